@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workdomains } from './workdomains.ts';
+
+export const userKinds = ['internal', 'external'] as const;
+export const userRoles = ['member', 'admin'] as const;
+export const userStatuses = ['active', 'inactive'] as const;
+export type UserKind = (typeof userKinds)[number];
+export type UserRole = (typeof userRoles)[number];
+export type UserStatus = (typeof userStatuses)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workdomainId: uuid('workdomain_id')
+      .notNull()
+      .references(() => workdomains.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    /** The login ID: lower-cased, normalised; unique per workdomain. */
+    emailCanonical: text('email_canonical').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: userKinds }).notNull(),
+    role: text('role', { enum: userRoles }).notNull().default('member'),
+    status: text('status', { enum: userStatuses }).notNull().default('active'),
+    passwordHash: text('password_hash'),
+    /** Set while the password is still the emailed code; it stops working after this instant. */
+    initialPasswordExpiresAt: timestamp('initial_password_expires_at', { withTimezone: true }),
+    registeredViaLink: boolean('registered_via_link').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_workdomain_id_email_canonical_idx').on(t.workdomainId, t.emailCanonical),
+    index('users_workdomain_id_kind_status_idx').on(t.workdomainId, t.kind, t.status),
+    check('users_kind_check', sql`${t.kind} in ('internal', 'external')`),
+    check('users_role_check', sql`${t.role} in ('member', 'admin')`),
+    check('users_status_check', sql`${t.status} in ('active', 'inactive')`),
+  ],
+);

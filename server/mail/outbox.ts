@@ -1,0 +1,91 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../db/client.ts';
+import { emailOutbox } from '../db/schema/index.ts';
+import type { EmailTemplateName, EmailTemplates } from './render.ts';
+
+export interface QueuedEmail<K extends EmailTemplateName> {
+  to: string;
+  template: K;
+  props: EmailTemplates[K];
+  /** A pending mail with the same key is cancelled: a resent code kills the unsent old one. */
+  supersedeKey?: string;
+}
+
+/** Queue mail inside the caller's transaction: it is sent if and only if the change commits. */
+export async function enqueueEmail<K extends EmailTemplateName>(
+  tx: Queryable,
+  email: QueuedEmail<K>,
+): Promise<void> {
+  if (email.supersedeKey) {
+    await tx
+      .update(emailOutbox)
+      .set({ status: 'cancelled', props: {} })
+      .where(and(eq(emailOutbox.supersedeKey, email.supersedeKey), eq(emailOutbox.status, 'pending')));
+  }
+  await tx.insert(emailOutbox).values({
+    toAddress: email.to,
+    template: email.template,
+    props: email.props as unknown as Record<string, unknown>,
+    supersedeKey: email.supersedeKey ?? null,
+  });
+}
+
+const LEASE_SECONDS = 60;
+
+/**
+ * Claims due mail for one worker: the claim pushes `next_attempt_at` a lease ahead, so a worker
+ * that dies mid-send leaves the mail to be picked up again (at-least-once), and SKIP LOCKED lets
+ * several processes share one outbox without sending a mail twice.
+ */
+export async function claimDueEmails(db: Database, limit: number) {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
+      .orderBy(emailOutbox.nextAttemptAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(emailOutbox)
+      .set({
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      })
+      .where(
+        inArray(
+          emailOutbox.id,
+          due.map((row) => row.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+export async function markEmailSent(db: Database, id: string): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set({ status: 'sent', sentAt: sql`now()`, props: {}, lastError: null })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'pending')));
+}
+
+const MAX_ATTEMPTS = 200;
+
+export async function markEmailFailed(
+  db: Database,
+  id: string,
+  attempts: number,
+  error: string,
+): Promise<void> {
+  // 1 s, 2 s, 4 s … capped at 5 minutes; about 16 hours of retries before giving up.
+  const delay = Math.min(2 ** Math.max(0, attempts - 1), 300);
+  await db
+    .update(emailOutbox)
+    .set({
+      lastError: error.slice(0, 500),
+      nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
+      ...(attempts >= MAX_ATTEMPTS ? { status: 'failed' as const, props: {} } : {}),
+    })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'pending')));
+}

@@ -1,0 +1,97 @@
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { claimDueEmails, markEmailFailed, markEmailSent } from './outbox.ts';
+import { type EmailTemplateName, isEmailTemplateName, renderEmail } from './render.ts';
+import type { MailTransport } from './transports.ts';
+
+export interface OutboxWorker {
+  /** Deliver what is due now; resolves when this round is done. */
+  drain(): Promise<number>;
+  /** Wake the loop early, e.g. right after a request queued mail. */
+  poke(): void;
+  stop(): Promise<void>;
+}
+
+export interface OutboxWorkerOptions {
+  db: Database;
+  transport: MailTransport;
+  from: string;
+  logger: Logger;
+  pollMs?: number;
+  batchSize?: number;
+}
+
+function maskAddress(address: string): string {
+  const [local = '', domain = ''] = address.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}
+
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, transport, from, logger, pollMs = 1000, batchSize = 20 } = options;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<number> | undefined;
+
+  async function deliverRound(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const claimed = await claimDueEmails(db, batchSize);
+      if (claimed.length === 0) return delivered;
+      await Promise.all(
+        claimed.map(async (mail) => {
+          try {
+            if (!isEmailTemplateName(mail.template)) throw new Error(`unknown template ${mail.template}`);
+            const rendered = await renderEmail(mail.template as EmailTemplateName, mail.props as never);
+            await transport.send({ from, to: mail.toAddress, ...rendered });
+            await markEmailSent(db, mail.id);
+            delivered++;
+            logger.info('mail delivered', {
+              template: mail.template,
+              to: maskAddress(mail.toAddress),
+              via: transport.kind,
+            });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            await markEmailFailed(db, mail.id, mail.attempts, message).catch(() => {});
+            logger.warn('mail delivery failed; will retry', {
+              template: mail.template,
+              attempt: mail.attempts,
+              error: message,
+            });
+          }
+        }),
+      );
+    }
+  }
+
+  function drain(): Promise<number> {
+    round ??= deliverRound().finally(() => {
+      round = undefined;
+    });
+    return round;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        await drain();
+      } catch (error) {
+        logger.warn('outbox round failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+      schedule(pollMs);
+    }, delay);
+  }
+
+  schedule(0);
+  return {
+    drain,
+    poke: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await round?.catch(() => {});
+    },
+  };
+}

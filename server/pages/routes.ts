@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { registrationSettings, workdomains } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { pageSecurityHeaders } from '../http/security-headers.ts';
+import { escapeHtml, htmlShell } from './html.ts';
+import { PAGE_CSS } from './page-css.ts';
+
+export interface BuiltAssets {
+  /** The widget module, or null when `npm run build` has not run. */
+  widget: { code: string; hash: string } | null;
+  /** Entry name (app, admin, reset) → script path, from Vite's manifest. */
+  entries: Record<string, string>;
+  pagesDir: string;
+}
+
+export function loadBuiltAssets(distDir: string): BuiltAssets {
+  const widgetFile = path.join(distDir, 'widget', 'chatpoint-register.js');
+  const widget = existsSync(widgetFile) ? readFileSync(widgetFile, 'utf8') : null;
+  const pagesDir = path.join(distDir, 'pages');
+  const manifestFile = path.join(pagesDir, '.vite', 'manifest.json');
+  const entries: Record<string, string> = {};
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<
+      string,
+      { file: string; name?: string; isEntry?: boolean }
+    >;
+    for (const chunk of Object.values(manifest)) {
+      if (chunk.isEntry && chunk.name) entries[chunk.name] = `/static/${chunk.file}`;
+    }
+  }
+  return {
+    widget: widget
+      ? { code: widget, hash: createHash('sha256').update(widget).digest('hex').slice(0, 12) }
+      : null,
+    entries,
+    pagesDir,
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
+  const app = new Hono();
+  const https = deps.config.publicUrl.startsWith('https:');
+  const widgetPath = assets.widget ? `/widget/chatpoint-register-${assets.widget.hash}.js` : null;
+
+  app.get('/widget/chatpoint-register.js', (c) => {
+    if (!assets.widget) return c.text('The widget is not built. Run npm run build.', 503);
+    c.header('Content-Type', CONTENT_TYPES['.js']!);
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(assets.widget.code);
+  });
+  if (assets.widget && widgetPath) {
+    app.get(widgetPath, (c) => {
+      c.header('Content-Type', CONTENT_TYPES['.js']!);
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      return c.body(assets.widget!.code);
+    });
+  }
+
+  app.get('/static/page.css', (c) => {
+    c.header('Content-Type', CONTENT_TYPES['.css']!);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(PAGE_CSS);
+  });
+  app.get('/static/*', (c) => {
+    const relative = path.normalize(c.req.path.slice('/static/'.length));
+    if (relative.startsWith('..') || path.isAbsolute(relative) || relative.startsWith('.vite'))
+      return c.notFound();
+    const file = path.join(assets.pagesDir, relative);
+    if (!existsSync(file)) return c.notFound();
+    c.header('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(readFileSync(file));
+  });
+
+  app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {
+    const linkId = c.req.param('linkId');
+    const [row] = await deps.db
+      .select({ name: workdomains.name })
+      .from(registrationSettings)
+      .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
+      .where(eq(registrationSettings.linkId, linkId));
+    const title = row ? `Join ${row.name} on ChatPoint` : 'Registration link not found — ChatPoint';
+    const description = row
+      ? `Register with your name and email to chat with ${row.name} on ChatPoint.`
+      : 'This registration link does not exist.';
+    return c.html(
+      htmlShell({
+        title,
+        description,
+        meta: {
+          'og:title': title,
+          'og:description': description,
+          'og:url': `${deps.config.publicUrl}/join/${linkId}`,
+          'og:type': 'website',
+        },
+        scripts: widgetPath ? [widgetPath] : [],
+        body: `<main>
+      <h1>${row ? `Join ${escapeHtml(row.name)}` : 'Registration link not found'}</h1>
+      <chatpoint-register link="${escapeHtml(linkId)}"></chatpoint-register>
+      <noscript>Registration needs JavaScript.</noscript>
+      <p class="muted">Have the ChatPoint app? <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">Open this in the app</a>.</p>
+    </main>`,
+      }),
+      row ? 200 : 404,
+    );
+  });
+
+  const shell = (entry: string, title: string, tag: string, options: { carriesToken?: boolean }) => {
+    const handler = pageSecurityHeaders({ https, denyFraming: true, carriesToken: options.carriesToken });
+    return [
+      handler,
+      (c: any) => {
+        const script = assets.entries[entry];
+        if (!script) return c.text('The pages are not built. Run npm run build.', 503);
+        return c.html(htmlShell({ title, scripts: [script], body: `<${tag}></${tag}>` }));
+      },
+    ] as const;
+  };
+  app.get('/app', ...shell('app', 'ChatPoint', 'chatpoint-app', { carriesToken: true }));
+  app.get('/app/*', ...shell('app', 'ChatPoint', 'chatpoint-app', { carriesToken: true }));
+  app.get('/admin', ...shell('admin', 'User administration — ChatPoint', 'chatpoint-admin', {}));
+  app.get(
+    '/reset-password',
+    ...shell('reset', 'Choose a new password — ChatPoint', 'chatpoint-reset-password', {
+      carriesToken: true,
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,32 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+
+export const CODE_LIFETIME_MS = 10 * 60 * 1000;
+export const MAX_CODE_ATTEMPTS = 5;
+
+/** Six digits from the CSPRNG, leading zeros kept. */
+export function generateCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+}
+
+/** Keyed hash bound to the registration, so a leaked table row cannot be checked offline or reused. */
+export function hashCode(key: Buffer, registrationId: string, code: string): string {
+  return createHmac('sha256', key).update(`${registrationId}:${code}`).digest('base64url');
+}
+
+export function codeMatches(
+  key: Buffer,
+  registrationId: string,
+  code: string,
+  storedHash: string | null,
+): boolean {
+  const actual = Buffer.from(hashCode(key, registrationId, code));
+  // A notice-only registration has no code: compare against itself and answer false, same cost.
+  const expected = storedHash ? Buffer.from(storedHash) : Buffer.alloc(actual.length);
+  return actual.length === expected.length && timingSafeEqual(actual, expected) && storedHash !== null;
+}
+
+/** What a person may type or paste: digits with spaces or dashes between them. */
+export function normaliseCodeInput(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '');
+  return /^[0-9]{6}$/.test(digits) ? digits : null;
+}

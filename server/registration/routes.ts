@@ -1,0 +1,114 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import type { AppDeps } from '../deps.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { createRouter } from '../http/router.ts';
+import { errorResponses, jsonBody, jsonContent } from '../http/schemas.ts';
+import { getLinkInfo, resendCode, startRegistration, verifyRegistration } from './service.ts';
+
+const LinkParams = z.object({
+  linkId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'linkId', in: 'path' }, example: 'q8Yb3m2c0JxTQw1a' }),
+});
+const RegistrationId = z.string().uuid().openapi({ example: '0b8e1f5e-6c1e-4a58-9a55-3c0c9d7f2a10' });
+
+const LinkInfo = z
+  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
+  .openapi('RegistrationLinkInfo');
+const StartBody = z
+  .strictObject({ name: z.string().max(1000), email: z.string().max(1000) })
+  .openapi('RegistrationStart');
+const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
+const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
+const VerifyBody = z
+  .strictObject({ registrationId: RegistrationId, code: z.string().max(64).openapi({ example: '048213' }) })
+  .openapi('RegistrationVerify');
+const Verified = z
+  .object({
+    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    loginToken: z
+      .string()
+      .openapi({ description: 'JWT, single use, 5 minutes; redeem with POST /api/auth/exchange' }),
+    deepLink: z
+      .string()
+      .openapi({ description: 'Universal link into the app (web app when the app is absent)' }),
+    webUrl: z.string(),
+  })
+  .openapi('RegistrationVerified');
+
+const tags = ['Public registration'];
+
+const linkInfoRoute = createRoute({
+  method: 'get',
+  path: '/api/registrations/{linkId}',
+  tags,
+  summary: 'What a registration link leads to, and whether it is open',
+  request: { params: LinkParams },
+  responses: { 200: jsonContent(LinkInfo, 'The link'), ...errorResponses(404) },
+});
+
+const startRoute = createRoute({
+  method: 'post',
+  path: '/api/registrations/{linkId}/start',
+  tags,
+  summary: 'Send a 6-digit code to the registrant (or a notice, if the address already has an account)',
+  request: { params: LinkParams, body: jsonBody(StartBody) },
+  responses: {
+    202: jsonContent(Started, 'Code (or notice) queued'),
+    ...errorResponses(400, 404, 409, 413, 415, 422, 429),
+  },
+});
+
+const resendRoute = createRoute({
+  method: 'post',
+  path: '/api/registrations/{linkId}/resend',
+  tags,
+  summary: 'Send a new code; the old one stops working and the try count is kept',
+  request: { params: LinkParams, body: jsonBody(ResendBody) },
+  responses: { 202: { description: 'New code queued' }, ...errorResponses(400, 404, 409, 413, 415, 429) },
+});
+
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/api/registrations/{linkId}/verify',
+  tags,
+  summary: 'Check the code; create the account, the PIC contact and the welcome message',
+  request: { params: LinkParams, body: jsonBody(VerifyBody) },
+  responses: {
+    201: jsonContent(Verified, 'Registered'),
+    ...errorResponses(400, 404, 409, 410, 413, 415, 422, 429, 503),
+  },
+});
+
+export function registrationRoutes(deps: AppDeps) {
+  const app = createRouter();
+  // Customer pages on any origin call these; no cookies are involved.
+  app.use(
+    '/api/registrations/*',
+    cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }),
+  );
+  app.openapi(linkInfoRoute, async (c) => c.json(await getLinkInfo(deps, c.req.valid('param').linkId), 200));
+  app.openapi(startRoute, async (c) => {
+    const { linkId } = c.req.valid('param');
+    const result = await startRegistration(
+      deps,
+      linkId,
+      c.req.valid('json'),
+      clientIp(c, deps.config.trustProxy),
+    );
+    return c.json(result, 202);
+  });
+  app.openapi(resendRoute, async (c) => {
+    await resendCode(deps, c.req.valid('param').linkId, c.req.valid('json').registrationId);
+    return c.body(null, 202);
+  });
+  app.openapi(verifyRoute, async (c) => {
+    const result = await verifyRegistration(deps, c.req.valid('param').linkId, c.req.valid('json'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(result, 201);
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import { createPasswordHasher } from './accounts/password-hasher.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import type { AppDeps } from './deps.ts';
+import { loadKeyRing } from './keys/key-ring.ts';
+import { createTokenIssuer } from './keys/tokens.ts';
+import type { Logger } from './logger.ts';
+import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/transports.ts';
+import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+
+export interface Services {
+  deps: AppDeps;
+  transport: MailTransport;
+  worker: OutboxWorker;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), loads keys, and starts the mail worker. */
+export async function startServices(
+  config: Config,
+  logger: Logger,
+  options: { inMemoryDatabase?: boolean; pollMs?: number; maxConnections?: number } = {},
+): Promise<Services> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: options.inMemoryDatabase ? null : config.dataDir,
+    maxConnections: options.maxConnections,
+  });
+  const keys = await loadKeyRing(database.db, config.signingKeys);
+  const devMailbox = config.smtpUrl ? undefined : new DevMailbox(config.dataDir);
+  const transport: MailTransport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : devMailbox!;
+  const worker = startOutboxWorker({
+    db: database.db,
+    transport,
+    from: config.mailFrom,
+    logger,
+    pollMs: options.pollMs,
+  });
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    keys,
+    tokens: createTokenIssuer(keys, config.publicUrl),
+    hasher: createPasswordHasher(config.maxQueuedHashes),
+    logger,
+    devMailbox,
+    mailQueued: () => worker.poke(),
+  };
+  return {
+    deps,
+    transport,
+    worker,
+    async close() {
+      await worker.stop();
+      transport.close();
+      await database.close();
+    },
+  };
+}

@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serve } from '@hono/node-server';
 import { createPasswordHasher } from '../../server/accounts/password-hasher.ts';
 import { createInternalUser, createWorkdomain } from '../../server/accounts/users.ts';
 import { createApp } from '../../server/app.ts';
@@ -17,6 +20,16 @@ export const PUBLIC_URL = 'http://localhost:8787';
 export interface HarnessOptions {
   backend: 'pglite' | 'postgres';
   env?: Record<string, string>;
+  /** Also serve over HTTP on a free loopback port (for browser tests); PUBLIC_URL then points there. */
+  listen?: boolean;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export interface ApiResponse<T = any> {
@@ -35,8 +48,10 @@ export async function createHarness(options: HarnessOptions) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-test-'));
   const scratch = options.backend === 'postgres' ? await createScratchDatabase() : null;
   const logLines: string[] = [];
+  const port = options.listen ? await freePort() : 8787;
+  const publicUrl = options.listen ? `http://127.0.0.1:${port}` : PUBLIC_URL;
   const config = loadConfig({
-    PUBLIC_URL,
+    PUBLIC_URL: publicUrl,
     DATA_DIR: dataDir,
     SMTP_URL: smtp.url,
     RATE_LIMIT_STARTS_PER_IP: '100000',
@@ -56,6 +71,7 @@ export async function createHarness(options: HarnessOptions) {
   );
   const app = createApp(services.deps, loadBuiltAssets(path.resolve('dist')));
   const { db } = services.deps;
+  const httpServer = options.listen ? serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }) : null;
   const hasher = createPasswordHasher(1000);
 
   async function request<T = any>(
@@ -109,11 +125,11 @@ export async function createHarness(options: HarnessOptions) {
       workdomain.id,
       { picUserId: pic.id, welcomeMessage: seed.welcome ?? 'Welcome! How can we help?' },
       { kind: 'operator' },
-      PUBLIC_URL,
+      publicUrl,
     );
     let linkId: string | null = null;
     if (seed.open !== false && ['pro', 'enterprise'].includes(seed.plan ?? 'pro')) {
-      linkId = (await openRegistration(db, workdomain.id, { kind: 'operator' }, PUBLIC_URL)).linkId;
+      linkId = (await openRegistration(db, workdomain.id, { kind: 'operator' }, publicUrl)).linkId;
     }
     return { workdomain, admin, adminPassword, pic, linkId: linkId! };
   }
@@ -141,6 +157,8 @@ export async function createHarness(options: HarnessOptions) {
 
   return {
     app,
+    /** Where the HTTP server listens (with `listen: true`), the same as PUBLIC_URL. */
+    baseUrl: publicUrl,
     config,
     services,
     deps: services.deps,
@@ -152,6 +170,7 @@ export async function createHarness(options: HarnessOptions) {
     register,
     codeFor,
     async close() {
+      if (httpServer) await new Promise((resolve) => httpServer.close(resolve));
       await services.close();
       await smtp.stop();
       await scratch?.drop();

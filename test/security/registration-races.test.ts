@@ -1,0 +1,155 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deactivateUser } from '../../server/accounts/users.ts';
+import { contacts, messages, registrations, users } from '../../server/db/schema/index.ts';
+import { showRegistration } from '../../server/registration/settings.ts';
+import { backends } from '../helpers/databases.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+
+async function startMany(h: Harness, linkId: string, people: { name: string; email: string }[]) {
+  const started = await Promise.all(
+    people.map((person) => h.request('POST', `/api/registrations/${linkId}/start`, person)),
+  );
+  expect(started.map((r) => r.status)).toEqual(people.map(() => 202));
+  return Promise.all(
+    people.map(async (person, i) => ({
+      registrationId: started[i]!.body.registrationId as string,
+      code: await h.codeFor(person.email),
+    })),
+  );
+}
+
+describe.each(backends)('concurrency on %s', (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ backend });
+  });
+  afterAll(() => h?.close());
+
+  it('counts 16 parallel wrong guesses as 16: the registration dies after 5', async () => {
+    const { linkId } = await h.seedWorkdomain();
+    const [{ registrationId, code }] = (await startMany(h, linkId, [
+      { name: 'Gu', email: 'guess@example.com' },
+    ])) as [{ registrationId: string; code: string }];
+    const wrong = code === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code: wrong }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 422)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(11);
+    const [row] = await h.db.select().from(registrations).where(eq(registrations.id, registrationId));
+    expect(row!.attempts).toBe(16);
+    const right = await h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('too_many_attempts');
+  });
+
+  it('one email in two registrations verified at once gives one account', async () => {
+    const { linkId, workdomain } = await h.seedWorkdomain();
+    const email = 'twice@example.com';
+    const first = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'One', email });
+    const firstCode = await h.codeFor(email);
+    const second = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Two', email });
+    await h.smtp.waitFor(email, () => h.smtp.all(email).length >= 2);
+    const secondCode = await h.codeFor(email, 1);
+    const results = await Promise.all([
+      h.request('POST', `/api/registrations/${linkId}/verify`, {
+        registrationId: first.body.registrationId,
+        code: firstCode,
+      }),
+      h.request('POST', `/api/registrations/${linkId}/verify`, {
+        registrationId: second.body.registrationId,
+        code: secondCode,
+      }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('email_taken');
+    const [{ total }] = (await h.db
+      .select({ total: count() })
+      .from(users)
+      .where(and(eq(users.workdomainId, workdomain.id), eq(users.emailCanonical, email)))) as [
+      { total: number },
+    ];
+    expect(total).toBe(1);
+  });
+
+  it('many registrants for the last seats: exactly the limit get in, then registration closes', async () => {
+    const people = Array.from({ length: backend === 'postgres' ? 20 : 8 }, (_, i) => ({
+      name: `Seat ${i}`,
+      email: `seat${i}@example.com`,
+    }));
+    const { linkId, workdomain } = await h.seedWorkdomain({ limit: 3 });
+    const pending = await startMany(h, linkId, people);
+    const results = await Promise.all(
+      pending.map((p) => h.request('POST', `/api/registrations/${linkId}/verify`, p)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+    expect(
+      results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'registration_closed'),
+    ).toBe(true);
+    // The invariant, straight from SQL: active external users never exceed the limit.
+    const [{ used }] = (await h.db
+      .select({ used: sql<number>`count(*)::int` })
+      .from(users)
+      .where(
+        and(eq(users.workdomainId, workdomain.id), eq(users.kind, 'external'), eq(users.status, 'active')),
+      )) as [{ used: number }];
+    expect(used).toBe(3);
+    const view = await showRegistration(h.db, workdomain.id, h.config.publicUrl);
+    expect(view).toMatchObject({
+      open: false,
+      closedReason: 'capacity_reached',
+      capacity: { used: 3, limit: 3 },
+    });
+  });
+
+  it('PIC deactivated while verifies are in flight: each registrant gets all of it or none of it', async () => {
+    const people = Array.from({ length: 6 }, (_, i) => ({
+      name: `Race ${i}`,
+      email: `race${i}@example.com`,
+    }));
+    const { linkId, workdomain, pic } = await h.seedWorkdomain({ welcome: 'Hello from the PIC' });
+    const pending = await startMany(h, linkId, people);
+    const [results] = await Promise.all([
+      Promise.all(pending.map((p) => h.request('POST', `/api/registrations/${linkId}/verify`, p))),
+      deactivateUser(h.db, workdomain.id, pic.id, { kind: 'operator' }, h.config.publicUrl),
+    ]);
+    for (const result of results) {
+      if (result.status === 201) {
+        const userId = result.body.user.id;
+        const links = await h.db.select().from(contacts).where(eq(contacts.userId, userId));
+        expect(links).toHaveLength(1);
+        const welcome = await h.db
+          .select()
+          .from(messages)
+          .where(and(eq(messages.senderId, pic.id), eq(messages.body, 'Hello from the PIC')));
+        expect(welcome.length).toBeGreaterThan(0);
+      } else {
+        expect(result.status).toBe(409);
+        expect(result.body.error.code).toBe('registration_closed');
+      }
+    }
+    const created = results.filter((r) => r.status === 201).length;
+    const [{ externals }] = (await h.db
+      .select({ externals: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(eq(users.workdomainId, workdomain.id), eq(users.kind, 'external')))) as [
+      { externals: number },
+    ];
+    expect(externals).toBe(created);
+    const [{ orphans }] = (await h.db
+      .select({ orphans: sql<number>`count(*)::int` })
+      .from(registrations)
+      .where(and(eq(registrations.workdomainId, workdomain.id), eq(registrations.state, 'completed')))) as [
+      { orphans: number },
+    ];
+    expect(orphans).toBe(created);
+    expect((await showRegistration(h.db, workdomain.id, h.config.publicUrl)).closedReason).toBe(
+      'pic_unavailable',
+    );
+  });
+});

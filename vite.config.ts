@@ -36,6 +36,8 @@ export default defineConfig(({ mode }) =>
             fileName: () => 'chatpoint-register.js',
           },
           minify: true,
+          // Library mode leaves whitespace in; the widget's size budget needs the real minifier.
+          rolldownOptions: { output: { minify: true } },
         },
       },
 );

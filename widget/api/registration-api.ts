@@ -1,0 +1,75 @@
+/** Client for the public registration API (CONTRACT §3). Cross-origin, never sends cookies. */
+import { en } from '../i18n/en.ts';
+
+export interface LinkInfo {
+  workdomain: { name: string };
+  open: boolean;
+}
+
+export interface RegisteredUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface Registration {
+  user: RegisteredUser;
+  loginToken: string;
+  deepLink: string;
+  webUrl: string;
+}
+
+/** An error answer of the API, or `network_error` when no answer came. The widget branches on `code`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+// Used when a 429 arrives without a readable Retry-After (e.g. the header is not exposed to CORS).
+const defaultRetryAfter = 60;
+
+async function call<T>(url: string, body?: object): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(
+      url,
+      body
+        ? {
+            method: 'POST',
+            credentials: 'omit',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }
+        : { credentials: 'omit' },
+    );
+  } catch {
+    throw new ApiError('network_error', en.network_error);
+  }
+  // 202 answers may have no body.
+  const json = await res.json().catch(() => ({}));
+  if (res.ok) return json as T;
+  const error = json?.error ?? {};
+  const retryAfter =
+    res.status === 429 ? Number(res.headers.get('retry-after')) || defaultRetryAfter : undefined;
+  throw new ApiError(error.code ?? 'generic', error.message ?? res.statusText, res.status, retryAfter);
+}
+
+export function registrationApi(endpoint: string, link: string) {
+  const base = `${endpoint.replace(/\/+$/, '')}/api/registrations/${encodeURIComponent(link)}`;
+  return {
+    info: () => call<LinkInfo>(base),
+    start: (name: string, email: string) =>
+      call<{ registrationId: string }>(`${base}/start`, { name, email }),
+    resend: (registrationId: string) => call<unknown>(`${base}/resend`, { registrationId }),
+    verify: (registrationId: string, code: string) =>
+      call<Registration>(`${base}/verify`, { registrationId, code }),
+  };
+}
+
+export type RegistrationApi = ReturnType<typeof registrationApi>;

@@ -1,0 +1,91 @@
+/// <reference types="mocha" />
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { equal, ok } from './testing/assert.ts';
+import { FakeRegistrationServer } from './testing/fake-registration-server.ts';
+import { $, $$, button, mount, toCodeStep, unmountAll } from './testing/fixture.ts';
+
+let server: FakeRegistrationServer;
+const pageStyle = document.createElement('style');
+
+beforeEach(() => {
+  server = new FakeRegistrationServer().install();
+});
+
+afterEach(async () => {
+  unmountAll();
+  pageStyle.remove();
+  server.uninstall();
+  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+});
+
+describe('<chatpoint-register> theming', () => {
+  it('takes colours, radius and font from --chatpoint-* properties', async () => {
+    const element = await mount();
+    element.style.setProperty('--chatpoint-accent', 'rgb(1, 2, 3)');
+    element.style.setProperty('--chatpoint-accent-text', 'rgb(250, 250, 250)');
+    element.style.setProperty('--chatpoint-radius', '3px');
+    element.style.setProperty('--chatpoint-font', '20px/1 monospace');
+    const submit = getComputedStyle(button(element, 'Send code'));
+    equal(submit.backgroundColor, 'rgb(1, 2, 3)');
+    equal(submit.color, 'rgb(250, 250, 250)');
+    equal(submit.borderTopLeftRadius, '3px');
+    equal(getComputedStyle($(element, '#name')).fontFamily, 'monospace');
+    equal(getComputedStyle($(element, '#name')).fontSize, '20px');
+  });
+
+  it('exposes its parts to ::part()', async () => {
+    pageStyle.textContent = `
+      chatpoint-register::part(button) { border-top-width: 7px }
+      chatpoint-register::part(input) { border-top-width: 5px }
+      chatpoint-register::part(form) { padding-top: 11px }
+      chatpoint-register::part(error) { padding-top: 13px }`;
+    document.head.append(pageStyle);
+    const element = await mount();
+    equal(getComputedStyle(button(element, 'Send code')).borderTopWidth, '7px');
+    equal(getComputedStyle($(element, '#name')).borderTopWidth, '5px');
+    equal(getComputedStyle($(element, 'form')).paddingTop, '11px');
+    equal(getComputedStyle($(element, '#name-error')).paddingTop, '13px');
+    for (const part of ['base', 'heading', 'field', 'label', 'actions'])
+      ok($$(element, `[part~="${part}"]`).length, part);
+  });
+
+  it('follows prefers-color-scheme', async () => {
+    const element = await mount();
+    const light = getComputedStyle(button(element, 'Send code')).backgroundColor;
+    await emulateMedia({ colorScheme: 'dark' });
+    const dark = getComputedStyle(button(element, 'Send code')).backgroundColor;
+    ok(light !== dark, `accent changes in dark mode (${light} vs ${dark})`);
+    equal(dark, 'rgb(138, 180, 248)');
+  });
+
+  it('has no transition when reduced motion is asked for', async () => {
+    const element = await mount();
+    equal(getComputedStyle(button(element, 'Send code')).transitionDuration, '0.15s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    equal(getComputedStyle(button(element, 'Send code')).transitionDuration, '0s');
+  });
+
+  it('shows a focus ring on keyboard focus', async () => {
+    const element = await mount();
+    $(element, '#name').focus();
+    await sendKeys({ press: 'Tab' });
+    const style = getComputedStyle($(element, '#email'));
+    equal(style.outlineStyle, 'solid');
+    equal(style.outlineWidth, '2px');
+  });
+
+  it('fits 320 px', async () => {
+    const element = await mount();
+    element.style.width = '320px';
+    const fits = () => {
+      const base = $(element, '[part~="base"]');
+      ok(base.scrollWidth <= base.clientWidth, `content ${base.scrollWidth}px fits ${base.clientWidth}px`);
+      for (const part of $$(element, 'input, button')) {
+        ok(part.getBoundingClientRect().right <= element.getBoundingClientRect().right + 0.5, part.outerHTML);
+      }
+    };
+    fits();
+    await toCodeStep(element, 'Ann', 'a.very.long.address.without.breaks@subdomain.example.com');
+    fits();
+  });
+});

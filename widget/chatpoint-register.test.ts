@@ -1,0 +1,399 @@
+/// <reference types="mocha" />
+import { sendKeys } from '@web/test-runner-commands';
+import { ChatpointRegister } from './chatpoint-register.ts';
+import type { ChatpointCodeSentEvent } from './events/code-sent.ts';
+import type { ChatpointErrorEvent } from './events/error.ts';
+import type { ChatpointRegisteredEvent } from './events/registered.ts';
+import { deepEqual, equal, includes, ok } from './testing/assert.ts';
+import { accessibleName } from './testing/axe.ts';
+import { apiError, FakeRegistrationServer, registered } from './testing/fake-registration-server.ts';
+import {
+  $,
+  $$,
+  alertText,
+  button,
+  endpoint,
+  focused,
+  mount,
+  settled,
+  submitCode,
+  submitDetails,
+  toCodeStep,
+  unmountAll,
+  waitFor,
+} from './testing/fixture.ts';
+
+let server: FakeRegistrationServer;
+
+beforeEach(() => {
+  server = new FakeRegistrationServer().install();
+});
+
+afterEach(() => {
+  unmountAll();
+  server.uninstall();
+});
+
+/** Collects the element's events as seen by the page (on document). */
+function listen<K extends 'chatpoint-code-sent' | 'chatpoint-registered' | 'chatpoint-error'>(type: K) {
+  const seen: GlobalEventHandlersEventMap[K][] = [];
+  const record = (event: GlobalEventHandlersEventMap[K]) => seen.push(event);
+  document.addEventListener(type, record);
+  after(() => document.removeEventListener(type, record));
+  return seen;
+}
+
+describe('<chatpoint-register> link info', () => {
+  it('asks the endpoint about the link, then shows the workdomain and the details form', async () => {
+    const element = await mount();
+    equal(server.requests[0]!.url, `${endpoint}/api/registrations/L1`);
+    equal(server.requests[0]!.init.credentials, 'omit');
+    equal($(element, '[part="heading"]').textContent, 'Acme Support');
+    equal(element.flow.state, 'details');
+    equal(accessibleName($(element, '#name')), 'Name');
+    equal(accessibleName($(element, '#email')), 'Email');
+    equal($(element, '#email').getAttribute('type'), 'email');
+  });
+
+  it('defaults the endpoint to the origin the script came from', async () => {
+    await mount({ endpoint: '' });
+    equal(new URL(server.requests[0]!.url).origin, location.origin);
+  });
+
+  it('shows "Registration is closed" and no form when the link is closed', async () => {
+    server.reply('info', { status: 200, body: { workdomain: { name: 'Acme Support' }, open: false } });
+    const element = await mount();
+    equal(element.flow.state, 'closed');
+    equal($(element, '[role="alert"]').textContent, 'Registration is closed.');
+    equal($$(element, 'form, input').length, 0);
+  });
+
+  it('says the link does not exist on 404 link_not_found', async () => {
+    const element = await mount({ link: 'nope' });
+    equal(element.flow.state, 'not_found');
+    equal($(element, '[role="alert"]').textContent, 'This registration link does not exist.');
+    equal($$(element, 'form').length, 0);
+  });
+
+  it('says the server cannot be reached when the network fails', async () => {
+    server.reply('info', 'network');
+    const errors = listen('chatpoint-error');
+    const element = await mount();
+    equal(element.flow.state, 'failed');
+    equal($(element, '[role="alert"]').textContent, 'Cannot reach the server.');
+    equal(errors.at(-1)!.detail.code, 'network_error');
+  });
+
+  it('loads again when the link attribute changes', async () => {
+    const element = await mount({ link: 'nope' });
+    element.setAttribute('link', 'L1');
+    await waitFor(() => element.flow.state === 'details', 'the details step');
+    equal(server.requests.at(-1)!.url, `${endpoint}/api/registrations/L1`);
+  });
+});
+
+describe('<chatpoint-register> details step', () => {
+  it('submits on Enter, sends name and email, and moves focus to the code field', async () => {
+    const sent = listen('chatpoint-code-sent');
+    const element = await mount();
+    element.focus();
+    equal(focused(element), $(element, '#name'), 'delegatesFocus puts focus on Name');
+    await sendKeys({ type: 'Ann Lee' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'ann@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => element.flow.state === 'code', 'the code step');
+    await element.updateComplete;
+    deepEqual(server.calls('start')[0]!.body, { name: 'Ann Lee', email: 'ann@example.com' });
+    equal(server.calls('start')[0]!.init.credentials, 'omit');
+    equal(focused(element), $(element, '#code'));
+    equal(sent.length, 1);
+    deepEqual(sent[0]!.detail, { email: 'ann@example.com' });
+  });
+
+  it('shows invalid_name beside Name and stays on the step', async () => {
+    server.reply('start', apiError(422, 'invalid_name', 'Name must not be empty.'));
+    const errors = listen('chatpoint-error');
+    const element = await mount();
+    await submitDetails(element);
+    equal(element.flow.state, 'details');
+    equal(alertText(element, 'name'), 'Enter your name.');
+    equal(alertText(element, 'email'), '');
+    equal($(element, '#name').getAttribute('aria-invalid'), 'true');
+    equal(focused(element), $(element, '#name'));
+    deepEqual(errors.at(-1)!.detail, { code: 'invalid_name', message: 'Name must not be empty.' });
+  });
+
+  it('shows invalid_email beside Email and keeps what was typed', async () => {
+    server.reply('start', apiError(422, 'invalid_email'));
+    const element = await mount();
+    await submitDetails(element, 'Ann Lee', 'ann@');
+    equal(alertText(element, 'email'), 'Enter a valid email address.');
+    equal(alertText(element, 'name'), '');
+    equal($<HTMLInputElement>(element, '#name').value, 'Ann Lee');
+    equal($<HTMLInputElement>(element, '#email').value, 'ann@');
+    includes($(element, '#email').getAttribute('aria-describedby'), 'email-error');
+  });
+
+  it('shows rate_limited with the wait beside the submit button', async () => {
+    server.reply('start', apiError(429, 'rate_limited', 'Slow down.', { 'Retry-After': '120' }));
+    const element = await mount();
+    await submitDetails(element);
+    equal(element.flow.state, 'details');
+    equal(alertText(element, 'form'), 'Try again in 120 seconds.');
+  });
+
+  it('shows the closed state when registration closed meanwhile', async () => {
+    server.reply('start', apiError(409, 'registration_closed'));
+    const errors = listen('chatpoint-error');
+    const element = await mount();
+    await submitDetails(element);
+    equal(element.flow.state, 'closed');
+    equal($(element, '[role="alert"]').textContent, 'Registration is closed.');
+    equal(focused(element), $(element, '[role="alert"]'), 'focus is not lost');
+    equal(errors.at(-1)!.detail.code, 'registration_closed');
+  });
+
+  it('renders names with HTML markup as text', async () => {
+    const markup = '<img src=x onerror="window.__pwned=1"><b>Acme</b>';
+    server.reply('info', { status: 200, body: { workdomain: { name: markup }, open: true } });
+    server.reply('verify', {
+      status: 201,
+      body: { ...registered, user: { ...registered.user, name: markup } },
+    });
+    const element = await mount();
+    equal($(element, '[part="heading"]').textContent, markup);
+    await toCodeStep(element, markup, 'ann@example.com');
+    await submitCode(element, '123456');
+    includes($(element, '[part="message"]').textContent, markup);
+    equal($$(element, 'img, b').length, 0);
+    equal((window as unknown as { __pwned?: number }).__pwned, undefined);
+  });
+});
+
+describe('<chatpoint-register> code step', () => {
+  it('has one code field named "Verification code" for one-time codes and shows the address', async () => {
+    const element = await mount();
+    await toCodeStep(element);
+    const input = $<HTMLInputElement>(element, '#code');
+    equal($$(element, 'input').length, 1);
+    equal(accessibleName(input), 'Verification code');
+    equal(input.autocomplete, 'one-time-code');
+    equal(input.inputMode, 'numeric');
+    includes($(element, '[part="message"]').textContent, 'ann@example.com');
+  });
+
+  it('registers with the code, fires chatpoint-registered and shows the Chat button', async () => {
+    const done = listen('chatpoint-registered');
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    deepEqual(server.calls('verify')[0]!.body, { registrationId: 'reg-1', code: '123456' });
+    equal(element.flow.state, 'done');
+    includes($(element, '[part="message"]').textContent, 'Welcome, Ann Lee!');
+    const chat = button(element, 'Chat');
+    equal(accessibleName(chat), 'Chat');
+    equal(focused(element), chat);
+    deepEqual(done[0]!.detail, { user: registered.user, deepLink: registered.deepLink });
+  });
+
+  it('opens the deep link from the Chat button', async () => {
+    const element = await mount();
+    const opened: string[] = [];
+    (element as unknown as { navigate(url: string): void }).navigate = (url) => opened.push(url);
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    button(element, 'Chat').click();
+    deepEqual(opened, [registered.deepLink]);
+  });
+
+  it('keeps the code step on a wrong code and tells the tries left', async () => {
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code. 3 tries left.'));
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '000000');
+    equal(element.flow.state, 'code');
+    equal(alertText(element, 'code'), 'That code is not right (3 tries left).');
+    equal($(element, '#code').getAttribute('aria-invalid'), 'true');
+    equal(focused(element), $(element, '#code'));
+  });
+
+  it('says only "That code is not right." when the API gives no number', async () => {
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code.'));
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '000000');
+    equal(alertText(element, 'code'), 'That code is not right.');
+  });
+
+  it('does not spend a try on a code that is not 6 digits', async () => {
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123');
+    equal(server.calls('verify').length, 0);
+    equal(alertText(element, 'code'), 'That code is not right.');
+  });
+
+  for (const [code, status, text] of [
+    ['code_expired', 410, 'That code has expired. Start again.'],
+    ['too_many_attempts', 429, 'Too many wrong codes. Start again.'],
+  ] as const) {
+    it(`offers "Start again" on ${code}, going back to details with the values kept`, async () => {
+      server.reply('verify', apiError(status, code));
+      const element = await mount();
+      await toCodeStep(element);
+      await submitCode(element, '123456');
+      equal(element.flow.state, 'code');
+      equal(alertText(element, 'code'), text);
+      const restart = button(element, 'Start again');
+      equal(focused(element), restart);
+      restart.click();
+      await element.updateComplete;
+      equal(element.flow.state, 'details');
+      equal($<HTMLInputElement>(element, '#name').value, 'Ann Lee');
+      equal($<HTMLInputElement>(element, '#email').value, 'ann@example.com');
+      equal(focused(element), $(element, '#name'));
+    });
+  }
+
+  it('goes to closed when registration closed before the code was verified', async () => {
+    server.reply('verify', apiError(409, 'registration_closed'));
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    equal(element.flow.state, 'closed');
+    equal($(element, '[role="alert"]').textContent, 'Registration is closed.');
+  });
+
+  it('strips spaces and dashes from a pasted code and submits it', async () => {
+    for (const pasted of ['123 456', '12-34-56', ' 1 2 3 - 4 5 6 ']) {
+      const element = await mount();
+      await toCodeStep(element);
+      const input = $<HTMLInputElement>(element, '#code');
+      input.value = pasted;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      equal(input.value, '123456', `pasting ${pasted}`);
+      await waitFor(() => element.flow.state === 'done', 'the done step');
+      equal(server.calls('verify').at(-1)!.body!.code, '123456');
+      unmountAll();
+    }
+  });
+
+  it('keeps only digits while typing and does not submit on its own', async () => {
+    const element = await mount();
+    await toCodeStep(element);
+    $(element, '#code').focus();
+    await sendKeys({ type: '12-34a56' });
+    equal($<HTMLInputElement>(element, '#code').value, '123456');
+    equal(server.calls('verify').length, 0);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => element.flow.state === 'done', 'the done step');
+  });
+
+  it('"Change email" goes back to details keeping the values', async () => {
+    const element = await mount();
+    await toCodeStep(element);
+    button(element, 'Change email').click();
+    await element.updateComplete;
+    equal(element.flow.state, 'details');
+    equal($<HTMLInputElement>(element, '#name').value, 'Ann Lee');
+    equal($<HTMLInputElement>(element, '#email').value, 'ann@example.com');
+    equal(focused(element), $(element, '#name'));
+  });
+
+  it('resends, fires chatpoint-code-sent and waits 60 s before the next resend', async () => {
+    const sent = listen('chatpoint-code-sent');
+    const element = await mount();
+    await toCodeStep(element);
+    button(element, 'Resend code').click();
+    await settled(element);
+    deepEqual(server.calls('resend')[0]!.body, { registrationId: 'reg-1' });
+    equal(sent.length, 2);
+    equal(button(element, 'Resend code').disabled, true);
+    equal($(element, '[part="hint"]').textContent, 'You can resend in 60 s.');
+    equal(focused(element), $(element, '#code'));
+  });
+
+  it('counts down from Retry-After on 429 and enables "Resend code" when it ends', async () => {
+    server.reply('resend', apiError(429, 'rate_limited', 'Wait.', { 'Retry-After': '2' }), {
+      status: 202,
+      body: {},
+    });
+    const errors = listen('chatpoint-error');
+    const element = await mount();
+    await toCodeStep(element);
+    button(element, 'Resend code').click();
+    await settled(element);
+    equal(element.flow.state, 'code');
+    equal(alertText(element, 'code'), 'Try again in 2 seconds.');
+    equal(button(element, 'Resend code').disabled, true);
+    equal($(element, '[part="hint"]').textContent, 'You can resend in 2 s.');
+    await waitFor(
+      () => $$(element, '[part="hint"]')[0]?.textContent === 'You can resend in 1 s.',
+      'the tick',
+    );
+    await waitFor(() => !button(element, 'Resend code').disabled, 'the end of the countdown');
+    equal($$(element, '[part="hint"]').length, 0);
+    equal(errors.at(-1)!.detail.code, 'rate_limited');
+  });
+});
+
+describe('<chatpoint-register> events', () => {
+  it('bubble out of the shadow root and are composed', async () => {
+    const sent = listen('chatpoint-code-sent');
+    const errors = listen('chatpoint-error');
+    const done = listen('chatpoint-registered');
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code.'), { status: 201, body: registered });
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '111111');
+    await submitCode(element, '123456');
+    for (const event of [sent[0], errors[0], done[0]] as Event[]) {
+      ok(event, 'event seen on document');
+      equal(event.bubbles, true, `${event.type} bubbles`);
+      equal(event.composed, true, `${event.type} composed`);
+      equal(event.target, element, `${event.type} target`);
+    }
+    ok((sent[0] as ChatpointCodeSentEvent).detail.email);
+    equal((errors[0] as ChatpointErrorEvent).detail.code, 'invalid_code');
+    equal((done[0] as ChatpointRegisteredEvent).detail.deepLink, registered.deepLink);
+  });
+});
+
+describe('<chatpoint-register> keyboard', () => {
+  it('goes from details to Chat with the keyboard alone', async () => {
+    const element = await mount();
+    const opened: string[] = [];
+    (element as unknown as { navigate(url: string): void }).navigate = (url) => opened.push(url);
+    element.focus();
+    await sendKeys({ type: 'Ann Lee' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'ann@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => focused(element) === element.shadowRoot!.querySelector('#code'), 'focus on the code');
+    await sendKeys({ type: '123456' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => element.flow.state === 'done', 'the done step');
+    await element.updateComplete;
+    equal(focused(element), button(element, 'Chat'));
+    await sendKeys({ press: 'Enter' });
+    deepEqual(opened, [registered.deepLink]);
+  });
+
+  it('does not take focus from the page when it first loads', async () => {
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    outside.focus();
+    await mount();
+    equal(document.activeElement, outside);
+    outside.remove();
+  });
+});
+
+describe('<chatpoint-register> definition', () => {
+  it('loading the script twice does not throw', async () => {
+    // A second copy of the module (another URL), like the snippet pasted twice.
+    await import(`./chatpoint-register.ts?copy=${Date.now()}`);
+    equal(customElements.get('chatpoint-register'), ChatpointRegister);
+  });
+});

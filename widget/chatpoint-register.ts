@@ -1,0 +1,150 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { styles } from './chatpoint-register.styles.ts';
+import { FlowState, RegistrationFlow } from './controllers/registration-flow.ts';
+import { errorText, type Strings, stringsFor } from './i18n/index.ts';
+import { codeStep } from './steps/code-step.ts';
+import { detailsStep } from './steps/details-step.ts';
+import { doneStep } from './steps/done-step.ts';
+
+export { ChatpointCodeSentEvent } from './events/code-sent.ts';
+export { ChatpointErrorEvent } from './events/error.ts';
+export { ChatpointRegisteredEvent } from './events/registered.ts';
+export type { Strings };
+
+const scriptOrigin = new URL(import.meta.url).origin;
+
+/**
+ * Public self-registration for a ChatPoint workdomain: name and email, the emailed 6-digit code,
+ * then a "Chat" button that opens the app.
+ *
+ * @attr link - The registration link id (required).
+ * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
+ * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `ja`. Defaults to the closest `lang` around.
+ * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
+ *
+ * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
+ * @event chatpoint-registered - The account exists. `detail: { user: { id, name, email }, deepLink }`.
+ * @event chatpoint-error - An error was shown. `detail: { code, message }`; `code` as in the API.
+ *
+ * @csspart base - The box around everything.
+ * @csspart heading - The workdomain's name.
+ * @csspart form - Each step's form.
+ * @csspart field - A label, its input and its error.
+ * @csspart label - A field's label.
+ * @csspart input - A text input.
+ * @csspart error - The error beside a field or beside the submit button (`role="alert"`).
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button.
+ * @csspart secondary - The less prominent buttons ("Change email", "Resend code"), also `button`.
+ * @csspart message - A sentence: where the code went, the welcome, the closed or not-found notice.
+ * @csspart hint - The resend countdown.
+ *
+ * @cssprop --chatpoint-font - Font shorthand. Default `1rem/1.5 system-ui, sans-serif`.
+ * @cssprop --chatpoint-color - Text colour.
+ * @cssprop --chatpoint-background - Background of the box and the inputs.
+ * @cssprop --chatpoint-muted-color - Colour of hints.
+ * @cssprop --chatpoint-border-color - Input border colour.
+ * @cssprop --chatpoint-accent - Button colour.
+ * @cssprop --chatpoint-accent-text - Text colour on buttons.
+ * @cssprop --chatpoint-error-color - Colour of errors and of inputs in error.
+ * @cssprop --chatpoint-focus-color - Focus ring colour.
+ * @cssprop --chatpoint-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --chatpoint-spacing - Space between and around the parts. Default `1rem`.
+ * @cssprop --chatpoint-max-width - Widest the element grows. Default `28rem`.
+ */
+export class ChatpointRegister extends LitElement {
+  static override properties = {
+    link: {},
+    endpoint: {},
+    lang: { reflect: true },
+    strings: { attribute: false },
+  };
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  declare link: string;
+  declare endpoint: string;
+  declare strings: Partial<Strings>;
+
+  readonly flow = new RegistrationFlow(this);
+  #shownState: FlowState = FlowState.loading;
+  #shownError = this.flow.error;
+  // The first load does not take focus from the page; later steps do.
+  #settled = false;
+
+  constructor() {
+    super();
+    this.link = '';
+    this.endpoint = '';
+    this.strings = {};
+  }
+
+  /** Opens the app. Tests and hosts may override it. */
+  protected navigate(url: string): void {
+    if (!/^\s*javascript:/i.test(url)) window.location.assign(url);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('link') || changed.has('endpoint'))
+      this.flow.load(this.endpoint || scriptOrigin, this.link);
+  }
+
+  protected override render(): TemplateResult {
+    const { flow } = this;
+    const t: Strings = {
+      ...stringsFor(
+        this.lang ||
+          this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
+          document.documentElement.lang,
+      ),
+      ...this.strings,
+    };
+    const context = { flow, t };
+    const base = (body: unknown) =>
+      html`<div part="base">${flow.workdomain ? html`<h2 part="heading">${flow.workdomain}</h2>` : ''}${body}</div>`;
+    const notice = (text: string) => base(html`<p part="message" role="alert" tabindex="-1">${text}</p>`);
+    switch (flow.state) {
+      case FlowState.loading:
+        return base('');
+      case FlowState.closed:
+        return notice(t.registration_closed);
+      case FlowState.notFound:
+        return notice(t.link_not_found);
+      case FlowState.failed:
+        return notice(errorText(t, flow.error!));
+      case FlowState.details:
+        return base(detailsStep(context));
+      case FlowState.code:
+        return base(codeStep(context));
+      case FlowState.done:
+        return base(doneStep(context, (url) => this.navigate(url)));
+    }
+  }
+
+  protected override updated(): void {
+    const { state, error } = this.flow;
+    const root = this.renderRoot;
+    let target: HTMLElement | null = null;
+    if (state !== this.#shownState) {
+      if (this.#settled) target = root.querySelector('input') ?? root.querySelector('button, [tabindex]');
+      this.#settled ||= state !== FlowState.loading;
+      this.#shownState = state;
+    } else if (error && error !== this.#shownError && error.field !== 'form') {
+      target = root.querySelector('#restart') ?? root.querySelector(`#${error.field}`);
+    }
+    this.#shownError = error;
+    target?.focus();
+  }
+}
+
+// The snippet may be pasted twice, or two copies of the script may load.
+if (!customElements.get('chatpoint-register')) customElements.define('chatpoint-register', ChatpointRegister);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpoint-register': ChatpointRegister;
+  }
+}

@@ -1,0 +1,196 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  ApiError,
+  type Registration,
+  type RegistrationApi,
+  registrationApi,
+} from '../api/registration-api.ts';
+import { ChatpointCodeSentEvent } from '../events/code-sent.ts';
+import { ChatpointErrorEvent } from '../events/error.ts';
+import { ChatpointRegisteredEvent } from '../events/registered.ts';
+import { en } from '../i18n/en.ts';
+
+/** Where the registrant is. The element renders one view per state (diagram: registration-flow.mmd). */
+export const FlowState = {
+  loading: 'loading',
+  closed: 'closed',
+  notFound: 'not_found',
+  details: 'details',
+  code: 'code',
+  done: 'done',
+  failed: 'failed',
+} as const;
+export type FlowState = (typeof FlowState)[keyof typeof FlowState];
+
+const { loading, closed, notFound, details, code, done, failed } = FlowState;
+
+// The legal moves. `loading` is reachable from everywhere: a new link or endpoint starts over.
+const moves: Record<FlowState, readonly FlowState[]> = {
+  loading: [closed, notFound, details, failed],
+  failed: [loading],
+  closed: [loading],
+  not_found: [loading],
+  details: [loading, details, code, closed],
+  code: [loading, details, done, closed],
+  done: [loading],
+};
+
+/** The field an error is shown beside; `form` is beside the submit button. */
+export type ErrorField = 'name' | 'email' | 'code' | 'form';
+
+export interface FlowError {
+  code: string;
+  field: ErrorField;
+  /** rate_limited: seconds to wait. */
+  seconds?: number;
+  /** invalid_code: tries left, when the API message tells. */
+  count?: number;
+}
+
+const resendCooldown = 60;
+
+/** Holds the registration flow and talks to the API; the host only renders. */
+export class RegistrationFlow implements ReactiveController {
+  state: FlowState = loading;
+  workdomain = '';
+  name = '';
+  email = '';
+  error?: FlowError;
+  busy = false;
+  /** Seconds until "Resend code" may be used again. */
+  resendWait = 0;
+  registration?: Registration;
+
+  #api?: RegistrationApi;
+  #registrationId = '';
+  #timer?: ReturnType<typeof setInterval>;
+  #run = 0;
+
+  constructor(private readonly host: ReactiveControllerHost & EventTarget) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.resendWait > 0) this.#countdown(this.resendWait);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.#timer);
+  }
+
+  /** Fetches the link's workdomain and whether it is open. */
+  async load(endpoint: string, link: string): Promise<void> {
+    const run = ++this.#run;
+    this.#go(loading);
+    this.error = undefined;
+    this.busy = false;
+    this.#countdown(0);
+    if (!link) return this.#go(notFound);
+    this.#api = registrationApi(endpoint, link);
+    try {
+      const info = await this.#api.info();
+      if (run !== this.#run) return;
+      this.workdomain = info.workdomain.name;
+      this.#go(info.open ? details : closed);
+    } catch (e) {
+      if (run !== this.#run) return;
+      this.#fail(e, 'form');
+    }
+  }
+
+  async start(name: string, email: string): Promise<void> {
+    this.name = name.trim();
+    this.email = email.trim();
+    // Name and email rules live on the server (422 invalid_name / invalid_email); one source of truth.
+    const started = await this.#request('form', (api) => api.start(this.name, this.email));
+    if (!started) return;
+    this.#registrationId = started.registrationId;
+    this.#go(code);
+    this.host.dispatchEvent(new ChatpointCodeSentEvent({ email: this.email }));
+  }
+
+  async resend(): Promise<void> {
+    if (this.resendWait > 0) return;
+    if (await this.#request('code', (api) => api.resend(this.#registrationId))) {
+      this.#countdown(resendCooldown);
+      this.host.dispatchEvent(new ChatpointCodeSentEvent({ email: this.email }));
+    }
+  }
+
+  /** `input` may hold spaces or dashes; only the digits count. */
+  async verify(input: string): Promise<void> {
+    const digits = input.replace(/\D/g, '');
+    if (digits.length !== 6) return this.#fail(new ApiError('invalid_code', en.invalid_code), 'code');
+    const registration = await this.#request('code', (api) => api.verify(this.#registrationId, digits));
+    if (!registration) return;
+    this.registration = registration;
+    this.#countdown(0);
+    this.#go(done);
+    const { user, deepLink } = registration;
+    this.host.dispatchEvent(new ChatpointRegisteredEvent({ user, deepLink }));
+  }
+
+  /** Back to the details step ("Change email", "Start again"), keeping what was typed. */
+  edit(): void {
+    this.error = undefined;
+    this.#registrationId = '';
+    this.#countdown(0);
+    this.#go(details);
+  }
+
+  #go(next: FlowState): void {
+    if (next !== this.state && !moves[this.state].includes(next)) {
+      throw new Error(`chatpoint-register: no move from ${this.state} to ${next}`);
+    }
+    this.state = next;
+    this.host.requestUpdate();
+  }
+
+  async #request<T>(field: ErrorField, send: (api: RegistrationApi) => Promise<T>): Promise<T | undefined> {
+    if (this.busy || !this.#api) return;
+    this.busy = true;
+    // Clearing first makes a repeated error a new alert that is announced again.
+    this.error = undefined;
+    this.host.requestUpdate();
+    try {
+      return await send(this.#api);
+    } catch (e) {
+      this.#fail(e, field);
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  #fail(e: unknown, field: ErrorField): void {
+    const error = e instanceof ApiError ? e : new ApiError('generic', String(e));
+    const { code: errorCode, message } = error;
+    if (this.state === loading) {
+      this.#go(errorCode === 'link_not_found' ? notFound : failed);
+    } else if (errorCode === 'registration_closed') {
+      this.#countdown(0);
+      this.#go(closed);
+    }
+    this.error = {
+      code: errorCode,
+      field: errorCode === 'invalid_name' ? 'name' : errorCode === 'invalid_email' ? 'email' : field,
+      seconds: error.retryAfter,
+      count: errorCode === 'invalid_code' ? Number(message.match(/\d+/)?.[0]) || undefined : undefined,
+    };
+    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? resendCooldown);
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new ChatpointErrorEvent({ code: errorCode, message }));
+  }
+
+  #countdown(seconds: number): void {
+    clearInterval(this.#timer);
+    this.resendWait = seconds;
+    if (seconds > 0) {
+      this.#timer = setInterval(() => {
+        if (--this.resendWait <= 0) clearInterval(this.#timer);
+        this.host.requestUpdate();
+      }, 1000);
+    }
+    this.host.requestUpdate();
+  }
+}

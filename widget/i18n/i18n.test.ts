@@ -1,0 +1,132 @@
+/// <reference types="mocha" />
+import { equal } from '../testing/assert.ts';
+import { accessibleName } from '../testing/axe.ts';
+import { apiError, FakeRegistrationServer } from '../testing/fake-registration-server.ts';
+import {
+  $,
+  alertText,
+  button,
+  mount,
+  submitCode,
+  submitDetails,
+  toCodeStep,
+  unmountAll,
+} from '../testing/fixture.ts';
+import { en } from './en.ts';
+import { errorText, fill, stringsFor } from './index.ts';
+import { ja } from './ja.ts';
+import { zhHant } from './zh-hant.ts';
+
+let server: FakeRegistrationServer;
+
+beforeEach(() => {
+  server = new FakeRegistrationServer().install();
+});
+
+afterEach(() => {
+  unmountAll();
+  server.uninstall();
+});
+
+describe('language choice', () => {
+  it('maps language tags to the built-in texts', () => {
+    for (const [tag, strings] of [
+      ['en', en],
+      ['en-GB', en],
+      ['zh-Hant', zhHant],
+      ['zh-TW', zhHant],
+      ['zh-HK', zhHant],
+      ['zh-hant-tw', zhHant],
+      ['ja', ja],
+      ['ja-JP', ja],
+      ['fr', en],
+      ['', en],
+      [undefined, en],
+    ] as const) {
+      equal(stringsFor(tag), strings, `lang ${tag}`);
+    }
+  });
+
+  it('gives every language every text', () => {
+    for (const strings of [zhHant, ja]) equal(Object.keys(strings).join(), Object.keys(en).join());
+  });
+
+  it('fills placeholders and picks error texts by code', () => {
+    equal(fill('Try again in {seconds} seconds.', { seconds: 5 }), 'Try again in 5 seconds.');
+    equal(
+      errorText(en, { code: 'invalid_code', field: 'code', count: 2 }),
+      'That code is not right (2 tries left).',
+    );
+    equal(errorText(en, { code: 'invalid_code', field: 'code' }), 'That code is not right.');
+    equal(errorText(en, { code: 'rate_limited', field: 'form', seconds: 30 }), 'Try again in 30 seconds.');
+    equal(errorText(en, { code: 'internal_error', field: 'form' }), 'Something went wrong.');
+    equal(errorText(en, { code: 'name', field: 'form' }), 'Something went wrong.', 'a label is not an error');
+  });
+});
+
+describe('<chatpoint-register> languages', () => {
+  it('speaks Traditional Chinese for lang="zh-Hant"', async () => {
+    const element = await mount({ lang: 'zh-Hant' });
+    equal(accessibleName($(element, '#name')), '姓名');
+    equal(accessibleName($(element, '#email')), '電子郵件');
+    button(element, '發送驗證碼');
+    await toCodeStep(element);
+    equal(accessibleName($(element, '#code')), '驗證碼');
+  });
+
+  it('speaks Traditional Chinese for zh-TW and zh-HK', async () => {
+    for (const lang of ['zh-TW', 'zh-HK']) {
+      const element = await mount({ lang });
+      equal(accessibleName($(element, '#name')), '姓名', lang);
+    }
+  });
+
+  it('speaks Japanese for lang="ja", errors included', async () => {
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code. 4 tries left.'));
+    const element = await mount({ lang: 'ja' });
+    equal(accessibleName($(element, '#name')), '名前');
+    equal(accessibleName($(element, '#email')), 'メールアドレス');
+    await toCodeStep(element);
+    equal(accessibleName($(element, '#code')), '確認コード');
+    await submitCode(element, '000000');
+    equal(alertText(element, 'code'), 'コードが正しくありません（残り 4 回）。');
+  });
+
+  it('follows the closest ancestor lang, and its own lang first', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'ja';
+    const element = await mount({}, wrapper);
+    equal(accessibleName($(element, '#name')), '名前');
+    element.lang = 'zh-Hant';
+    await element.updateComplete;
+    equal(element.getAttribute('lang'), 'zh-Hant');
+    equal(accessibleName($(element, '#name')), '姓名');
+    element.removeAttribute('lang');
+    await element.updateComplete;
+    equal(accessibleName($(element, '#name')), '名前');
+  });
+
+  it("follows the document's lang, else English", async () => {
+    const original = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'zh-HK';
+      equal(accessibleName($(await mount(), '#name')), '姓名');
+      document.documentElement.lang = 'de';
+      equal(accessibleName($(await mount(), '#name')), 'Name');
+    } finally {
+      document.documentElement.lang = original;
+    }
+  });
+
+  it('lets the page override any text through `strings`', async () => {
+    server.reply('start', apiError(429, 'rate_limited', 'Wait.', { 'Retry-After': '9' }));
+    const element = await mount({ lang: 'ja' });
+    element.strings = { name: 'Full name', submit: 'Get my code', rate_limited: 'Wait {seconds}s please' };
+    await element.updateComplete;
+    equal(accessibleName($(element, '#name')), 'Full name');
+    equal(accessibleName($(element, '#email')), 'メールアドレス', 'other texts stay');
+    await submitDetails(element);
+    equal(alertText(element, 'form'), 'Wait 9s please');
+    button(element, 'Get my code');
+  });
+});

@@ -1,0 +1,27 @@
+import type { Strings } from './en.ts';
+
+export const ja: Strings = {
+  name: '名前',
+  email: 'メールアドレス',
+  submit: 'コードを送信',
+  codeSent: '{email} にコードを送信しました。',
+  changeEmail: 'メールアドレスを変更',
+  code: '確認コード',
+  verify: '確認',
+  resend: 'コードを再送信',
+  resendIn: '{seconds} 秒後に再送信できます。',
+  startAgain: '最初からやり直す',
+  welcome: 'ようこそ、{name} さん。登録が完了しました。',
+  chat: 'チャットを開始',
+  invalid_name: '名前を入力してください。',
+  invalid_email: '有効なメールアドレスを入力してください。',
+  invalid_code: 'コードが正しくありません。',
+  invalid_code_tries: 'コードが正しくありません（残り {count} 回）。',
+  code_expired: 'コードの有効期限が切れました。最初からやり直してください。',
+  too_many_attempts: '試行回数の上限に達しました。最初からやり直してください。',
+  registration_closed: '登録の受付は終了しました。',
+  rate_limited: '{seconds} 秒後にもう一度お試しください。',
+  link_not_found: 'この登録リンクは存在しません。',
+  network_error: 'サーバーに接続できません。',
+  generic: 'エラーが発生しました。',
+};

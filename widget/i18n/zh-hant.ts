@@ -1,0 +1,27 @@
+import type { Strings } from './en.ts';
+
+export const zhHant: Strings = {
+  name: '姓名',
+  email: '電子郵件',
+  submit: '發送驗證碼',
+  codeSent: '驗證碼已發送至 {email}。',
+  changeEmail: '更改電子郵件',
+  code: '驗證碼',
+  verify: '驗證',
+  resend: '重新發送驗證碼',
+  resendIn: '{seconds} 秒後可重新發送。',
+  startAgain: '重新開始',
+  welcome: '歡迎，{name}！註冊已完成。',
+  chat: '開始聊天',
+  invalid_name: '請輸入姓名。',
+  invalid_email: '請輸入有效的電子郵件地址。',
+  invalid_code: '驗證碼不正確。',
+  invalid_code_tries: '驗證碼不正確（尚餘 {count} 次）。',
+  code_expired: '驗證碼已過期，請重新開始。',
+  too_many_attempts: '錯誤次數過多，請重新開始。',
+  registration_closed: '註冊已關閉。',
+  rate_limited: '請於 {seconds} 秒後再試。',
+  link_not_found: '找不到此註冊連結。',
+  network_error: '無法連線至伺服器。',
+  generic: '發生錯誤。',
+};

@@ -1,0 +1,51 @@
+import { html, type TemplateResult } from 'lit';
+import { fill } from '../i18n/index.ts';
+import { field, type StepContext } from './field.ts';
+
+// Digits only, so a pasted "123 456" or "123-456" works; a paste or autofill of all six submits.
+function onCodeInput(event: InputEvent): void {
+  const input = event.target as HTMLInputElement;
+  const digits = input.value.replace(/\D/g, '').slice(0, 6);
+  if (digits !== input.value) input.value = digits;
+  if (digits.length === 6 && !/^(insertText|delete)/.test(event.inputType ?? '')) input.form?.requestSubmit();
+}
+
+/** The emailed code; also change the email or have the code sent again. */
+export function codeStep(context: StepContext): TemplateResult {
+  const { flow, t } = context;
+  const dead = flow.error?.code === 'code_expired' || flow.error?.code === 'too_many_attempts';
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    flow.verify(String(new FormData(event.target as HTMLFormElement).get('code')));
+  };
+  const resend = async (event: Event) => {
+    const form = (event.currentTarget as HTMLButtonElement).form;
+    await flow.resend();
+    // The button is disabled during the cooldown; keep the registrant on the code field.
+    (form?.elements.namedItem('code') as HTMLInputElement | null)?.focus();
+  };
+  return html`<form part="form" novalidate aria-busy=${flow.busy} @submit=${submit}>
+    <p part="message">
+      ${fill(t.codeSent, { email: flow.email })}
+      <button part="button secondary" type="button" @click=${() => flow.edit()}>${t.changeEmail}</button>
+    </p>
+    ${field(
+      context,
+      'code',
+      (invalid) =>
+        html`<input part="input" id="code" name="code" autocomplete="one-time-code" inputmode="numeric"
+          required aria-invalid=${invalid} aria-describedby="code-error" @input=${onCodeInput} />`,
+    )}
+    <div part="actions">
+      ${
+        dead
+          ? html`<button part="button" id="restart" type="button" @click=${() => flow.edit()}>${t.startAgain}</button>`
+          : html`<button part="button">${t.verify}</button>
+              <button part="button secondary" type="button" ?disabled=${flow.resendWait > 0} @click=${resend}>
+                ${t.resend}
+              </button>`
+      }
+    </div>
+    ${flow.resendWait > 0 && !dead ? html`<p part="hint">${fill(t.resendIn, { seconds: flow.resendWait })}</p>` : ''}
+  </form>`;
+}

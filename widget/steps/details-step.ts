@@ -1,0 +1,30 @@
+import { html, type TemplateResult } from 'lit';
+import { alert, field, type StepContext } from './field.ts';
+
+/** Name and email; submitting sends the code. */
+export function detailsStep(context: StepContext): TemplateResult {
+  const { flow, t } = context;
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    flow.start(String(form.get('name')), String(form.get('email')));
+  };
+  return html`<form part="form" novalidate aria-busy=${flow.busy} @submit=${submit}>
+    ${field(
+      context,
+      'name',
+      (invalid) =>
+        html`<input part="input" id="name" name="name" autocomplete="name" required
+          aria-invalid=${invalid} aria-describedby="name-error" .value=${flow.name} />`,
+    )}
+    ${field(
+      context,
+      'email',
+      (invalid) =>
+        html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
+          aria-invalid=${invalid} aria-describedby="email-error" .value=${flow.email} />`,
+    )}
+    <div part="actions"><button part="button">${t.submit}</button></div>
+    ${alert(context, 'form')}
+  </form>`;
+}

@@ -72,7 +72,7 @@ export async function runLevel(
   const verifies: number[] = [];
   const errorCodes: Record<string, number> = {};
   let registrations = 0;
-  const started = 0;
+  let started = 0;
   const fail = (code: string) => {
     errorCodes[code] = (errorCodes[code] ?? 0) + 1;
   };

@@ -1,5 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { accountRoutes } from './accounts/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { createErrorHandler, errorResponse } from './http/error-handler.ts';
@@ -35,6 +37,8 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
   app.route('/', registrationRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   if (deps.devMailbox) app.route('/', devMailboxRoutes(deps.devMailbox));
+  app.route('/', adminRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', pageRoutes(deps, assets));
 
   app.doc31('/openapi.json', {

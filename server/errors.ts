@@ -46,12 +46,13 @@ export class AppError extends Error {
   /** Seconds, for 429 and 503 answers. */
   readonly retryAfter: number | undefined;
 
+  /** `status` overrides the table where the contract gives one code two statuses (invalid_token: 401 or 400). */
   constructor(
     readonly code: ErrorCode,
-    options: { message?: string; retryAfter?: number } = {},
+    options: { message?: string; retryAfter?: number; status?: ContentfulStatusCode } = {},
   ) {
     super(options.message ?? errorCodes[code][1]);
-    this.status = errorCodes[code][0];
+    this.status = options.status ?? errorCodes[code][0];
     this.retryAfter =
       options.retryAfter === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfter));
   }

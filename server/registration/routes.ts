@@ -88,7 +88,13 @@ export function registrationRoutes(deps: AppDeps) {
   // Customer pages on any origin call these; no cookies are involved.
   app.use(
     '/api/registrations/*',
-    cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }),
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Content-Type'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    }),
   );
   app.openapi(linkInfoRoute, async (c) => c.json(await getLinkInfo(deps, c.req.valid('param').linkId), 200));
   app.openapi(startRoute, async (c) => {

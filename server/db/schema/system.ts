@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 import { workdomains } from './workdomains.ts';
@@ -40,7 +41,8 @@ export const auditLog = pgTable(
     actor: text('actor', { enum: ['admin', 'system', 'operator'] }).notNull(),
     action: text('action').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // The statement's own time, not the transaction's: entries written together keep their order.
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index('audit_log_workdomain_id_created_at_idx').on(t.workdomainId, t.createdAt)],
 );

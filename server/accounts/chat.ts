@@ -1,0 +1,165 @@
+import { aliasedTable, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import { conversations, messages, users } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+
+export const MAX_MESSAGE_LENGTH = 4000;
+/** One page of history; polling with `after` fetches the rest. */
+export const MESSAGE_PAGE_SIZE = 200;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface MessageView {
+  id: string;
+  senderId: string | null;
+  body: string;
+  createdAt: string;
+  kind: 'text' | 'system';
+}
+
+const messageColumns = {
+  id: messages.id,
+  senderId: messages.senderId,
+  body: messages.body,
+  createdAt: messages.createdAt,
+  kind: messages.kind,
+};
+
+const toView = (row: { createdAt: Date } & Omit<MessageView, 'createdAt'>): MessageView => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** The user's conversations, with the other participant and the last line, newest activity first. */
+export async function listConversations(db: Queryable, userId: string) {
+  const other = aliasedTable(users, 'other');
+  const rows = await db
+    .select({
+      id: conversations.id,
+      createdAt: conversations.createdAt,
+      with: { id: other.id, name: other.name, email: other.email },
+    })
+    .from(conversations)
+    .innerJoin(
+      other,
+      sql`${other.id} = case when ${conversations.userAId} = ${userId} then ${conversations.userBId} else ${conversations.userAId} end`,
+    )
+    .where(or(eq(conversations.userAId, userId), eq(conversations.userBId, userId)));
+  if (rows.length === 0) return [];
+
+  const lastLines = await db
+    .selectDistinctOn([messages.conversationId], {
+      conversationId: messages.conversationId,
+      ...messageColumns,
+    })
+    .from(messages)
+    .where(
+      inArray(
+        messages.conversationId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(messages.conversationId, desc(messages.createdAt), desc(messages.id));
+  const lastByConversation = new Map(lastLines.map(({ conversationId, ...line }) => [conversationId, line]));
+
+  return rows
+    .map((row) => {
+      const last = lastByConversation.get(row.id);
+      return {
+        id: row.id,
+        with: row.with,
+        lastMessage: last ? toView(last) : null,
+        activity: (last?.createdAt ?? row.createdAt).getTime(),
+      };
+    })
+    .sort((a, b) => b.activity - a.activity)
+    .map(({ activity: _activity, ...conversation }) => conversation);
+}
+
+/** Only a participant sees a conversation; to anyone else it does not exist. */
+async function requireParticipant(db: Queryable, conversationId: string, userId: string) {
+  if (!UUID.test(conversationId)) throw new AppError('conversation_not_found');
+  const [conversation] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, conversationId),
+        or(eq(conversations.userAId, userId), eq(conversations.userBId, userId)),
+      ),
+    );
+  if (!conversation) throw new AppError('conversation_not_found');
+}
+
+/**
+ * Where `after` points: a message id of this conversation, or an ISO time. Times compare at
+ * millisecond precision, the precision `createdAt` is shown with, so polling with the last
+ * `createdAt` never returns that message again.
+ */
+async function afterCondition(db: Queryable, conversationId: string, after: string) {
+  if (UUID.test(after)) {
+    const [mark] = await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.id, after), eq(messages.conversationId, conversationId)));
+    if (!mark)
+      throw new AppError('invalid_request', { message: '"after" is not a message of this conversation.' });
+    return sql`(${messages.createdAt}, ${messages.id}) > (select m.created_at, m.id from messages m where m.id = ${after})`;
+  }
+  const time = new Date(after);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(after) || Number.isNaN(time.getTime())) {
+    throw new AppError('invalid_request', { message: '"after" is a message id or an ISO 8601 time.' });
+  }
+  return sql`date_trunc('milliseconds', ${messages.createdAt}) > ${time.toISOString()}::timestamptz`;
+}
+
+/** Oldest first: the latest page, or with `after`, the next page after that point. */
+export async function listMessages(
+  db: Queryable,
+  conversationId: string,
+  userId: string,
+  after?: string,
+): Promise<MessageView[]> {
+  await requireParticipant(db, conversationId, userId);
+  const inConversation = eq(messages.conversationId, conversationId);
+  if (after) {
+    const rows = await db
+      .select(messageColumns)
+      .from(messages)
+      .where(and(inConversation, await afterCondition(db, conversationId, after)))
+      .orderBy(asc(messages.createdAt), asc(messages.id))
+      .limit(MESSAGE_PAGE_SIZE);
+    return rows.map(toView);
+  }
+  const rows = await db
+    .select(messageColumns)
+    .from(messages)
+    .where(inConversation)
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(MESSAGE_PAGE_SIZE);
+  return rows.reverse().map(toView);
+}
+
+/** 1–4000 characters of text, not only white space; NUL cannot be stored in PostgreSQL text. */
+function parseMessageBody(body: string): string {
+  const length = [...body].length;
+  if (length < 1 || length > MAX_MESSAGE_LENGTH || body.trim() === '' || body.includes('\u0000')) {
+    throw new AppError('invalid_message');
+  }
+  return body;
+}
+
+export async function postMessage(
+  db: Queryable,
+  conversationId: string,
+  userId: string,
+  body: string,
+): Promise<MessageView> {
+  const text = parseMessageBody(body);
+  await requireParticipant(db, conversationId, userId);
+  const [row] = await db
+    .insert(messages)
+    .values({ conversationId, senderId: userId, kind: 'text', body: text })
+    .returning(messageColumns);
+  return toView(row!);
+}

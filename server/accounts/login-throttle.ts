@@ -1,0 +1,59 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import { rateLimitCounters } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { consumeRateLimit } from '../http/rate-limit.ts';
+
+const WINDOW_SECONDS = 15 * 60;
+
+/**
+ * The throttle key of a login ID. It depends only on what was typed, never on whether the
+ * account exists, so a 429 says nothing about existence.
+ */
+export const loginThrottleKey = (workdomainSlug: string, emailCanonical: string) =>
+  `login:${workdomainSlug}:${emailCanonical}`;
+
+export interface LoginAttempt {
+  /** A successful attempt is not a failure: hand its count back. */
+  succeeded(): Promise<void>;
+}
+
+/**
+ * Counts the attempt before the password is checked, so parallel guesses cannot slip past the
+ * limit while their hashes run; a success gives its count back. Over the limit: 429, with no
+ * password check at all.
+ */
+export async function takeLoginAttempt(deps: AppDeps, key: string): Promise<LoginAttempt> {
+  const windowMs = WINDOW_SECONDS * 1000;
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  const result = await consumeRateLimit(deps.db, key, {
+    limit: deps.config.rateLimits.loginFailuresPerAccount,
+    windowSeconds: WINDOW_SECONDS,
+  });
+  if (!result.allowed) {
+    throw new AppError('rate_limited', {
+      message: 'Too many failed sign-ins. Please wait and try again.',
+      retryAfter: result.retryAfter,
+    });
+  }
+  return {
+    async succeeded() {
+      await deps.db
+        .update(rateLimitCounters)
+        .set({ count: sql`${rateLimitCounters.count} - 1` })
+        .where(
+          and(
+            eq(rateLimitCounters.key, key),
+            eq(rateLimitCounters.windowStart, windowStart),
+            gt(rateLimitCounters.count, 0),
+          ),
+        );
+    },
+  };
+}
+
+/** A completed password reset lifts the lock-out of that login ID. */
+export async function clearLoginFailures(db: Queryable, key: string) {
+  await db.delete(rateLimitCounters).where(eq(rateLimitCounters.key, key));
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { pgErrorCode } from '../db/client.ts';
+import { passwordResets, users, workdomains } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { consumeRateLimit } from '../http/rate-limit.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { parseEmailAddress } from '../registration/email-address.ts';
+import { clearLoginFailures, loginThrottleKey } from './login-throttle.ts';
+import { checkPasswordPolicy } from './password-policy.ts';
+import { hashToken } from './sessions.ts';
+import { endUserSessions } from './users.ts';
+
+export const RESET_LINK_MINUTES = 30;
+const RESET_MAILS_PER_ADDRESS = 3;
+const RESET_MAIL_WINDOW_SECONDS = 15 * 60;
+/** Beyond this many waiting requests, callers wait for their own, so memory stays bounded. */
+const MAX_PENDING_REQUESTS = 100;
+
+export const resetUrl = (publicUrl: string, token: string) => `${publicUrl}/reset-password#token=${token}`;
+
+/**
+ * Answers reset requests without revealing accounts: the caller is released once the request is
+ * counted, before any account is looked up, so neither the answer nor its timing depends on
+ * one. The lookups then run one after another, so a newer request always issues the newer link.
+ */
+export function createPasswordResetRequests(deps: AppDeps) {
+  let tail: Promise<void> = Promise.resolve();
+  let pending = 0;
+
+  return async function requestPasswordReset(input: { workdomain: string; email: string }) {
+    const email = parseEmailAddress(input.email);
+    if (!email) return;
+    const allowance = await consumeRateLimit(deps.db, `reset:15m:${email.canonical}`, {
+      limit: RESET_MAILS_PER_ADDRESS,
+      windowSeconds: RESET_MAIL_WINDOW_SECONDS,
+    });
+    if (!allowance.allowed) return;
+    const slug = input.workdomain.trim().toLowerCase();
+    pending++;
+    const job = tail
+      .then(() => issueResetLink(deps, slug, email.canonical))
+      .catch((error: unknown) =>
+        deps.logger.error('password reset request failed', {
+          reason: pgErrorCode(error) ?? (error instanceof Error ? error.name : 'unknown'),
+        }),
+      )
+      .finally(() => {
+        pending--;
+      });
+    tail = job;
+    if (pending > MAX_PENDING_REQUESTS) await job;
+  };
+}
+
+/** For an active account: one transaction revokes older links, stores the new one and queues its mail. */
+async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: string) {
+  const token = randomBytes(32).toString('base64url');
+  const issued = await deps.db.transaction(async (tx) => {
+    // The row lock serialises requests for one user across processes: one unrevoked link at a time.
+    const [account] = await tx
+      .select({ user: users, workdomainName: workdomains.name })
+      .from(users)
+      .innerJoin(workdomains, eq(workdomains.id, users.workdomainId))
+      .where(
+        and(eq(workdomains.slug, slug), eq(users.emailCanonical, emailCanonical), eq(users.status, 'active')),
+      )
+      .for('update', { of: users });
+    if (!account) return false;
+    await tx
+      .update(passwordResets)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        and(
+          eq(passwordResets.userId, account.user.id),
+          isNull(passwordResets.usedAt),
+          isNull(passwordResets.revokedAt),
+        ),
+      );
+    await tx.insert(passwordResets).values({
+      tokenHash: hashToken(token),
+      userId: account.user.id,
+      expiresAt: sql`now() + make_interval(mins => ${RESET_LINK_MINUTES})`,
+    });
+    await enqueueEmail(tx, {
+      to: account.user.email,
+      template: 'password-reset',
+      props: {
+        name: account.user.name,
+        workdomainName: account.workdomainName,
+        // Always PUBLIC_URL: a link built from the request's Host could be pointed at an attacker.
+        resetUrl: resetUrl(deps.config.publicUrl, token),
+        minutesValid: RESET_LINK_MINUTES,
+      },
+      supersedeKey: `password-reset:${account.user.id}`,
+    });
+    return true;
+  });
+  if (issued) deps.mailQueued();
+}
+
+const invalidResetToken = () =>
+  new AppError('invalid_token', {
+    status: 400,
+    message: 'This reset link is not valid any more. Please ask for a new one.',
+  });
+
+const usableReset = (tokenHash: string) =>
+  and(
+    eq(passwordResets.tokenHash, tokenHash),
+    isNull(passwordResets.usedAt),
+    isNull(passwordResets.revokedAt),
+    gt(passwordResets.expiresAt, sql`now()`),
+  );
+
+/**
+ * Sets the new password from a reset link. The policy is checked before the link is touched, so
+ * a weak password does not use it up; the guarded update makes the link single use under any
+ * concurrency, and the same transaction ends every session and queues the notice.
+ */
+export async function confirmPasswordReset(deps: AppDeps, input: { token: string; password: string }) {
+  checkPasswordPolicy(input.password);
+  const tokenHash = hashToken(input.token);
+  // A cheap look first, so a made-up token costs no password hash.
+  const [candidate] = await deps.db
+    .select({ id: passwordResets.id })
+    .from(passwordResets)
+    .where(usableReset(tokenHash));
+  if (!candidate) throw invalidResetToken();
+  const passwordHash = await deps.hasher.hash(input.password);
+
+  await deps.db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(usableReset(tokenHash))
+      .returning({ userId: passwordResets.userId });
+    if (!used) throw invalidResetToken();
+    const [account] = await tx
+      .update(users)
+      .set({ passwordHash, initialPasswordExpiresAt: null })
+      .where(and(eq(users.id, used.userId), eq(users.status, 'active')))
+      .returning();
+    if (!account) throw invalidResetToken();
+    const [workdomain] = await tx
+      .select({ slug: workdomains.slug, name: workdomains.name })
+      .from(workdomains)
+      .where(eq(workdomains.id, account.workdomainId));
+    await endUserSessions(tx, account.id);
+    await clearLoginFailures(tx, loginThrottleKey(workdomain!.slug, account.emailCanonical));
+    await enqueueEmail(tx, {
+      to: account.email,
+      template: 'password-changed',
+      props: { name: account.name, workdomainName: workdomain!.name },
+    });
+  });
+  deps.mailQueued();
+}

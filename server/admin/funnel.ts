@@ -1,0 +1,39 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import { funnelEvents } from '../db/schema/index.ts';
+
+export interface FunnelWindow {
+  linkViews: number;
+  codesSent: number;
+  verified: number;
+  accountsCreated: number;
+}
+
+const fieldOf = {
+  link_viewed: 'linkViews',
+  code_sent: 'codesSent',
+  verified: 'verified',
+  account_created: 'accountsCreated',
+} as const satisfies Record<(typeof funnelEvents.$inferSelect)['kind'], keyof FunnelWindow>;
+
+const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
+
+/** How far registrants get over the last 7 and 30 days, in one scan of the workdomain's events. */
+export async function registrationFunnel(db: Queryable, workdomainId: string) {
+  const rows = await db
+    .select({
+      kind: funnelEvents.kind,
+      last7Days: sql<number>`(count(*) filter (where ${funnelEvents.createdAt} > ${daysAgo(7)}))::int`,
+      last30Days: sql<number>`count(*)::int`,
+    })
+    .from(funnelEvents)
+    .where(and(eq(funnelEvents.workdomainId, workdomainId), gt(funnelEvents.createdAt, daysAgo(30))))
+    .groupBy(funnelEvents.kind);
+  const empty = (): FunnelWindow => ({ linkViews: 0, codesSent: 0, verified: 0, accountsCreated: 0 });
+  const funnel = { last7Days: empty(), last30Days: empty() };
+  for (const row of rows) {
+    funnel.last7Days[fieldOf[row.kind]] = Number(row.last7Days);
+    funnel.last30Days[fieldOf[row.kind]] = Number(row.last30Days);
+  }
+  return funnel;
+}

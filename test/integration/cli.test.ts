@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../../server/db/data-dir-lock.ts';
+import { backends, createScratchDatabase } from '../helpers/databases.ts';
+
+const run = promisify(execFile);
+
+async function cli(env: Record<string, string>, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli/main.ts', ...args],
+      {
+        env: { ...process.env, ...env },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error: any) {
+    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
+  }
+}
+
+describe.each(backends)('operator CLI on %s', (backend) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-cli-'));
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | null = null;
+  const env = async () => {
+    if (backend === 'postgres' && !scratch) scratch = await createScratchDatabase();
+    return { DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : { DATABASE_URL: '' }) };
+  };
+  afterAll(async () => {
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates a workdomain and users, opens, shows and closes registration; PIC deactivation closes it', {
+    timeout: 180_000,
+  }, async () => {
+    const e = await env();
+    const created = await cli(
+      e,
+      'workdomain',
+      'create',
+      '--name',
+      'Beta Co',
+      '--slug',
+      'beta',
+      '--plan',
+      'pro',
+      '--external-limit',
+      '5',
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'beta', id: expect.any(String) });
+
+    const user = await cli(
+      e,
+      'user',
+      'create',
+      '--workdomain',
+      'beta',
+      '--email',
+      'pic@beta.test',
+      '--name',
+      'Pic',
+      '--password',
+      'long-enough-pass',
+    );
+    expect(JSON.parse(user.stdout)).toMatchObject({ email: 'pic@beta.test', id: expect.any(String) });
+
+    const opened = JSON.parse(
+      (
+        await cli(
+          e,
+          'registration',
+          'open',
+          '--workdomain',
+          'beta',
+          '--pic',
+          'pic@beta.test',
+          '--welcome',
+          'Hi',
+        )
+      ).stdout,
+    );
+    expect(opened.url).toBe(`http://localhost:8787/join/${opened.linkId}`);
+    expect(opened.embed).toContain(`<chatpoint-register link="${opened.linkId}"></chatpoint-register>`);
+
+    const shown = JSON.parse((await cli(e, 'registration', 'show', '--workdomain', 'beta')).stdout);
+    expect(shown).toMatchObject({
+      open: true,
+      closedReason: null,
+      plan: 'pro',
+      linkId: opened.linkId,
+      welcomeMessage: 'Hi',
+      capacity: { used: 0, limit: 5 },
+    });
+
+    const deactivated = JSON.parse(
+      (await cli(e, 'user', 'deactivate', '--workdomain', 'beta', '--email', 'pic@beta.test')).stdout,
+    );
+    expect(deactivated).toEqual({ id: expect.any(String), status: 'inactive' });
+    const after = JSON.parse((await cli(e, 'registration', 'show', '--workdomain', 'beta')).stdout);
+    expect(after).toMatchObject({ open: false, closedReason: 'pic_unavailable', linkId: opened.linkId });
+
+    expect(JSON.parse((await cli(e, 'registration', 'close', '--workdomain', 'beta')).stdout)).toEqual({
+      open: false,
+    });
+  });
+
+  it('fails with a one-line reason and a non-zero exit', { timeout: 120_000 }, async () => {
+    const e = await env();
+    const missing = await cli(e, 'registration', 'show', '--workdomain', 'nope');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain('workdomain_not_found');
+    const usage = await cli(e, 'frobnicate');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Usage');
+    const badPlan = await cli(
+      e,
+      'workdomain',
+      'create',
+      '--name',
+      'X',
+      '--slug',
+      'x',
+      '--plan',
+      'gold',
+      '--external-limit',
+      '1',
+    );
+    expect(badPlan.code).toBe(1);
+    expect(badPlan.stderr).toContain('plan');
+  });
+});
+
+describe('operator CLI on the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-cli-lock-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to open the embedded database while a server holds it', { timeout: 60_000 }, async () => {
+    const unlock = lockDataDir(dataDir, 'server');
+    try {
+      const refused = await cli(
+        { DATA_DIR: dataDir, DATABASE_URL: '' },
+        'registration',
+        'show',
+        '--workdomain',
+        'beta',
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/in use by a server \(pid \d+\)/);
+    } finally {
+      unlock();
+    }
+  });
+});

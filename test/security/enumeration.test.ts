@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deactivateUser } from '../../server/accounts/users.ts';
+import { backends } from '../helpers/databases.ts';
+import { type ApiResponse, createHarness, type Harness } from '../helpers/harness.ts';
+
+/** Headers that legitimately differ per request. */
+const VOLATILE_HEADERS = new Set(['date', 'x-request-id']);
+
+function shape(response: ApiResponse) {
+  const headers = [...response.headers.entries()].filter(([name]) => !VOLATILE_HEADERS.has(name)).sort();
+  const body = JSON.stringify(response.body).replace(/[0-9a-f-]{36}/g, '<uuid>');
+  return { status: response.status, body, headers };
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+describe.each(backends)('account enumeration through start on %s', (backend) => {
+  let h: Harness;
+  let linkId: string;
+  const existing = 'holder@example.com';
+  const inactive = 'gone@example.com';
+  const otherWorkdomain = 'elsewhere@example.com';
+
+  beforeAll(async () => {
+    h = await createHarness({ backend });
+    const seeded = await h.seedWorkdomain();
+    linkId = seeded.linkId;
+    expect((await h.register(linkId, 'Holder', existing)).verified.status).toBe(201);
+    const gone = await h.register(linkId, 'Gone', inactive);
+    await deactivateUser(
+      h.db,
+      seeded.workdomain.id,
+      gone.verified.body.user.id,
+      { kind: 'operator' },
+      h.config.publicUrl,
+    );
+    const other = await h.seedWorkdomain();
+    expect((await h.register(other.linkId, 'Elsewhere', otherWorkdomain)).verified.status).toBe(201);
+  });
+  afterAll(() => h?.close());
+
+  const start = (email: string) =>
+    h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Probe', email });
+
+  it('answers new, existing, inactive and other-workdomain addresses identically', async () => {
+    const answers = await Promise.all(
+      ['newcomer@example.com', existing, inactive, otherWorkdomain].map(async (email) =>
+        shape(await start(email)),
+      ),
+    );
+    expect(answers[0]!.status).toBe(202);
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+  });
+
+  it('takes the same time for a new and an existing address (medians within 25 ms over 100 each)', async () => {
+    const timings: Record<'fresh' | 'holder', number[]> = { fresh: [], holder: [] };
+    for (let i = 0; i < 100; i++) {
+      for (const kind of i % 2 ? (['fresh', 'holder'] as const) : (['holder', 'fresh'] as const)) {
+        const email = kind === 'fresh' ? `fresh${i}@example.com` : existing;
+        const began = performance.now();
+        const response = await start(email);
+        timings[kind].push(performance.now() - began);
+        expect(response.status).toBe(202);
+      }
+    }
+    const difference = Math.abs(median(timings.fresh) - median(timings.holder));
+    expect(difference).toBeLessThan(25);
+  });
+});

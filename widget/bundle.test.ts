@@ -9,7 +9,8 @@ describe('the built widget bundle', () => {
   let server: FakeRegistrationServer;
 
   before(async () => {
-    if (!(await fetch(bundle, { method: 'HEAD' })).ok) throw new Error(`${bundle} is missing: run npm run build first.`);
+    if (!(await fetch(bundle, { method: 'HEAD' })).ok)
+      throw new Error(`${bundle} is missing: run npm run build first.`);
   });
 
   beforeEach(() => {

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+
+const WAIT = { timeout: 15_000 };
+
+describe('the password-reset page', () => {
+  let h: Harness;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** The reset link in the text part of the newest reset mail to `email`, after `skip` earlier ones. */
+  async function resetLinkFor(email: string, skip = 0): Promise<string> {
+    const isReset = (subject: string) => /reset/i.test(subject);
+    await h.smtp.waitFor(email, (mail) => isReset(mail.subject) && h.smtp.all(email).indexOf(mail) >= skip);
+    const mail = h.smtp
+      .all(email)
+      .filter((mail) => isReset(mail.subject))
+      .at(-1)!;
+    const link = /(https?:\/\/\S+?\/reset-password#token=[\w.~-]+)/.exec(mail.text)?.[1];
+    if (!link) throw new Error(`no reset link in the text of "${mail.subject}"`);
+    return link;
+  }
+
+  // Starting the server and Chromium is slow on a busy machine.
+  beforeAll(async () => {
+    if (!existsSync(path.resolve('dist/pages/.vite/manifest.json')))
+      throw new Error(
+        'The pages are not built: run `npm run build` (or `npx vite build --mode pages`) first.',
+      );
+    h = await createHarness({ backend: 'pglite', listen: true });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('sets a new password from the emailed link once, and the new password signs in to /app', async () => {
+    const seed = await h.seedWorkdomain();
+    const email = 'ann.reset@example.test';
+    const { code, verified } = await h.register(seed.linkId, 'Ann Reset', email);
+    expect(verified.status).toBe(201);
+
+    const requested = await h.request('POST', '/api/auth/password-reset', {
+      workdomain: seed.workdomain.slug,
+      email,
+    });
+    expect(requested.status).toBe(202);
+    const link = await resetLinkFor(email);
+    expect(link.startsWith(`${h.baseUrl}/reset-password#token=`)).toBe(true);
+
+    const page = await newPage();
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor(WAIT);
+    expect(page.url()).toBe(`${h.baseUrl}/reset-password`);
+    await page.getByText('8–128 characters', { exact: false }).waitFor(WAIT);
+
+    // Mistakes show beside their field, and the link stays usable.
+    const newPassword = page.getByLabel('New password', { exact: true });
+    const repeat = page.getByLabel('Repeat the new password', { exact: true });
+    const save = page.getByRole('button', { name: 'Save new password' });
+    await newPassword.fill('a-fresh-password-42');
+    await repeat.fill('a-fresh-password-43');
+    await save.click();
+    await page.locator('#confirm-error').getByText('do not match').waitFor(WAIT);
+    await newPassword.fill('password');
+    await repeat.fill('password');
+    await save.click();
+    const passwordError = page.locator('#password-error');
+    await passwordError.filter({ hasText: /\S/ }).waitFor(WAIT);
+    expect(await passwordError.getAttribute('role')).toBe('alert');
+    expect(await newPassword.getAttribute('aria-invalid')).toBe('true');
+
+    const chosen = 'a-fresh-password-42';
+    await newPassword.fill(chosen);
+    await repeat.fill(chosen);
+    await save.click();
+    await page.getByRole('heading', { name: 'Password changed' }).waitFor(WAIT);
+    const open = page.getByRole('link', { name: 'Open ChatPoint' });
+    expect(await open.getAttribute('href')).toBe('/app');
+
+    // The same link a second time: used up, with a way to ask for another.
+    const again = await newPage();
+    await again.goto(link);
+    expect(again.url()).toBe(`${h.baseUrl}/reset-password`);
+    await again.getByLabel('New password', { exact: true }).fill('another-password-77');
+    await again.getByLabel('Repeat the new password', { exact: true }).fill('another-password-77');
+    await again.getByRole('button', { name: 'Save new password' }).click();
+    await again.getByText('This link has expired or was already used. Ask for a new one.').waitFor(WAIT);
+    const mailsBefore = h.smtp.all(email).length;
+    await again.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await again.getByLabel('Email').fill(email);
+    await again.getByRole('button', { name: 'Email me a link' }).click();
+    await again.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+    const newerLink = await resetLinkFor(email, mailsBefore);
+    expect(newerLink).not.toBe(link);
+
+    // "Open ChatPoint": the code is dead, the new password signs in without a forced change.
+    await open.click();
+    await page.waitForURL(`${h.baseUrl}/app`);
+    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(code);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /\S/ }).first().waitFor(WAIT);
+    await page.getByLabel('Password', { exact: true }).fill(chosen);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as Ann Reset (${email})`).waitFor(WAIT);
+    expect(await page.getByRole('heading', { name: 'Choose your own password' }).count()).toBe(0);
+  }, 120_000);
+
+  it('without a link, asks for one with the workdomain prefilled', async () => {
+    const seed = await h.seedWorkdomain();
+    const page = await newPage();
+    const response = await page.goto(`${h.baseUrl}/reset-password?workdomain=${seed.workdomain.slug}`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor(WAIT);
+    expect(await page.getByLabel('Workdomain').inputValue()).toBe(seed.workdomain.slug);
+    // No account behind this email: the answer is the same.
+    await page.getByLabel('Email').fill('nobody@example.test');
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+  }, 120_000);
+});

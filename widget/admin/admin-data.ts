@@ -1,0 +1,168 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  type AdminUser,
+  ApiError,
+  type AuditEntry,
+  adminApi,
+  type Funnel,
+  type Me,
+  type Registration,
+  type SettingsChange,
+} from './admin-api.ts';
+
+export const AdminStatus = {
+  loading: 'loading',
+  signedOut: 'signedOut',
+  notAdmin: 'notAdmin',
+  ready: 'ready',
+} as const;
+export type AdminStatus = (typeof AdminStatus)[keyof typeof AdminStatus];
+
+/** A part of the page that loads on its own: its data, or why it could not load. */
+export interface Loadable<T> {
+  value: T | null;
+  error: string | null;
+}
+
+const empty = <T>(): Loadable<T> => ({ value: null, error: null });
+
+const messageOf = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
+
+/**
+ * Who is signed in and everything the admin page shows. Actions throw ApiError for the caller to
+ * show beside the control; afterwards the parts they affect are reloaded, so the users table, the
+ * panel and the audit log always agree with the server.
+ */
+export class AdminData implements ReactiveController {
+  status: AdminStatus = AdminStatus.loading;
+  me: Me['user'] | null = null;
+  users: Loadable<AdminUser[]> = empty();
+  registration: Loadable<Registration> = empty();
+  funnel: Loadable<Funnel> = empty();
+  audit: Loadable<AuditEntry[]> = empty();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    void this.start();
+  }
+
+  async start() {
+    try {
+      await this.#whoAmI();
+    } catch (error) {
+      // Not signed in, or the session ended: show the sign-in form.
+      if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
+      this.#set({ status: AdminStatus.signedOut });
+    }
+  }
+
+  async signIn(workdomain: string, email: string, password: string) {
+    const answer = await adminApi.signIn(workdomain, email, password);
+    await this.#whoAmI();
+    return answer;
+  }
+
+  async signOut() {
+    try {
+      await adminApi.signOut();
+    } finally {
+      this.me = null;
+      this.users = empty();
+      this.registration = empty();
+      this.funnel = empty();
+      this.audit = empty();
+      this.#set({ status: AdminStatus.signedOut });
+    }
+  }
+
+  async deactivate(user: AdminUser) {
+    await adminApi.deactivate(user.id);
+    await Promise.all([this.loadUsers(), this.loadRegistration(), this.loadActivity()]);
+  }
+
+  async reactivate(user: AdminUser) {
+    await adminApi.reactivate(user.id);
+    await Promise.all([this.loadUsers(), this.loadRegistration(), this.loadActivity()]);
+  }
+
+  saveSettings(change: SettingsChange) {
+    return this.#changeRegistration(() => adminApi.saveSettings(change));
+  }
+
+  setOpen(open: boolean) {
+    return this.#changeRegistration(() =>
+      open ? adminApi.openRegistration() : adminApi.closeRegistration(),
+    );
+  }
+
+  regenerateLink() {
+    return this.#changeRegistration(() => adminApi.regenerateLink());
+  }
+
+  loadUsers() {
+    return this.#load('users', async () => (await adminApi.users()).users);
+  }
+
+  loadRegistration() {
+    return this.#load('registration', () => adminApi.registration());
+  }
+
+  loadActivity() {
+    return Promise.all([
+      this.#load('funnel', () => adminApi.funnel()),
+      this.#load('audit', async () => {
+        const { entries } = await adminApi.audit();
+        return [...entries].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+      }),
+    ]);
+  }
+
+  async #whoAmI() {
+    const { user } = await adminApi.me();
+    this.me = user;
+    if (user.role !== 'admin') {
+      this.#set({ status: AdminStatus.notAdmin });
+      return;
+    }
+    this.#set({ status: AdminStatus.ready });
+    await Promise.all([this.loadUsers(), this.loadRegistration(), this.loadActivity()]);
+  }
+
+  async #changeRegistration(change: () => Promise<Registration>) {
+    try {
+      const registration = await change();
+      this.#set({ registration: { value: registration, error: null } });
+      return registration;
+    } catch (error) {
+      // A refused change can still mean the state moved (e.g. the PIC was deactivated meanwhile).
+      void this.loadRegistration();
+      throw error;
+    } finally {
+      void this.loadActivity();
+    }
+  }
+
+  async #load<K extends 'users' | 'registration' | 'funnel' | 'audit'>(
+    key: K,
+    fetchPart: () => Promise<NonNullable<this[K]['value']>>,
+  ) {
+    try {
+      this.#set({ [key]: { value: await fetchPart(), error: null } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.#set({ status: AdminStatus.signedOut });
+        return;
+      }
+      this.#set({ [key]: { value: this[key].value, error: messageOf(error) } });
+    }
+  }
+
+  #set(change: Partial<Pick<AdminData, 'status' | 'users' | 'registration' | 'funnel' | 'audit'>>) {
+    Object.assign(this, change);
+    this.host.requestUpdate();
+  }
+}

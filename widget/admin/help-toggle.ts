@@ -1,0 +1,24 @@
+import { html } from 'lit';
+import { helpTexts } from './help-texts.ts';
+
+export type HelpTopic = keyof typeof helpTexts;
+
+export interface HelpState {
+  expandedHelp: ReadonlySet<HelpTopic>;
+  toggleHelp(topic: HelpTopic): void;
+}
+
+/** The "?" beside a setting. It and its text must sit in the same shadow root for aria-controls. */
+export const helpButton = (state: HelpState, topic: HelpTopic, setting: string) =>
+  html`<button
+    type="button"
+    class="help"
+    aria-label="Help: ${setting}"
+    title="Help: ${setting}"
+    aria-expanded=${state.expandedHelp.has(topic) ? 'true' : 'false'}
+    aria-controls="help-${topic}"
+    @click=${() => state.toggleHelp(topic)}
+  >?</button>`;
+
+export const helpText = (state: HelpState, topic: HelpTopic) =>
+  html`<p id="help-${topic}" class="help-text" ?hidden=${!state.expandedHelp.has(topic)}>${helpTexts[topic]}</p>`;

@@ -1,0 +1,169 @@
+import { html, nothing } from 'lit';
+import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
+import { helpButton, helpText } from './help-toggle.ts';
+import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import { closedReasonWords, type SystemClosedReason } from './words.ts';
+
+/** Capacity turns to a warning from this share of the external-user limit. */
+export const CAPACITY_WARNING_SHARE = 0.8;
+
+function systemClosedReason(registration: Registration): SystemClosedReason | null {
+  if (!REGISTRATION_PLANS.includes(registration.plan)) return 'plan_ineligible';
+  if (registration.open || !registration.closedReason || registration.closedReason === 'manual') return null;
+  return registration.closedReason;
+}
+
+function openSwitch(panel: ChatpointRegistrationPanel, registration: Registration) {
+  const reason = systemClosedReason(registration);
+  const words = reason ? closedReasonWords[reason] : null;
+  return html`<div class="field">
+    <div class="label-row">
+      <span id="open-label" class="label" @click=${() => panel.toggleOpen()}>Registration open</span>
+      <button
+        type="button"
+        role="switch"
+        class="switch"
+        aria-checked=${registration.open ? 'true' : 'false'}
+        aria-labelledby="open-label"
+        aria-describedby="open-state open-error"
+        aria-disabled=${panel.busy === 'open' ? 'true' : 'false'}
+        @click=${() => panel.toggleOpen()}
+      >
+        <span class="thumb" aria-hidden="true"></span>
+      </button>
+      <span id="open-state" class=${registration.open ? 'status-active' : 'status-inactive'}
+        >${registration.open ? 'Open' : 'Closed'}</span
+      >
+      ${helpButton(panel, 'open', 'Registration open')}
+    </div>
+    ${helpText(panel, 'open')}
+    <p id="open-error" class="alert" role="alert">${panel.openError}</p>
+    ${
+      words
+        ? html`<div class="notice" id="closed-reason">
+            <p><strong>Closed automatically: ${words.title}</strong></p>
+            <p>${words.advice}</p>
+          </div>`
+        : nothing
+    }
+  </div>`;
+}
+
+function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registration) {
+  const max = Math.max(capacity.limit, 1);
+  const share = capacity.used / max;
+  const note =
+    share >= 1
+      ? 'Full: registration stays closed until places are free or the limit is raised.'
+      : share >= CAPACITY_WARNING_SHARE
+        ? 'Nearly full: registration closes by itself when the limit is reached.'
+        : '';
+  return html`<div class="field">
+    <div class="label-row">
+      <label for="capacity">Capacity</label>
+      ${helpButton(panel, 'capacity', 'Capacity')}
+    </div>
+    ${helpText(panel, 'capacity')}
+    <meter
+      id="capacity"
+      min="0"
+      max=${max}
+      low=${max * CAPACITY_WARNING_SHARE}
+      high=${max}
+      optimum="0"
+      .value=${capacity.used}
+      aria-describedby="capacity-text"
+    ></meter>
+    <p id="capacity-text" class=${note ? 'capacity-warning' : ''}>
+      ${capacity.used} / ${capacity.limit} external users${note ? html`<br />${note}` : nothing}
+    </p>
+  </div>`;
+}
+
+function picField(panel: ChatpointRegistrationPanel, registration: Registration) {
+  const candidates = panel.picCandidates();
+  const chosen = candidates.some((user) => user.id === panel.picDraft);
+  const picInactive = registration.pic && !candidates.some((user) => user.id === registration.pic!.id);
+  return html`<div class="field">
+    <div class="label-row">
+      <label for="pic">Person in charge</label>
+      ${helpButton(panel, 'pic', 'Person in charge')}
+    </div>
+    ${helpText(panel, 'pic')}
+    <select id="pic" @change=${panel.pickPic} aria-describedby="pic-note">
+      ${chosen ? nothing : html`<option value="" .selected=${true} disabled>Choose a person in charge</option>`}
+      ${candidates.map(
+        (user) => html`<option value=${user.id} .selected=${user.id === panel.picDraft}>
+          ${user.name} (${user.email})
+        </option>`,
+      )}
+    </select>
+    <p id="pic-note" class="muted">
+      ${
+        picInactive && panel.users.value
+          ? `${registration.pic!.name} is no longer active. Only active internal users can be in charge.`
+          : 'New users are connected to this person and receive the welcome message from them.'
+      }
+    </p>
+  </div>`;
+}
+
+function welcomeField(panel: ChatpointRegistrationPanel) {
+  const length = [...panel.welcomeDraft].length;
+  const picName =
+    panel.picCandidates().find((user) => user.id === panel.picDraft)?.name ?? 'Person in charge';
+  const initials = picName
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0]!.toUpperCase())
+    .join('');
+  return html`<div class="field">
+      <div class="label-row">
+        <label for="welcome">Welcome message</label>
+        ${helpButton(panel, 'welcomeMessage', 'Welcome message')}
+      </div>
+      ${helpText(panel, 'welcomeMessage')}
+      <textarea
+        id="welcome"
+        rows="4"
+        maxlength=${MAX_WELCOME_MESSAGE_LENGTH}
+        .value=${panel.welcomeDraft}
+        @input=${panel.editWelcome}
+        aria-describedby="welcome-count"
+      ></textarea>
+      <p id="welcome-count" class="muted">${length} / ${MAX_WELCOME_MESSAGE_LENGTH} characters</p>
+    </div>
+    <figure class="preview" aria-labelledby="welcome-preview-caption">
+      <figcaption id="welcome-preview-caption" class="label">Preview: the new user's first message</figcaption>
+      <div class="chat">
+        <span class="avatar" aria-hidden="true">${initials}</span>
+        <div class="message">
+          <p class="sender">${picName}</p>
+          ${
+            panel.welcomeDraft.trim()
+              ? html`<p id="welcome-preview" class="bubble">${panel.welcomeDraft}</p>`
+              : html`<p id="welcome-preview" class="muted">No welcome message: the conversation starts empty.</p>`
+          }
+        </div>
+      </div>
+    </figure>`;
+}
+
+/** Open/close, why it closed, capacity, and the PIC + welcome message form. */
+export function settingsSection(panel: ChatpointRegistrationPanel, registration: Registration) {
+  return html`<section class="stack" aria-labelledby="settings-heading">
+    <h3 id="settings-heading">Settings</h3>
+    ${openSwitch(panel, registration)} ${capacityMeter(panel, registration)}
+    <form class="stack" @submit=${panel.saveSettings} novalidate>
+      ${picField(panel, registration)} ${welcomeField(panel)}
+      <div class="row">
+        <button type="submit" aria-disabled=${panel.busy === 'save' ? 'true' : 'false'}>
+          ${panel.busy === 'save' ? 'Saving…' : 'Save'}
+        </button>
+        ${panel.settingsDirty() ? html`<span class="muted">Unsaved changes</span>` : nothing}
+      </div>
+      <p id="settings-error" class="alert" role="alert">${panel.saveError}</p>
+    </form>
+  </section>`;
+}

@@ -1,0 +1,289 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { adminStyles } from './admin.styles.ts';
+import {
+  type AdminUser,
+  ApiError,
+  type AuditEntry,
+  type Funnel,
+  MAX_WELCOME_MESSAGE_LENGTH,
+  type Registration,
+  type SettingsChange,
+} from './admin-api.ts';
+import type { AdminData, Loadable } from './admin-data.ts';
+import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
+import type { HelpTopic } from './help-toggle.ts';
+import { activitySection } from './panel-activity.ts';
+import { settingsSection } from './panel-settings.ts';
+import { shareSection } from './panel-share.ts';
+import { panelStyles } from './registration-panel.styles.ts';
+
+/** How long a confirmation such as "Copied" stays in view. */
+const ANNOUNCEMENT_MS = 5000;
+
+const messageOf = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
+
+/**
+ * The Public Registration side panel, a modal dialog: focus moves into it on `show()`, Escape or
+ * Close shut it, and it fires `chatpoint-panel-closed` so the opener can take focus back.
+ *
+ * @event chatpoint-panel-closed - The panel was closed.
+ */
+export class ChatpointRegistrationPanel extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    registration: { attribute: false },
+    users: { attribute: false },
+    funnel: { attribute: false },
+    audit: { attribute: false },
+    expandedHelp: { state: true },
+    picDraft: { state: true },
+    welcomeDraft: { state: true },
+    busy: { state: true },
+    openError: { state: true },
+    saveError: { state: true },
+    shareError: { state: true },
+    announcement: { state: true },
+  };
+  static override styles = [adminStyles, panelStyles];
+
+  declare data: AdminData;
+  declare registration: Loadable<Registration>;
+  declare users: Loadable<AdminUser[]>;
+  declare funnel: Loadable<Funnel>;
+  declare audit: Loadable<AuditEntry[]>;
+  declare expandedHelp: ReadonlySet<HelpTopic>;
+  /** The PIC and welcome message as edited, until saved. */
+  declare picDraft: string;
+  declare welcomeDraft: string;
+  declare busy: '' | 'open' | 'save' | 'regenerate';
+  declare openError: string;
+  declare saveError: string;
+  declare shareError: string;
+  declare announcement: string;
+
+  constructor() {
+    super();
+    const empty = { value: null, error: null };
+    this.registration = empty;
+    this.users = empty;
+    this.funnel = empty;
+    this.audit = empty;
+    this.expandedHelp = new Set();
+    this.picDraft = '';
+    this.welcomeDraft = '';
+    this.busy = '';
+    this.openError = '';
+    this.saveError = '';
+    this.shareError = '';
+    this.announcement = '';
+  }
+
+  get #dialog() {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  get #confirm() {
+    return this.renderRoot.querySelector<ChatpointConfirmDialog>('chatpoint-admin-confirm')!;
+  }
+
+  async show() {
+    await this.updateComplete;
+    if (this.#dialog.open) return;
+    this.openError = this.saveError = this.shareError = '';
+    this.#dialog.showModal();
+    this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+    void Promise.all([this.data.loadRegistration(), this.data.loadUsers(), this.data.loadActivity()]);
+  }
+
+  close() {
+    this.#dialog.close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('registration')) {
+      // New settings from the server replace the drafts, except edits that are not saved yet.
+      const previous = (changed.get('registration') as Loadable<Registration> | undefined)?.value;
+      const current = this.registration.value;
+      if (current) {
+        if (!previous || this.picDraft === (previous.pic?.id ?? '')) this.picDraft = current.pic?.id ?? '';
+        if (!previous || this.welcomeDraft === previous.welcomeMessage)
+          this.welcomeDraft = current.welcomeMessage;
+      }
+    }
+  }
+
+  toggleHelp(topic: HelpTopic) {
+    const expanded = new Set(this.expandedHelp);
+    if (!expanded.delete(topic)) expanded.add(topic);
+    this.expandedHelp = expanded;
+  }
+
+  /** Active internal users: the only people who can be in charge. */
+  picCandidates(): AdminUser[] {
+    const users = this.users.value;
+    const pic = this.registration.value?.pic;
+    if (!users) return pic ? [{ ...pic, kind: 'internal', role: '', status: 'active', createdAt: '' }] : [];
+    return users.filter((user) => user.kind === 'internal' && user.status === 'active');
+  }
+
+  settingsDirty() {
+    return Object.keys(this.#settingsChange()).length > 0;
+  }
+
+  #settingsChange(): SettingsChange {
+    const registration = this.registration.value;
+    if (!registration) return {};
+    const change: SettingsChange = {};
+    if (this.picDraft && this.picDraft !== registration.pic?.id) change.picUserId = this.picDraft;
+    if (this.welcomeDraft !== registration.welcomeMessage) change.welcomeMessage = this.welcomeDraft;
+    return change;
+  }
+
+  pickPic = (event: Event) => {
+    this.picDraft = (event.target as HTMLSelectElement).value;
+  };
+
+  editWelcome = (event: Event) => {
+    this.welcomeDraft = (event.target as HTMLTextAreaElement).value;
+  };
+
+  saveSettings = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.busy) return;
+    const change = this.#settingsChange();
+    if ([...this.welcomeDraft].length > MAX_WELCOME_MESSAGE_LENGTH) {
+      this.saveError = `The welcome message can be at most ${MAX_WELCOME_MESSAGE_LENGTH} characters.`;
+      return;
+    }
+    if (Object.keys(change).length === 0) {
+      this.#announce('Nothing to save: the settings are unchanged.');
+      return;
+    }
+    this.busy = 'save';
+    this.saveError = '';
+    try {
+      await this.data.saveSettings(change);
+      this.#announce('Settings saved.');
+    } catch (error) {
+      this.saveError = messageOf(error);
+    } finally {
+      this.busy = '';
+    }
+  };
+
+  async toggleOpen() {
+    const registration = this.registration.value;
+    if (this.busy || !registration) return;
+    const opening = !registration.open;
+    this.busy = 'open';
+    this.openError = '';
+    try {
+      // Choosing a new PIC and then switching on should just work, without a separate Save.
+      const picUserId = this.#settingsChange().picUserId;
+      if (opening && picUserId) await this.data.saveSettings({ picUserId });
+      const updated = await this.data.setOpen(opening);
+      this.#announce(
+        updated.open
+          ? registration.linkId
+            ? 'Registration is open.'
+            : 'Registration is open. The registration link is ready below.'
+          : 'Registration is closed.',
+      );
+    } catch (error) {
+      this.openError = messageOf(error);
+      if (error instanceof ApiError && ['pic_required', 'pic_unavailable'].includes(error.code)) {
+        this.renderRoot.querySelector<HTMLSelectElement>('#pic')?.focus();
+      }
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  regenerateLink = async () => {
+    if (this.busy) return;
+    const confirmed = await this.#confirm.ask({
+      heading: 'Regenerate the registration link?',
+      message: [
+        'The old link and embedded widgets stop working. So does the old QR code.',
+        'Share the new link and update the snippet on your web pages afterwards.',
+      ],
+      confirmLabel: 'Regenerate link',
+    });
+    if (!confirmed) return;
+    this.busy = 'regenerate';
+    this.shareError = '';
+    try {
+      await this.data.regenerateLink();
+      this.#announce('A new registration link is ready. The old link no longer works.');
+    } catch (error) {
+      this.shareError = messageOf(error);
+    } finally {
+      this.busy = '';
+    }
+  };
+
+  async copy(text: string, fieldId: string, what: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.#announce('Copied');
+    } catch {
+      // Clipboard access can be refused; leave the text selected for a manual copy.
+      const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${fieldId}`);
+      field?.focus();
+      field?.select();
+      this.#announce(
+        `Copying is not allowed here. The ${what} is selected: press Ctrl+C (⌘C on a Mac) to copy it.`,
+      );
+    }
+  }
+
+  #announcementTimer: ReturnType<typeof setTimeout> | undefined;
+
+  async #announce(message: string) {
+    // Emptying first makes a repeated message ("Copied" twice) be announced again.
+    clearTimeout(this.#announcementTimer);
+    this.announcement = '';
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.announcement = message;
+    this.#announcementTimer = setTimeout(() => {
+      this.announcement = '';
+    }, ANNOUNCEMENT_MS);
+  }
+
+  #closed() {
+    this.dispatchEvent(new Event('chatpoint-panel-closed'));
+  }
+
+  #body() {
+    const registration = this.registration.value;
+    if (!registration) {
+      return this.registration.error
+        ? html`<p class="alert" role="alert">${this.registration.error}</p>`
+        : html`<p class="muted">Loading…</p>`;
+    }
+    return html`${
+      this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
+    }
+    ${settingsSection(this, registration)} ${shareSection(this, registration)} ${activitySection(this)}`;
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="panel-title" @close=${this.#closed}>
+      <div class="panel">
+        <header class="panel-head">
+          <h2 id="panel-title">Public registration</h2>
+          <button type="button" class="plain close" aria-label="Close" @click=${this.close}>
+            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+              <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
+          </button>
+        </header>
+        <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
+        ${this.#body()}
+      </div>
+      <chatpoint-admin-confirm></chatpoint-admin-confirm>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,327 @@
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError, errorMessage } from '../shared/api.ts';
+import { formAlert } from '../shared/field.ts';
+import { pageStyles } from '../shared/page-styles.ts';
+import { appApi, type Conversation, type Me, type Message, type Person } from './app-api.ts';
+import { ChatpointSignedOutEvent } from './events.ts';
+import { Poller } from './poller.ts';
+
+const preview = (last: Conversation['lastMessage']) => (typeof last === 'string' ? last : (last?.body ?? ''));
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const shownTime = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : timeFormat.format(date);
+};
+
+/** Oldest first; the server's order breaks ties. */
+const byTime = (messages: Message[]) =>
+  messages
+    .map((message, index) => ({ message, index, time: Date.parse(message.createdAt) || 0 }))
+    .sort((a, b) => a.time - b.time || a.index - b.index)
+    .map(({ message }) => message);
+
+/**
+ * The signed-in view: contacts, conversations and the open conversation, polled for new messages.
+ *
+ * @prop me - The signed-in user and their contacts (GET /api/me).
+ * @event chatpoint-signed-out - The session ended while polling. `detail: { expired: true }`.
+ */
+export class ChatpointChat extends LitElement {
+  static override properties = {
+    me: { attribute: false },
+    conversations: { state: true },
+    selectedId: { state: true },
+    messages: { state: true },
+    draft: { state: true },
+    sending: { state: true },
+    loadError: { state: true },
+    sendError: { state: true },
+  };
+  static override styles = [
+    pageStyles,
+    css`
+      .chat { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
+      @media (min-width: 48rem) {
+        .chat { grid-template-columns: 16rem minmax(0, 1fr); }
+      }
+      aside { display: grid; gap: 1.5rem; align-content: start; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+      .person { display: grid; }
+      .person button { justify-self: start; margin-top: 0.25rem; padding: 0.25rem 0.75rem; }
+      .people button { width: 100%; text-align: left; display: grid; gap: 0.1rem; font-weight: 400; background: Canvas; color: inherit; border-color: var(--_border); }
+      .people button[aria-current='true'] { border: 2px solid var(--_accent); }
+      .people strong { font-weight: 600; }
+      .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .conversation { display: grid; gap: 1rem; align-content: start; min-width: 0; }
+      .log {
+        max-height: min(60vh, 36rem);
+        min-height: 8rem;
+        overflow-y: auto;
+        padding: 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .log ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
+      .message { display: grid; gap: 0.15rem; max-width: 85%; padding: 0.5rem 0.75rem; border-radius: var(--_radius); background: color-mix(in srgb, CanvasText 7%, Canvas); }
+      .message.mine { justify-self: end; background: color-mix(in srgb, var(--_accent) 18%, Canvas); }
+      .message .body { white-space: pre-wrap; }
+      .message.system { justify-self: center; max-width: 100%; background: none; text-align: center; font-style: italic; color: var(--_muted); font-size: 0.9rem; }
+      .meta { font-size: 0.8rem; color: var(--_muted); }
+      .composer { display: grid; gap: 0.5rem; grid-template-columns: minmax(0, 1fr) auto; align-items: end; }
+      .composer label, .composer .error, .composer .hint { grid-column: 1 / -1; }
+      textarea { resize: vertical; min-height: 2.75rem; }
+    `,
+  ];
+
+  declare me: Me;
+  declare conversations: Conversation[] | null;
+  declare selectedId: string | null;
+  declare messages: Message[];
+  declare draft: string;
+  declare sending: boolean;
+  declare loadError: string;
+  declare sendError: string;
+
+  readonly #poller = new Poller(this, () => this.#refresh());
+  #autoOpened = false;
+  #stickToBottom = true;
+
+  constructor() {
+    super();
+    this.conversations = null;
+    this.selectedId = null;
+    this.messages = [];
+    this.draft = '';
+    this.sending = false;
+    this.loadError = '';
+    this.sendError = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#poller.pollNow();
+  }
+
+  get #selected(): Conversation | undefined {
+    return this.conversations?.find((conversation) => conversation.id === this.selectedId);
+  }
+
+  #handle(error: unknown): boolean {
+    if (error instanceof ApiError && error.code === 'unauthenticated') {
+      this.dispatchEvent(new ChatpointSignedOutEvent({ expired: true }));
+      return true;
+    }
+    return false;
+  }
+
+  /** One poll: the conversation list, then anything new in the open conversation. */
+  async #refresh() {
+    try {
+      const { conversations } = await appApi.conversations();
+      this.conversations = conversations;
+      this.loadError = '';
+      // The usual arrival: one conversation, with the PIC, and the welcome message in it.
+      if (!this.#autoOpened && !this.selectedId && conversations.length === 1) {
+        this.#autoOpened = true;
+        await this.open(conversations[0]!.id);
+        return;
+      }
+      if (this.selectedId) await this.#loadMessages(this.selectedId);
+    } catch (error) {
+      if (!this.#handle(error)) this.loadError = errorMessage(error);
+    }
+  }
+
+  async #loadMessages(conversationId: string) {
+    const last = this.messages.at(-1);
+    const { messages } = await appApi.messages(conversationId, last?.id);
+    // The user may have switched conversations while this was on its way.
+    if (conversationId !== this.selectedId || messages.length === 0) return;
+    this.#append(messages);
+  }
+
+  #append(incoming: Message[]) {
+    const known = new Set(this.messages.map((message) => message.id));
+    const fresh = incoming.filter((message) => !known.has(message.id));
+    if (fresh.length === 0) return;
+    const log = this.renderRoot.querySelector('.log');
+    this.#stickToBottom = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    this.messages = byTime([...this.messages, ...fresh]);
+  }
+
+  /** Shows a conversation with all its messages. */
+  async open(conversationId: string) {
+    if (conversationId === this.selectedId) return;
+    this.selectedId = conversationId;
+    this.messages = [];
+    this.sendError = '';
+    this.#stickToBottom = true;
+    try {
+      await this.#loadMessages(conversationId);
+      this.loadError = '';
+    } catch (error) {
+      if (!this.#handle(error)) this.loadError = errorMessage(error);
+    }
+  }
+
+  async #send(event?: Event) {
+    event?.preventDefault();
+    const body = this.draft.trim();
+    const conversationId = this.selectedId;
+    if (!body || !conversationId || this.sending) return;
+    this.sending = true;
+    this.sendError = '';
+    try {
+      const message = await appApi.send(conversationId, body);
+      this.draft = '';
+      if (conversationId === this.selectedId) {
+        this.#stickToBottom = true;
+        this.messages = byTime([...this.messages.filter((known) => known.id !== message.id), message]);
+      }
+    } catch (error) {
+      if (!this.#handle(error)) this.sendError = errorMessage(error);
+    } finally {
+      this.sending = false;
+    }
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#message')?.focus();
+  }
+
+  #onKeydown(event: KeyboardEvent) {
+    // Enter sends; Shift+Enter makes a new line; Enter that finishes an IME composition does neither.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) void this.#send(event);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('messages') && this.#stickToBottom) {
+      const log = this.renderRoot.querySelector('.log');
+      if (log) log.scrollTop = log.scrollHeight;
+    }
+  }
+
+  #senderName(message: Message): string {
+    if (message.senderId === this.me.user.id) return 'You';
+    const partner = this.#selected?.with;
+    if (partner && partner.id === message.senderId) return partner.name;
+    return this.me.contacts.find((contact) => contact.id === message.senderId)?.name ?? 'Someone';
+  }
+
+  #renderMessage(message: Message): TemplateResult {
+    const time = html`<time class="meta" datetime=${message.createdAt}>${shownTime(message.createdAt)}</time>`;
+    if (message.kind === 'system' || message.senderId === null)
+      return html`<li class="message system"><span class="body">${message.body}</span> ${time}</li>`;
+    const mine = message.senderId === this.me.user.id;
+    return html`<li class="message ${mine ? 'mine' : 'theirs'}">
+      <span class="meta"><strong>${this.#senderName(message)}</strong></span>
+      <span class="body">${message.body}</span>
+      ${time}
+    </li>`;
+  }
+
+  #renderContacts(): TemplateResult {
+    const { contacts } = this.me;
+    const conversationWith = (person: Person) =>
+      this.conversations?.find((conversation) => conversation.with.id === person.id);
+    return html`<section aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">Contacts</h2>
+      ${
+        contacts.length === 0
+          ? html`<p class="muted">No contacts yet.</p>`
+          : html`<ul>
+            ${contacts.map((contact) => {
+              const conversation = conversationWith(contact);
+              return html`<li class="person">
+                <strong>${contact.name}</strong>
+                <span class="muted">${contact.email}</span>
+                ${
+                  conversation
+                    ? html`<button type="button" class="secondary" aria-label=${`Chat with ${contact.name}`} @click=${() => this.open(conversation.id)}>Chat</button>`
+                    : nothing
+                }
+              </li>`;
+            })}
+          </ul>`
+      }
+    </section>`;
+  }
+
+  #renderConversations(): TemplateResult {
+    const list = this.conversations;
+    return html`<nav aria-labelledby="conversations-heading">
+      <h2 id="conversations-heading">Conversations</h2>
+      ${
+        list === null
+          ? html`<p class="muted">Loading…</p>`
+          : list.length === 0
+            ? html`<p class="muted">No conversations yet.</p>`
+            : html`<ul class="people">
+              ${list.map(
+                (conversation) => html`<li>
+                  <button
+                    type="button"
+                    aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
+                    @click=${() => this.open(conversation.id)}
+                  >
+                    <strong>${conversation.with.name}</strong>
+                    <span class="preview muted">${preview(conversation.lastMessage)}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+      }
+    </nav>`;
+  }
+
+  #renderConversation(): TemplateResult {
+    const conversation = this.#selected;
+    if (!conversation)
+      return html`<section class="conversation"><p class="muted">Choose a conversation.</p></section>`;
+    const partner = conversation.with;
+    return html`<section class="conversation" aria-labelledby="conversation-heading">
+      <div>
+        <h2 id="conversation-heading">${partner.name}</h2>
+        <p class="muted">${partner.email}</p>
+      </div>
+      <div class="log" role="log" aria-live="polite" aria-label=${`Messages with ${partner.name}`} tabindex="0">
+        ${
+          this.messages.length === 0
+            ? html`<p class="muted">No messages yet.</p>`
+            : html`<ol>${this.messages.map((message) => this.#renderMessage(message))}</ol>`
+        }
+      </div>
+      <form class="composer" novalidate @submit=${this.#send}>
+        <label for="message">Message</label>
+        <textarea
+          id="message"
+          rows="2"
+          maxlength="4000"
+          aria-describedby="message-hint"
+          .value=${this.draft}
+          @input=${(event: InputEvent) => {
+            this.draft = (event.target as HTMLTextAreaElement).value;
+          }}
+          @keydown=${this.#onKeydown}
+        ></textarea>
+        <button type="submit" ?disabled=${this.sending || !this.draft.trim()}>Send</button>
+        <p class="hint" id="message-hint">Enter sends; Shift+Enter starts a new line.</p>
+        ${formAlert(this.sendError)}
+      </form>
+    </section>`;
+  }
+
+  protected override render(): TemplateResult {
+    return html`${this.loadError ? html`<p class="notice warning" role="alert">${this.loadError}</p>` : nothing}
+      <div class="chat">
+        <aside>${this.#renderConversations()} ${this.#renderContacts()}</aside>
+        ${this.#renderConversation()}
+      </div>`;
+  }
+}
+
+if (!customElements.get('chatpoint-chat')) customElements.define('chatpoint-chat', ChatpointChat);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpoint-chat': ChatpointChat;
+  }
+}

@@ -1,0 +1,2 @@
+// Entry of the /app page (Vite "pages" build).
+import './chatpoint-app.ts';

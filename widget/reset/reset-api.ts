@@ -1,0 +1,9 @@
+/** The password-reset endpoints (CONTRACT §3). */
+import { api } from '../shared/api.ts';
+
+export const resetApi = {
+  request: (workdomain: string, email: string) =>
+    api('POST', '/api/auth/password-reset', { workdomain, email }),
+  confirm: (token: string, password: string) =>
+    api('POST', '/api/auth/password-reset/confirm', { token, password }),
+};

@@ -1,0 +1,60 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+export interface FieldOptions {
+  id: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  value: string;
+  autocomplete?: string;
+  hint?: string;
+  /** The message shown beside the field; empty when the field is fine. */
+  error?: string;
+  required?: boolean;
+  onInput: (value: string) => void;
+}
+
+/**
+ * Label, input, hint and the field's live error region. The alert stays in the DOM while empty so
+ * screen readers announce each new message.
+ */
+export function field(options: FieldOptions): TemplateResult {
+  const { id, error, hint } = options;
+  const describedBy = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${id}>${options.label}</label>
+    <input
+      id=${id}
+      name=${id}
+      type=${options.type ?? 'text'}
+      autocomplete=${ifDefined(options.autocomplete)}
+      ?required=${options.required ?? true}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy}
+      .value=${options.value}
+      @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
+    />
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+    <p class="error" id="${id}-error" role="alert">${error ?? ''}</p>
+  </div>`;
+}
+
+/** The error region beside a form's submit button. */
+export const formAlert = (message = '') => html`<p class="error" role="alert">${message}</p>`;
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const PASSWORD_HINT = `${PASSWORD_MIN}–${PASSWORD_MAX} characters. Avoid common passwords.`;
+
+/** The checks the server makes first, so most mistakes show without a round trip. */
+export function passwordProblem(
+  password: string,
+  confirm: string,
+): { field: 'password' | 'confirm'; message: string } | null {
+  if (password.length < PASSWORD_MIN)
+    return { field: 'password', message: `Use at least ${PASSWORD_MIN} characters.` };
+  if (password.length > PASSWORD_MAX)
+    return { field: 'password', message: `Use at most ${PASSWORD_MAX} characters.` };
+  if (password !== confirm) return { field: 'confirm', message: 'The two passwords do not match.' };
+  return null;
+}

@@ -36,6 +36,7 @@ export class CodeSink {
   port = 0;
 
   async start() {
+    this.server.on('error', () => {});
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as { port: number }).port;
     return this;

@@ -2,7 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'server/**/*.test.ts'],
+    // test/postgres/ needs a server it can share between processes and disrupt: only with TEST_DATABASE_URL.
+    include: ['test/{integration,security,faults,e2e}/**/*.test.ts', 'server/**/*.test.ts'].concat(
+      process.env.TEST_DATABASE_URL ? ['test/postgres/**/*.test.ts'] : [],
+    ),
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',

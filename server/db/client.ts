@@ -65,7 +65,8 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   } finally {
     await migrator.end();
   }
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
+  // No type fetch on connect: we use no custom array types, and it cannot fail mid-restart.
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
   return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }

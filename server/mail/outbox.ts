@@ -89,3 +89,12 @@ export async function markEmailFailed(
     })
     .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'pending')));
 }
+
+/** Whether a claimed mail is still wanted: a resend may have cancelled it since the claim. */
+export async function isEmailStillPending(db: Database, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ status: emailOutbox.status })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, id));
+  return row?.status === 'pending';
+}

@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { claimDueEmails, markEmailFailed, markEmailSent } from './outbox.ts';
+import { claimDueEmails, isEmailStillPending, markEmailFailed, markEmailSent } from './outbox.ts';
 import { type EmailTemplateName, isEmailTemplateName, renderEmail } from './render.ts';
 import type { MailTransport } from './transports.ts';
 
@@ -42,6 +42,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           try {
             if (!isEmailTemplateName(mail.template)) throw new Error(`unknown template ${mail.template}`);
             const rendered = await renderEmail(mail.template as EmailTemplateName, mail.props as never);
+            // Checked as late as possible, so a code replaced by a resend is almost never sent.
+            if (!(await isEmailStillPending(db, mail.id))) return;
             await transport.send({ from, to: mail.toAddress, ...rendered });
             await markEmailSent(db, mail.id);
             delivered++;

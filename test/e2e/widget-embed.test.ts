@@ -1,10 +1,18 @@
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { codeIn } from '../helpers/smtp-sink.ts';
+
+/** Keeps docs/screenshots/widget-<step>.png current when asked to, or when missing. */
+async function screenshotStep(page: Page, step: string) {
+  const file = `docs/screenshots/widget-${step}.png`;
+  if (!process.env.UPDATE_SCREENSHOTS && existsSync(file)) return;
+  await page.locator('chatpoint-register').screenshot({ path: file, animations: 'disabled' });
+}
 
 /** A customer's marketing page on another origin, holding only the embed snippet. */
 async function customerPage(snippet: string): Promise<{ url: string; server: Server }> {
@@ -55,17 +63,20 @@ describe('the embed snippet on a customer page, against the real server', () => 
 
     await page.getByLabel('Name').fill('Wen Li');
     await page.getByLabel('Email').fill('wen@example.com');
+    await screenshotStep(page, '1-details');
     await page.getByLabel('Email').press('Enter');
 
     const codeField = page.getByLabel('Verification code');
     await codeField.waitFor();
     const mail = await h.smtp.waitFor('wen@example.com');
+    await screenshotStep(page, '2-code');
     await codeField.fill(codeIn(mail));
     await codeField.press('Enter');
 
     const chat = page.getByRole('button', { name: 'Chat' });
     await chat.waitFor();
     expect(events).toEqual(['chatpoint-code-sent', 'chatpoint-registered']);
+    await screenshotStep(page, '3-done');
     await chat.click();
     await page.waitForURL(
       (url) => url.origin === new URL(h.baseUrl).origin && url.pathname.startsWith('/app'),
@@ -92,6 +103,7 @@ describe('the embed snippet on a customer page, against the real server', () => 
     await codeField.press('Enter');
     const alert = page.getByRole('alert').filter({ hasText: /not right|code/i });
     await alert.first().waitFor();
+    await screenshotStep(page, '2-code-error');
     expect(await codeField.isVisible()).toBe(true);
     await page.close();
   });

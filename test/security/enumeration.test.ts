@@ -20,14 +20,16 @@ function median(values: number[]) {
 describe.each(backends)('account enumeration through start on %s', (backend) => {
   let h: Harness;
   let linkId: string;
+  let slug: string;
   const existing = 'holder@example.com';
   const inactive = 'gone@example.com';
   const otherWorkdomain = 'elsewhere@example.com';
 
   beforeAll(async () => {
-    h = await createHarness({ backend });
+    h = await createHarness({ backend, env: { RATE_LIMIT_LOGIN_FAILURES: '100000' } });
     const seeded = await h.seedWorkdomain();
     linkId = seeded.linkId;
+    slug = seeded.workdomain.slug;
     expect((await h.register(linkId, 'Holder', existing)).verified.status).toBe(201);
     const gone = await h.register(linkId, 'Gone', inactive);
     await deactivateUser(
@@ -68,5 +70,45 @@ describe.each(backends)('account enumeration through start on %s', (backend) => 
     }
     const difference = Math.abs(median(timings.fresh) - median(timings.holder));
     expect(difference).toBeLessThan(25);
+  });
+  async function medianGap(request: (subject: 'holder' | 'nobody', i: number) => Promise<number>) {
+    const timings: Record<'holder' | 'nobody', number[]> = { holder: [], nobody: [] };
+    for (let i = 0; i < 100; i++) {
+      for (const subject of i % 2 ? (['holder', 'nobody'] as const) : (['nobody', 'holder'] as const)) {
+        const began = performance.now();
+        const status = await request(subject, i);
+        timings[subject].push(performance.now() - began);
+        expect(status).toBeGreaterThan(0);
+      }
+    }
+    return Math.abs(median(timings.holder) - median(timings.nobody));
+  }
+
+  it('takes the same time to refuse a login for an account and for nobody (medians within 25 ms)', {
+    timeout: 120_000,
+  }, async () => {
+    const gap = await medianGap(async (subject) => {
+      const email = subject === 'holder' ? existing : 'nobody@example.com';
+      const answer = await h.request('POST', '/api/auth/login', {
+        workdomain: slug,
+        email,
+        password: 'wrong-password-1',
+      });
+      expect(answer.status).toBe(401);
+      return answer.status;
+    });
+    expect(gap).toBeLessThan(25);
+  });
+
+  it('takes the same time to answer a reset request for an account and for nobody (medians within 25 ms)', {
+    timeout: 120_000,
+  }, async () => {
+    const gap = await medianGap(async (subject) => {
+      const email = subject === 'holder' ? existing : 'nobody@example.com';
+      const answer = await h.request('POST', '/api/auth/password-reset', { workdomain: slug, email });
+      expect(answer.status).toBe(202);
+      return answer.status;
+    });
+    expect(gap).toBeLessThan(25);
   });
 });

@@ -4,6 +4,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
+import { registerSessionSecuritySchemes } from './http/auth.ts';
 import { createErrorHandler, errorResponse } from './http/error-handler.ts';
 import { createRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
     }),
   );
 
+  registerSessionSecuritySchemes(app);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', registrationRoutes(deps));
   app.route('/', wellKnownRoutes(deps));

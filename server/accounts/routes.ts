@@ -10,7 +10,7 @@ import { exchangeLoginToken } from './login-tokens.ts';
 import { changePassword } from './password-change.ts';
 import { confirmPasswordReset, createPasswordResetRequests } from './password-reset.ts';
 import { AccountUser, Person, SignedIn, sessionSecurity } from './schemas.ts';
-import { revokeSession, SESSION_COOKIE } from './sessions.ts';
+import { revokeSession } from './sessions.ts';
 
 const tags = ['Accounts'];
 // Long enough for anything real; the password policy, not the schema, answers for lengths it refuses.
@@ -129,16 +129,6 @@ export function accountRoutes(deps: AppDeps) {
   const app = createRouter();
   const signedIn = requireSession(deps);
   const requestPasswordReset = createPasswordResetRequests(deps);
-  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionBearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'sessionToken from /api/auth/login or /api/auth/exchange',
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: SESSION_COOKIE,
-  });
 
   app.openapi(exchangeRoute, async (c) => {
     const signed = await exchangeLoginToken(deps, c.req.valid('json').token);

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { SESSION_COOKIE } from '../accounts/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { requireSession } from '../http/auth.ts';
 import { createRouter } from '../http/router.ts';
@@ -168,18 +167,6 @@ export function adminRoutes(deps: AppDeps) {
   const app = createRouter();
   const middleware = requireSession(deps, { role: 'admin' });
   const { publicUrl } = deps.config;
-
-  // Same definitions as the account routes register, so either module documents them on its own.
-  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionBearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'sessionToken from /api/auth/login or /api/auth/exchange',
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: SESSION_COOKIE,
-  });
 
   app.openapi({ ...showRoute, middleware }, async (c) => {
     const { workdomainId } = adminScope(c.var.session);

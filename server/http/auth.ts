@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
@@ -54,4 +55,18 @@ export function setSessionCookie(c: Context, deps: AppDeps, sessionToken: string
 
 export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** The two ways to send a session, as OpenAPI security schemes; registered once on the root app. */
+export function registerSessionSecuritySchemes(app: OpenAPIHono<any, any, any>) {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionBearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'sessionToken from /api/auth/login or /api/auth/exchange',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
 }

@@ -8,6 +8,12 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 const SCREENSHOTS = path.resolve('docs/screenshots');
+
+/** Rewrites a docs screenshot only when asked (UPDATE_SCREENSHOTS=1) or when it is missing. */
+async function keepScreenshot(page: Page, name: string) {
+  const file = path.join(SCREENSHOTS, name);
+  if (process.env.UPDATE_SCREENSHOTS || !existsSync(file)) await page.screenshot({ path: file });
+}
 const PIC_PASSWORD = 'pic-pass-12345';
 const WAIT = { timeout: 15_000 };
 
@@ -139,7 +145,7 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
       .frameLocator('iframe[title="Widget preview"]')
       .getByRole('heading', { level: 1 })
       .waitFor(WAIT);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-registration-panel.png') });
+    await keepScreenshot(page, 'admin-registration-panel.png');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.keyboard.press('Escape');
@@ -338,7 +344,7 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     expect(await registrant.textContent()).toContain('Via registration link');
     expect(await registrant.textContent()).toContain('External');
     expect(await seriousA11yFindings(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-users.png') });
+    await keepScreenshot(page, 'admin-users.png');
 
     await openPanel(page);
     await page.getByRole('button', { name: 'Help: Person in charge' }).click();

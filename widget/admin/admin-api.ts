@@ -1,23 +1,11 @@
 /** The administration API (CONTRACT §3) as the admin page uses it: same origin, session cookie. */
-import { ApiError, api } from '../shared/api.ts';
+import { accountApi, type Person } from '../shared/account-api.ts';
+import { ApiError, api, errorMessage } from '../shared/api.ts';
 
-export { ApiError };
+export type { Me } from '../shared/account-api.ts';
+export { ApiError, errorMessage };
 
 export type ClosedReason = 'manual' | 'pic_unavailable' | 'capacity_reached' | 'plan_ineligible';
-
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export interface Me {
-  user: Person & {
-    workdomain: { slug: string; name: string };
-    role: string;
-    kind: 'internal' | 'external';
-  };
-}
 
 export interface Registration {
   open: boolean;
@@ -70,38 +58,12 @@ export const REGISTRATION_PLANS = ['pro', 'enterprise'];
 export const MAX_WELCOME_MESSAGE_LENGTH = 2000;
 export const QR_CODE_PATH = '/api/admin/registration/qr.svg';
 
-// The shared client speaks GET and POST; settings are saved with PUT.
-async function put<T>(path: string, body: object): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(
-      'network_error',
-      'ChatPoint could not be reached. Check your connection and try again.',
-    );
-  }
-  const json = await res.json().catch(() => ({}));
-  if (res.ok) return json as T;
-  throw new ApiError(
-    json?.error?.code ?? 'generic',
-    json?.error?.message ?? `Something went wrong (${res.status}). Please try again.`,
-    res.status,
-  );
-}
-
 export const adminApi = {
-  signIn: (workdomain: string, email: string, password: string) =>
-    api<{ mustChangePassword?: boolean }>('POST', '/api/auth/login', { workdomain, email, password }),
-  signOut: () => api('POST', '/api/auth/logout'),
-  me: () => api<Me>('GET', '/api/me'),
+  signIn: accountApi.login,
+  signOut: accountApi.logout,
+  me: accountApi.me,
   registration: () => api<Registration>('GET', '/api/admin/registration'),
-  saveSettings: (change: SettingsChange) => put<Registration>('/api/admin/registration', change),
+  saveSettings: (change: SettingsChange) => api<Registration>('PUT', '/api/admin/registration', change),
   openRegistration: () => api<Registration>('POST', '/api/admin/registration/open'),
   closeRegistration: () => api<Registration>('POST', '/api/admin/registration/close'),
   regenerateLink: () => api<Registration>('POST', '/api/admin/registration/regenerate-link'),

@@ -4,6 +4,7 @@ import {
   ApiError,
   type AuditEntry,
   adminApi,
+  errorMessage,
   type Funnel,
   type Me,
   type Registration,
@@ -25,9 +26,6 @@ export interface Loadable<T> {
 }
 
 const empty = <T>(): Loadable<T> => ({ value: null, error: null });
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
 
 /**
  * Who is signed in and everything the admin page shows. Actions throw ApiError for the caller to
@@ -157,7 +155,7 @@ export class AdminData implements ReactiveController {
         this.#set({ status: AdminStatus.signedOut });
         return;
       }
-      this.#set({ [key]: { value: this[key].value, error: messageOf(error) } });
+      this.#set({ [key]: { value: this[key].value, error: errorMessage(error) } });
     }
   }
 

@@ -22,3 +22,11 @@ export const helpButton = (state: HelpState, topic: HelpTopic, setting: string) 
 
 export const helpText = (state: HelpState, topic: HelpTopic) =>
   html`<p id="help-${topic}" class="help-text" ?hidden=${!state.expandedHelp.has(topic)}>${helpTexts[topic]}</p>`;
+
+/** A setting's label with its "?" beside it, then the help text the "?" shows. */
+export const labelWithHelp = (state: HelpState, topic: HelpTopic, inputId: string, label: string) =>
+  html`<div class="label-row">
+      <label for=${inputId}>${label}</label>
+      ${helpButton(state, topic, label)}
+    </div>
+    ${helpText(state, topic)}`;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
-import { helpButton, helpText } from './help-toggle.ts';
+import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 import { closedReasonWords, type SystemClosedReason } from './words.ts';
 
@@ -59,11 +59,7 @@ function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registra
         ? 'Nearly full: registration closes by itself when the limit is reached.'
         : '';
   return html`<div class="field">
-    <div class="label-row">
-      <label for="capacity">Capacity</label>
-      ${helpButton(panel, 'capacity', 'Capacity')}
-    </div>
-    ${helpText(panel, 'capacity')}
+    ${labelWithHelp(panel, 'capacity', 'capacity', 'Capacity')}
     <meter
       id="capacity"
       min="0"
@@ -85,11 +81,7 @@ function picField(panel: ChatpointRegistrationPanel, registration: Registration)
   const chosen = candidates.some((user) => user.id === panel.picDraft);
   const picInactive = registration.pic && !candidates.some((user) => user.id === registration.pic!.id);
   return html`<div class="field">
-    <div class="label-row">
-      <label for="pic">Person in charge</label>
-      ${helpButton(panel, 'pic', 'Person in charge')}
-    </div>
-    ${helpText(panel, 'pic')}
+    ${labelWithHelp(panel, 'pic', 'pic', 'Person in charge')}
     <select id="pic" @change=${panel.pickPic} aria-describedby="pic-note">
       ${chosen ? nothing : html`<option value="" .selected=${true} disabled>Choose a person in charge</option>`}
       ${candidates.map(
@@ -119,11 +111,7 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
     .map((word) => [...word][0]!.toUpperCase())
     .join('');
   return html`<div class="field">
-      <div class="label-row">
-        <label for="welcome">Welcome message</label>
-        ${helpButton(panel, 'welcomeMessage', 'Welcome message')}
-      </div>
-      ${helpText(panel, 'welcomeMessage')}
+      ${labelWithHelp(panel, 'welcomeMessage', 'welcome', 'Welcome message')}
       <textarea
         id="welcome"
         rows="4"

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { QR_CODE_PATH, type Registration } from './admin-api.ts';
-import { helpButton, helpText } from './help-toggle.ts';
+import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 
 /** The link, its QR code, the embed snippet, regeneration and a live preview of the widget. */
@@ -18,11 +18,7 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
   return html`<section class="stack" aria-labelledby="share-heading">
     <h3 id="share-heading">Share</h3>
     <div class="field">
-      <div class="label-row">
-        <label for="link">Registration link</label>
-        ${helpButton(panel, 'link', 'Registration link')}
-      </div>
-      ${helpText(panel, 'link')}
+      ${labelWithHelp(panel, 'link', 'link', 'Registration link')}
       <div class="copy-row">
         <input id="link" readonly .value=${url} />
         <button type="button" class="secondary" @click=${() => panel.copy(url, 'link', 'link')}>Copy link</button>
@@ -33,11 +29,7 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
       <a class="button secondary" href=${qrSource} download="chatpoint-registration-qr.svg">Download QR code</a>
     </div>
     <div class="field">
-      <div class="label-row">
-        <label for="embed">Embed snippet</label>
-        ${helpButton(panel, 'embed', 'Embed snippet')}
-      </div>
-      ${helpText(panel, 'embed')}
+      ${labelWithHelp(panel, 'embed', 'embed', 'Embed snippet')}
       <textarea id="embed" readonly rows="3" .value=${embed}></textarea>
       <div class="row">
         <button type="button" class="secondary" @click=${() => panel.copy(embed, 'embed', 'snippet')}>

@@ -4,6 +4,7 @@ import {
   type AdminUser,
   ApiError,
   type AuditEntry,
+  errorMessage,
   type Funnel,
   MAX_WELCOME_MESSAGE_LENGTH,
   type Registration,
@@ -19,9 +20,6 @@ import { panelStyles } from './registration-panel.styles.ts';
 
 /** How long a confirmation such as "Copied" stays in view. */
 const ANNOUNCEMENT_MS = 5000;
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
 
 /**
  * The Public Registration side panel, a modal dialog: focus moves into it on `show()`, Escape or
@@ -166,7 +164,7 @@ export class ChatpointRegistrationPanel extends LitElement {
       await this.data.saveSettings(change);
       this.#announce('Settings saved.');
     } catch (error) {
-      this.saveError = messageOf(error);
+      this.saveError = errorMessage(error);
     } finally {
       this.busy = '';
     }
@@ -191,7 +189,7 @@ export class ChatpointRegistrationPanel extends LitElement {
           : 'Registration is closed.',
       );
     } catch (error) {
-      this.openError = messageOf(error);
+      this.openError = errorMessage(error);
       if (error instanceof ApiError && ['pic_required', 'pic_unavailable'].includes(error.code)) {
         this.renderRoot.querySelector<HTMLSelectElement>('#pic')?.focus();
       }
@@ -217,7 +215,7 @@ export class ChatpointRegistrationPanel extends LitElement {
       await this.data.regenerateLink();
       this.#announce('A new registration link is ready. The old link no longer works.');
     } catch (error) {
-      this.shareError = messageOf(error);
+      this.shareError = errorMessage(error);
     } finally {
       this.busy = '';
     }

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { queryParam } from '../shared/address-token.ts';
 import { adminStyles } from './admin.styles.ts';
-import { ApiError } from './admin-api.ts';
+import { ApiError, errorMessage } from './admin-api.ts';
 import type { AdminData } from './admin-data.ts';
 
 type Field = 'workdomain' | 'email' | 'password' | 'form';
@@ -52,10 +52,9 @@ export class ChatpointAdminSignIn extends LitElement {
     try {
       await this.data.signIn(value('workdomain').toLowerCase(), value('email'), String(form.get('password')));
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
       this.#fail(
         error instanceof ApiError && error.code === 'invalid_credentials' ? 'password' : 'form',
-        message,
+        errorMessage(error),
       );
     } finally {
       this.busy = false;

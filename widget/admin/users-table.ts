@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { adminStyles } from './admin.styles.ts';
-import { type AdminUser, ApiError } from './admin-api.ts';
+import { type AdminUser, errorMessage } from './admin-api.ts';
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { formatDate } from './words.ts';
@@ -75,7 +75,7 @@ export class ChatpointAdminUsers extends LitElement {
         ? `${user.name} is deactivated.${isPic ? ' Public registration is closed until you choose another person in charge.' : ''}`
         : `${user.name} is active again.`;
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
+      this.error = errorMessage(error);
     } finally {
       this.busyId = null;
     }

@@ -1,21 +1,8 @@
 /** The account and chat endpoints the web app uses (CONTRACT §3), over the session cookie. */
+import { accountApi, type Person, type SignedIn } from '../shared/account-api.ts';
 import { api } from '../shared/api.ts';
 
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export interface Me {
-  user: Person & {
-    workdomain: { slug: string; name: string };
-    role: string;
-    kind: string;
-    mustChangePassword: boolean;
-  };
-  contacts: Person[];
-}
+export type { Me, Person } from '../shared/account-api.ts';
 
 export interface Message {
   id: string;
@@ -31,19 +18,13 @@ export interface Conversation {
   lastMessage: Message | string | null;
 }
 
-export interface SignedIn {
-  user: Person;
-  mustChangePassword?: boolean;
-}
-
 export const appApi = {
   exchange: (token: string) => api<SignedIn>('POST', '/api/auth/exchange', { token }),
-  login: (workdomain: string, email: string, password: string) =>
-    api<SignedIn>('POST', '/api/auth/login', { workdomain, email, password }),
-  logout: () => api('POST', '/api/auth/logout'),
+  login: accountApi.login,
+  logout: accountApi.logout,
   changePassword: (currentPassword: string, newPassword: string) =>
     api('POST', '/api/auth/change-password', { currentPassword, newPassword }),
-  me: () => api<Me>('GET', '/api/me'),
+  me: accountApi.me,
   conversations: () => api<{ conversations: Conversation[] }>('GET', '/api/conversations'),
   messages: (conversationId: string, after?: string) =>
     api<{ messages: Message[] }>(

@@ -1,7 +1,8 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { ApiError, errorMessage, type FieldError } from '../shared/api.ts';
-import { field, formAlert, PASSWORD_HINT, passwordProblem } from '../shared/field.ts';
-import { pageStyles } from '../shared/page-styles.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError, errorMessage } from '../shared/api.ts';
+import { field, formAlert } from '../shared/field.ts';
+import { newPasswordFields, passwordProblem } from '../shared/new-password.ts';
+import { PageForm } from '../shared/page-form.ts';
 import { appApi } from './app-api.ts';
 import { ChatpointPasswordChangedEvent, ChatpointPasswordLaterEvent } from './events.ts';
 
@@ -15,27 +16,18 @@ type Field = 'current' | 'password' | 'confirm';
  * @event chatpoint-password-changed - The new password is set.
  * @event chatpoint-password-later - The user chose "Not now".
  */
-export class ChatpointChangePassword extends LitElement {
+export class ChatpointChangePassword extends PageForm<Field> {
   static override properties = {
     current: {},
     optional: { type: Boolean },
     password: { state: true },
     confirm: { state: true },
-    busy: { state: true },
-    error: { state: true },
-  };
-  static override styles = pageStyles;
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
   };
 
   declare current: string;
   declare optional: boolean;
   declare password: string;
   declare confirm: string;
-  declare busy: boolean;
-  declare error: FieldError<Field> | null;
 
   constructor() {
     super();
@@ -43,43 +35,29 @@ export class ChatpointChangePassword extends LitElement {
     this.optional = false;
     this.password = '';
     this.confirm = '';
-    this.busy = false;
-    this.error = null;
   }
 
-  #show(error: FieldError<Field>) {
-    this.error = error;
-    if (error.field !== 'form')
-      this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLInputElement>(`#${error.field}`)?.focus(),
-      );
-  }
-
-  async #submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy) return;
-    if (!this.current)
-      return this.#show({ field: 'current', message: 'Enter your current password or the code.' });
-    const problem = passwordProblem(this.password, this.confirm);
-    if (problem) return this.#show(problem);
-    this.busy = true;
-    this.error = null;
-    try {
-      await appApi.changePassword(this.current, this.password);
-      this.current = this.password = this.confirm = '';
-      this.dispatchEvent(new ChatpointPasswordChangedEvent());
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : '';
-      const at: Field | 'form' =
-        code === 'weak_password' ? 'password' : code === 'invalid_credentials' ? 'current' : 'form';
-      this.#show({ field: at, message: errorMessage(error) });
-    } finally {
-      this.busy = false;
-    }
+  #submit(event: SubmitEvent) {
+    return this.form.submit(event, {
+      check: () =>
+        this.current
+          ? passwordProblem(this.password, this.confirm)
+          : { field: 'current', message: 'Enter your current password or the code.' },
+      send: async () => {
+        await appApi.changePassword(this.current, this.password);
+        this.current = this.password = this.confirm = '';
+        this.dispatchEvent(new ChatpointPasswordChangedEvent());
+      },
+      fail: (error) => {
+        const code = error instanceof ApiError ? error.code : '';
+        const at: Field | 'form' =
+          code === 'weak_password' ? 'password' : code === 'invalid_credentials' ? 'current' : 'form';
+        return { field: at, message: errorMessage(error) };
+      },
+    });
   }
 
   protected override render(): TemplateResult {
-    const errorFor = (name: Field | 'form') => (this.error?.field === name ? this.error.message : '');
     return html`<form class="stack" novalidate aria-labelledby="change-heading" @submit=${this.#submit}>
       <h2 id="change-heading">Choose your own password</h2>
       <p>You signed in with the code from your email. Choose a password to use from now on.</p>
@@ -89,36 +67,21 @@ export class ChatpointChangePassword extends LitElement {
         type: 'password',
         value: this.current,
         autocomplete: 'current-password',
-        error: errorFor('current'),
+        error: this.form.errorFor('current'),
         onInput: (value) => {
           this.current = value;
         },
       })}
-      ${field({
-        id: 'password',
-        label: 'New password',
-        type: 'password',
-        value: this.password,
-        autocomplete: 'new-password',
-        hint: PASSWORD_HINT,
-        error: errorFor('password'),
-        onInput: (value) => {
-          this.password = value;
-        },
-      })}
-      ${field({
-        id: 'confirm',
-        label: 'Repeat the new password',
-        type: 'password',
-        value: this.confirm,
-        autocomplete: 'new-password',
-        error: errorFor('confirm'),
-        onInput: (value) => {
-          this.confirm = value;
+      ${newPasswordFields({
+        password: this.password,
+        confirm: this.confirm,
+        errorFor: this.form.errorFor,
+        onInput: (name, value) => {
+          this[name] = value;
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>Save password</button>
+        <button type="submit" ?disabled=${this.form.busy}>Save password</button>
         ${
           this.optional
             ? html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new ChatpointPasswordLaterEvent())}>
@@ -127,7 +90,7 @@ export class ChatpointChangePassword extends LitElement {
             : nothing
         }
       </div>
-      ${formAlert(errorFor('form'))}
+      ${formAlert(this.form.errorFor('form'))}
     </form>`;
   }
 }

@@ -1,7 +1,7 @@
-import { html, LitElement, type TemplateResult } from 'lit';
-import { ApiError, errorMessage, type FieldError } from '../shared/api.ts';
-import { field, formAlert } from '../shared/field.ts';
-import { pageStyles } from '../shared/page-styles.ts';
+import { html, type TemplateResult } from 'lit';
+import { ApiError, errorMessage } from '../shared/api.ts';
+import { accountFields, field, formAlert } from '../shared/field.ts';
+import { blankField, PageForm } from '../shared/page-form.ts';
 import { appApi } from './app-api.ts';
 import { ChatpointSignedInEvent } from './events.ts';
 
@@ -12,88 +12,55 @@ type Field = 'workdomain' | 'email' | 'password';
  *
  * @event chatpoint-signed-in - Signed in; the session cookie is set.
  */
-export class ChatpointSignIn extends LitElement {
+export class ChatpointSignIn extends PageForm<Field> {
   static override properties = {
     workdomain: {},
     email: { state: true },
     password: { state: true },
-    busy: { state: true },
-    error: { state: true },
-  };
-  static override styles = pageStyles;
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
   };
 
   declare workdomain: string;
   declare email: string;
   declare password: string;
-  declare busy: boolean;
-  declare error: FieldError<Field> | null;
 
   constructor() {
     super();
     this.workdomain = '';
     this.email = '';
     this.password = '';
-    this.busy = false;
-    this.error = null;
   }
 
-  async #submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy) return;
-    const missing = (['workdomain', 'email', 'password'] as const).find((name) => !this[name].trim());
-    if (missing) {
-      this.error = { field: missing, message: 'Please fill this in.' };
-      this.renderRoot.querySelector<HTMLInputElement>(`#${missing}`)?.focus();
-      return;
-    }
-    this.busy = true;
-    this.error = null;
-    try {
-      const signedIn = await appApi.login(this.workdomain.trim(), this.email.trim(), this.password);
-      const password = this.password;
-      this.password = '';
-      this.dispatchEvent(
-        new ChatpointSignedInEvent({ mustChangePassword: signedIn.mustChangePassword === true, password }),
-      );
-    } catch (error) {
-      // invalid_credentials, rate_limited and the rest: the server's sentence says it best.
-      this.error = { field: 'form', message: errorMessage(error) };
-      if (error instanceof ApiError && error.code === 'invalid_credentials')
-        this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
-    } finally {
-      this.busy = false;
-    }
+  #submit(event: SubmitEvent) {
+    return this.form.submit(event, {
+      check: () => blankField({ workdomain: this.workdomain, email: this.email, password: this.password }),
+      send: async () => {
+        const signedIn = await appApi.login(this.workdomain.trim(), this.email.trim(), this.password);
+        const password = this.password;
+        this.password = '';
+        this.dispatchEvent(
+          new ChatpointSignedInEvent({ mustChangePassword: signedIn.mustChangePassword === true, password }),
+        );
+      },
+      fail: (error) => {
+        // invalid_credentials, rate_limited and the rest: the server's sentence says it best.
+        if (error instanceof ApiError && error.code === 'invalid_credentials')
+          this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
+        return { field: 'form', message: errorMessage(error) };
+      },
+    });
   }
 
   protected override render(): TemplateResult {
-    const errorFor = (name: Field | 'form') => (this.error?.field === name ? this.error.message : '');
     const resetHref = `/reset-password${this.workdomain.trim() ? `?workdomain=${encodeURIComponent(this.workdomain.trim())}` : ''}`;
     return html`<form class="stack" novalidate aria-labelledby="sign-in-heading" @submit=${this.#submit}>
       <h2 id="sign-in-heading">Sign in to ChatPoint</h2>
-      ${field({
-        id: 'workdomain',
-        label: 'Workdomain',
-        value: this.workdomain,
-        autocomplete: 'organization',
-        hint: 'The short name of your workdomain, for example acme.',
-        error: errorFor('workdomain'),
-        onInput: (value) => {
-          this.workdomain = value;
-        },
-      })}
-      ${field({
-        id: 'email',
-        label: 'Email',
-        type: 'email',
-        value: this.email,
-        autocomplete: 'username',
-        error: errorFor('email'),
-        onInput: (value) => {
-          this.email = value;
+      ${accountFields({
+        workdomain: this.workdomain,
+        email: this.email,
+        workdomainHint: 'The short name of your workdomain, for example acme.',
+        errorFor: this.form.errorFor,
+        onInput: (name, value) => {
+          this[name] = value;
         },
       })}
       ${field({
@@ -103,16 +70,16 @@ export class ChatpointSignIn extends LitElement {
         value: this.password,
         autocomplete: 'current-password',
         hint: 'New here? Your first password is the 6-digit code from your email.',
-        error: errorFor('password'),
+        error: this.form.errorFor('password'),
         onInput: (value) => {
           this.password = value;
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" ?disabled=${this.form.busy}>${this.form.busy ? 'Signing in…' : 'Sign in'}</button>
         <a href=${resetHref}>Forgot your password?</a>
       </div>
-      ${formAlert(errorFor('form'))}
+      ${formAlert(this.form.errorFor('form'))}
     </form>`;
   }
 }

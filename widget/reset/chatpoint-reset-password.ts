@@ -1,7 +1,9 @@
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { takeTokenFromAddress } from '../shared/address-token.ts';
-import { ApiError, errorMessage, type FieldError } from '../shared/api.ts';
-import { field, formAlert, PASSWORD_HINT, passwordProblem } from '../shared/field.ts';
+import { ApiError, errorMessage } from '../shared/api.ts';
+import { formAlert } from '../shared/field.ts';
+import { newPasswordFields, passwordProblem } from '../shared/new-password.ts';
+import { FormState } from '../shared/page-form.ts';
 import { pageStyles } from '../shared/page-styles.ts';
 import { workdomainToPrefill } from '../shared/workdomain-memory.ts';
 import { resetApi } from './reset-api.ts';
@@ -30,8 +32,6 @@ export class ChatpointResetPassword extends LitElement {
     state: { state: true },
     password: { state: true },
     confirm: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
   static override styles = [
     pageStyles,
@@ -43,9 +43,8 @@ export class ChatpointResetPassword extends LitElement {
   declare state: ResetState;
   declare password: string;
   declare confirm: string;
-  declare busy: boolean;
-  declare error: FieldError<Field> | null;
 
+  readonly #form = new FormState<Field>(this);
   #token: string | null = null;
   #settled = false;
 
@@ -54,8 +53,6 @@ export class ChatpointResetPassword extends LitElement {
     this.state = ResetState.request;
     this.password = '';
     this.confirm = '';
-    this.busy = false;
-    this.error = null;
   }
 
   override connectedCallback(): void {
@@ -64,37 +61,27 @@ export class ChatpointResetPassword extends LitElement {
     if (this.#token) this.state = ResetState.choose;
   }
 
-  #show(error: FieldError<Field>) {
-    this.error = error;
-    if (error.field !== 'form')
-      this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLInputElement>(`#${error.field}`)?.focus(),
-      );
-  }
-
-  async #submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy || !this.#token) return;
-    const problem = passwordProblem(this.password, this.confirm);
-    if (problem) return this.#show(problem);
-    this.busy = true;
-    this.error = null;
-    try {
-      await resetApi.confirm(this.#token, this.password);
-      this.#token = null;
-      this.password = this.confirm = '';
-      this.state = ResetState.done;
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : '';
-      if (code === 'invalid_token') {
+  #submit(event: SubmitEvent) {
+    const token = this.#token;
+    if (!token) return event.preventDefault();
+    return this.#form.submit(event, {
+      check: () => passwordProblem(this.password, this.confirm),
+      send: async () => {
+        await resetApi.confirm(token, this.password);
         this.#token = null;
-        this.state = ResetState.invalidLink;
-      } else {
-        this.#show({ field: code === 'weak_password' ? 'password' : 'form', message: errorMessage(error) });
-      }
-    } finally {
-      this.busy = false;
-    }
+        this.password = this.confirm = '';
+        this.state = ResetState.done;
+      },
+      fail: (error) => {
+        const code = error instanceof ApiError ? error.code : '';
+        if (code === 'invalid_token') {
+          this.#token = null;
+          this.state = ResetState.invalidLink;
+          return null;
+        }
+        return { field: code === 'weak_password' ? 'password' : 'form', message: errorMessage(error) };
+      },
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -104,36 +91,20 @@ export class ChatpointResetPassword extends LitElement {
   }
 
   #renderChoose(): TemplateResult {
-    const errorFor = (name: Field | 'form') => (this.error?.field === name ? this.error.message : '');
     return html`<form class="stack" novalidate aria-labelledby="choose-heading" @submit=${this.#submit}>
       <h1 id="choose-heading">Choose a new password</h1>
-      ${field({
-        id: 'password',
-        label: 'New password',
-        type: 'password',
-        value: this.password,
-        autocomplete: 'new-password',
-        hint: PASSWORD_HINT,
-        error: errorFor('password'),
-        onInput: (value) => {
-          this.password = value;
-        },
-      })}
-      ${field({
-        id: 'confirm',
-        label: 'Repeat the new password',
-        type: 'password',
-        value: this.confirm,
-        autocomplete: 'new-password',
-        error: errorFor('confirm'),
-        onInput: (value) => {
-          this.confirm = value;
+      ${newPasswordFields({
+        password: this.password,
+        confirm: this.confirm,
+        errorFor: this.#form.errorFor,
+        onInput: (name, value) => {
+          this[name] = value;
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>Save new password</button>
+        <button type="submit" ?disabled=${this.#form.busy}>Save new password</button>
       </div>
-      ${formAlert(errorFor('form'))}
+      ${formAlert(this.#form.errorFor('form'))}
     </form>`;
   }
 

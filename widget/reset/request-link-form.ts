@@ -1,7 +1,6 @@
-import { html, LitElement, type TemplateResult } from 'lit';
-import { errorMessage, type FieldError } from '../shared/api.ts';
-import { field, formAlert } from '../shared/field.ts';
-import { pageStyles } from '../shared/page-styles.ts';
+import { html, type TemplateResult } from 'lit';
+import { accountFields, formAlert } from '../shared/field.ts';
+import { blankField, PageForm } from '../shared/page-form.ts';
 import { resetApi } from './reset-api.ts';
 
 type Field = 'workdomain' | 'email';
@@ -11,54 +10,32 @@ type Field = 'workdomain' | 'email';
  *
  * @attr workdomain - Prefills the workdomain slug.
  */
-export class ChatpointRequestResetLink extends LitElement {
+export class ChatpointRequestResetLink extends PageForm<Field> {
   static override properties = {
     workdomain: {},
     email: { state: true },
-    busy: { state: true },
     sent: { state: true },
-    error: { state: true },
-  };
-  static override styles = pageStyles;
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
   };
 
   declare workdomain: string;
   declare email: string;
-  declare busy: boolean;
   declare sent: boolean;
-  declare error: FieldError<Field> | null;
 
   constructor() {
     super();
     this.workdomain = '';
     this.email = '';
-    this.busy = false;
     this.sent = false;
-    this.error = null;
   }
 
-  async #submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy) return;
-    const missing = (['workdomain', 'email'] as const).find((name) => !this[name].trim());
-    if (missing) {
-      this.error = { field: missing, message: 'Please fill this in.' };
-      this.renderRoot.querySelector<HTMLInputElement>(`#${missing}`)?.focus();
-      return;
-    }
-    this.busy = true;
-    this.error = null;
-    try {
-      await resetApi.request(this.workdomain.trim(), this.email.trim());
-      this.sent = true;
-    } catch (error) {
-      this.error = { field: 'form', message: errorMessage(error) };
-    } finally {
-      this.busy = false;
-    }
+  #submit(event: SubmitEvent) {
+    return this.form.submit(event, {
+      check: () => blankField({ workdomain: this.workdomain, email: this.email }),
+      send: async () => {
+        await resetApi.request(this.workdomain.trim(), this.email.trim());
+        this.sent = true;
+      },
+    });
   }
 
   protected override render(): TemplateResult {
@@ -66,34 +43,20 @@ export class ChatpointRequestResetLink extends LitElement {
       return html`<p class="notice" role="status">
         If an account exists, we sent a link. Check your email; the link works for 30 minutes.
       </p>`;
-    const errorFor = (name: Field | 'form') => (this.error?.field === name ? this.error.message : '');
     return html`<form class="stack" novalidate aria-labelledby="request-heading" @submit=${this.#submit}>
       <h2 id="request-heading">Get a new reset link</h2>
-      ${field({
-        id: 'workdomain',
-        label: 'Workdomain',
-        value: this.workdomain,
-        autocomplete: 'organization',
-        error: errorFor('workdomain'),
-        onInput: (value) => {
-          this.workdomain = value;
-        },
-      })}
-      ${field({
-        id: 'email',
-        label: 'Email',
-        type: 'email',
-        value: this.email,
-        autocomplete: 'username',
-        error: errorFor('email'),
-        onInput: (value) => {
-          this.email = value;
+      ${accountFields({
+        workdomain: this.workdomain,
+        email: this.email,
+        errorFor: this.form.errorFor,
+        onInput: (name, value) => {
+          this[name] = value;
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>Email me a link</button>
+        <button type="submit" ?disabled=${this.form.busy}>Email me a link</button>
       </div>
-      ${formAlert(errorFor('form'))}
+      ${formAlert(this.form.errorFor('form'))}
     </form>`;
   }
 }

@@ -11,7 +11,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T = void>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+/** One request to the API: JSON in (when there is a body) and JSON out; a failure throws ApiError. */
+export async function api<T = void>(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -37,12 +38,6 @@ export async function api<T = void>(method: 'GET' | 'POST', path: string, body?:
     error.message ?? `Something went wrong (${res.status}). Please try again.`,
     res.status,
   );
-}
-
-/** The error text beside a field, or beside the submit button (`form`). */
-export interface FieldError<F extends string> {
-  field: F | 'form';
-  message: string;
 }
 
 export const errorMessage = (error: unknown) =>

@@ -42,19 +42,35 @@ export function field(options: FieldOptions): TemplateResult {
 /** The error region beside a form's submit button. */
 export const formAlert = (message = '') => html`<p class="error" role="alert">${message}</p>`;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const PASSWORD_HINT = `${PASSWORD_MIN}–${PASSWORD_MAX} characters. Avoid common passwords.`;
+type AccountField = 'workdomain' | 'email';
 
-/** The checks the server makes first, so most mistakes show without a round trip. */
-export function passwordProblem(
-  password: string,
-  confirm: string,
-): { field: 'password' | 'confirm'; message: string } | null {
-  if (password.length < PASSWORD_MIN)
-    return { field: 'password', message: `Use at least ${PASSWORD_MIN} characters.` };
-  if (password.length > PASSWORD_MAX)
-    return { field: 'password', message: `Use at most ${PASSWORD_MAX} characters.` };
-  if (password !== confirm) return { field: 'confirm', message: 'The two passwords do not match.' };
-  return null;
+export interface AccountFieldsOptions {
+  workdomain: string;
+  email: string;
+  workdomainHint?: string;
+  errorFor: (name: AccountField) => string;
+  onInput: (name: AccountField, value: string) => void;
+}
+
+/** The workdomain slug and email that name an account, as the sign-in and reset-link forms ask. */
+export function accountFields(options: AccountFieldsOptions): TemplateResult {
+  const { errorFor, onInput } = options;
+  return html`${field({
+    id: 'workdomain',
+    label: 'Workdomain',
+    value: options.workdomain,
+    autocomplete: 'organization',
+    hint: options.workdomainHint,
+    error: errorFor('workdomain'),
+    onInput: (value) => onInput('workdomain', value),
+  })}
+    ${field({
+      id: 'email',
+      label: 'Email',
+      type: 'email',
+      value: options.email,
+      autocomplete: 'username',
+      error: errorFor('email'),
+      onInput: (value) => onInput('email', value),
+    })}`;
 }

@@ -52,7 +52,7 @@ function peakRssMb(pid: number): number {
 
 const benchEnv = (sink: CodeSink) => ({
   SMTP_URL: sink.url,
-  RATE_LIMIT_STARTS_PER_IP: '100000000',
+  RATE_LIMIT_STARTS_PER_IP: '1000000',
   RATE_LIMIT_SENDS_PER_EMAIL: '1000',
   RATE_LIMIT_SENDS_PER_EMAIL_DAILY: '1000',
   MAX_QUEUED_HASHES: '256',

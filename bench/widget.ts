@@ -38,15 +38,16 @@ export async function widgetFirstRender(
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage();
       await page.addInitScript(() => {
-        const started = () => {
-          const element = document.querySelector('chatpoint-register');
-          if (element?.shadowRoot?.childElementCount) {
-            (window as any).__firstRender = performance.now();
-            return;
-          }
-          requestAnimationFrame(started);
+        // The first render is the first node Lit puts into the element's shadow root.
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) {
+          const root = attach.call(this, init);
+          new MutationObserver((_, observer) => {
+            (window as any).__firstRender ??= performance.now();
+            observer.disconnect();
+          }).observe(root, { childList: true, subtree: true });
+          return root;
         };
-        requestAnimationFrame(started);
       });
       await page.goto(`${base}/`);
       await page.waitForFunction(() => (window as any).__firstRender !== undefined);

@@ -25,16 +25,36 @@ export async function consumeRateLimit(
   key: string,
   rule: RateLimitRule,
 ): Promise<RateLimitResult> {
-  const window = windowOf(rule.windowSeconds);
-  const [row] = await db
+  const [result] = await consumeRateLimits(db, [{ key, ...rule }]);
+  return result!;
+}
+
+/** Several counters in one statement (one round trip); results in the order given. */
+export async function consumeRateLimits(
+  db: Queryable,
+  counters: (RateLimitRule & { key: string })[],
+): Promise<RateLimitResult[]> {
+  const windows = counters.map((counter) => windowOf(counter.windowSeconds));
+  const rows = await db
     .insert(rateLimitCounters)
-    .values({ key, windowStart: window.start, count: 1 })
+    .values(counters.map((counter, i) => ({ key: counter.key, windowStart: windows[i]!.start, count: 1 })))
     .onConflictDoUpdate({
       target: [rateLimitCounters.key, rateLimitCounters.windowStart],
       set: { count: sql`${rateLimitCounters.count} + 1` },
     })
-    .returning({ count: rateLimitCounters.count });
-  return { allowed: row!.count <= rule.limit, retryAfter: window.retryAfter };
+    .returning({ key: rateLimitCounters.key, count: rateLimitCounters.count });
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  return counters.map((counter, i) => ({
+    allowed: (counts.get(counter.key) ?? 0) <= counter.limit,
+    retryAfter: windows[i]!.retryAfter,
+  }));
+}
+
+/** The refusal among results, as the 429 to answer with (the longest wait wins); null when all passed. */
+export function refusal(results: RateLimitResult[]): RateLimitResult | null {
+  const refused = results.filter((result) => !result.allowed);
+  if (refused.length === 0) return null;
+  return { allowed: false, retryAfter: Math.max(...refused.map((result) => result.retryAfter)) };
 }
 
 /** Whether `key` is already at its limit in the current window, without counting. */

@@ -7,8 +7,10 @@ export interface QueuedEmail<K extends EmailTemplateName> {
   to: string;
   template: K;
   props: EmailTemplates[K];
-  /** A pending mail with the same key is cancelled: a resent code kills the unsent old one. */
+  /** Groups mail that replaces earlier mail, such as the codes of one registration. */
   supersedeKey?: string;
+  /** Cancel pending mail with the same key: a resent code kills the unsent old one. */
+  replacesEarlierMail?: boolean;
 }
 
 /** Queue mail inside the caller's transaction: it is sent if and only if the change commits. */
@@ -16,7 +18,7 @@ export async function enqueueEmail<K extends EmailTemplateName>(
   tx: Queryable,
   email: QueuedEmail<K>,
 ): Promise<void> {
-  if (email.supersedeKey) {
+  if (email.supersedeKey && email.replacesEarlierMail) {
     await tx
       .update(emailOutbox)
       .set({ status: 'cancelled', props: {} })

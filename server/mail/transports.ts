@@ -18,7 +18,8 @@ export interface MailTransport {
 }
 
 export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Pooled: a mail per registration must not cost a new SMTP connection and handshake each.
+  const transporter = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true`);
   return {
     kind: 'smtp',
     async send(email) {

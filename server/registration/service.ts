@@ -16,7 +16,7 @@ import {
 } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { consumeRateLimit } from '../http/rate-limit.ts';
+import { consumeRateLimits, refusal } from '../http/rate-limit.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import {
   CODE_LIFETIME_MS,
@@ -54,25 +54,21 @@ export async function getLinkInfo(deps: AppDeps, linkId: string) {
   return { workdomain: { name: link.workdomain.name }, open: isOpen(link) };
 }
 
-/** The per-address send caps of CONTRACT §4; both windows are counted on every send. */
-async function consumeSendAllowance(deps: AppDeps, emailCanonical: string) {
+/** The per-address send caps of CONTRACT §4, plus any extra counters, counted in one statement. */
+async function consumeSendAllowance(
+  deps: AppDeps,
+  emailCanonical: string,
+  extra: Parameters<typeof consumeRateLimits>[1] = [],
+) {
   const limits = deps.config.rateLimits;
-  const results = await Promise.all([
-    consumeRateLimit(deps.db, `send:15m:${emailCanonical}`, {
-      limit: limits.sendsPerEmailShort,
-      windowSeconds: 900,
-    }),
-    consumeRateLimit(deps.db, `send:1d:${emailCanonical}`, {
-      limit: limits.sendsPerEmailDaily,
-      windowSeconds: 86_400,
-    }),
-  ]);
-  const refused = results.filter((result) => !result.allowed);
-  if (refused.length > 0) {
-    throw new AppError('rate_limited', {
-      retryAfter: Math.max(...refused.map((result) => result.retryAfter)),
-    });
-  }
+  const refused = refusal(
+    await consumeRateLimits(deps.db, [
+      ...extra,
+      { key: `send:15m:${emailCanonical}`, limit: limits.sendsPerEmailShort, windowSeconds: 900 },
+      { key: `send:1d:${emailCanonical}`, limit: limits.sendsPerEmailDaily, windowSeconds: 86_400 },
+    ]),
+  );
+  if (refused) throw new AppError('rate_limited', { retryAfter: refused.retryAfter });
 }
 
 /** Queues the code mail, or for an address that already has an account, the notice instead. */
@@ -83,6 +79,7 @@ async function queueRegistrationMail(
   workdomainName: string,
   workdomainSlug: string,
   code: string | null,
+  replacesEarlierMail: boolean,
 ) {
   const supersedeKey = `registration:${registration.id}`;
   if (code) {
@@ -91,6 +88,7 @@ async function queueRegistrationMail(
       template: 'verification-code',
       props: { name: registration.name, workdomainName, code, minutesValid: CODE_LIFETIME_MS / 60_000 },
       supersedeKey,
+      replacesEarlierMail,
     });
   } else {
     await enqueueEmail(tx, {
@@ -102,6 +100,7 @@ async function queueRegistrationMail(
         resetUrl: `${deps.config.publicUrl}/reset-password?workdomain=${encodeURIComponent(workdomainSlug)}`,
       },
       supersedeKey,
+      replacesEarlierMail,
     });
   }
 }
@@ -117,15 +116,11 @@ export async function startRegistration(
   const email = parseEmailAddress(input.email);
   if (!email) throw new AppError('invalid_email');
 
-  const ipLimit = await consumeRateLimit(deps.db, `start:ip:${clientIp}`, {
-    limit: deps.config.rateLimits.startsPerIp,
-    windowSeconds: 600,
-  });
-  if (!ipLimit.allowed) throw new AppError('rate_limited', { retryAfter: ipLimit.retryAfter });
-
   const link = await findLink(deps, linkId);
   if (!isOpen(link)) throw new AppError('registration_closed');
-  await consumeSendAllowance(deps, email.canonical);
+  await consumeSendAllowance(deps, email.canonical, [
+    { key: `start:ip:${clientIp}`, limit: deps.config.rateLimits.startsPerIp, windowSeconds: 600 },
+  ]);
 
   const registrationId = randomUUID();
   await deps.db.transaction(async (tx) => {
@@ -153,6 +148,7 @@ export async function startRegistration(
       link.workdomain.name,
       link.workdomain.slug,
       code,
+      false,
     );
     await tx.insert(funnelEvents).values({ workdomainId: link.workdomain.id, kind: 'code_sent' });
   });
@@ -205,7 +201,15 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
       )
       .returning({ id: registrations.id });
     if (moved.length === 0) throw new AppError('rate_limited', { retryAfter: 1 });
-    await queueRegistrationMail(deps, tx, registration, link.workdomain.name, link.workdomain.slug, code);
+    await queueRegistrationMail(
+      deps,
+      tx,
+      registration,
+      link.workdomain.name,
+      link.workdomain.slug,
+      code,
+      true,
+    );
     await tx.insert(funnelEvents).values({ workdomainId: link.workdomain.id, kind: 'code_sent' });
   });
   deps.mailQueued();

@@ -19,6 +19,44 @@ async function startMany(h: Harness, linkId: string, people: { name: string; ema
   );
 }
 
+describe('wrong guesses from many client IPs', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ backend: 'pglite', env: { TRUST_PROXY: '1' } });
+  });
+  afterAll(() => h?.close());
+
+  it('counts tries per registration, whatever address they come from', async () => {
+    const { linkId } = await h.seedWorkdomain();
+    const [{ registrationId, code }] = (await startMany(h, linkId, [
+      { name: 'Ip', email: 'many-ips@example.com' },
+    ])) as [{ registrationId: string; code: string }];
+    const wrong = code === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        h.request(
+          'POST',
+          `/api/registrations/${linkId}/verify`,
+          { registrationId, code: wrong },
+          {
+            'x-forwarded-for': `203.0.113.${i + 1}`,
+          },
+        ),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 422)).toHaveLength(5);
+    const right = await h.request(
+      'POST',
+      `/api/registrations/${linkId}/verify`,
+      { registrationId, code },
+      {
+        'x-forwarded-for': '198.51.100.7',
+      },
+    );
+    expect(right.status).toBe(429);
+  });
+});
+
 describe.each(backends)('concurrency on %s', (backend) => {
   let h: Harness;
   beforeAll(async () => {
@@ -76,7 +114,7 @@ describe.each(backends)('concurrency on %s', (backend) => {
   });
 
   it('many registrants for the last seats: exactly the limit get in, then registration closes', async () => {
-    const people = Array.from({ length: backend === 'postgres' ? 20 : 8 }, (_, i) => ({
+    const people = Array.from({ length: backend === 'postgres' ? 50 : 8 }, (_, i) => ({
       name: `Seat ${i}`,
       email: `seat${i}@example.com`,
     }));

@@ -65,11 +65,13 @@ export async function claimDueEmails(db: Database, limit: number) {
   });
 }
 
-export async function markEmailSent(db: Database, id: string): Promise<void> {
+/** Marks delivered mail sent and erases its props (the codes in them), in one statement. */
+export async function markEmailsSent(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(emailOutbox)
     .set({ status: 'sent', sentAt: sql`now()`, props: {}, lastError: null })
-    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'pending')));
+    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, 'pending')));
 }
 
 const MAX_ATTEMPTS = 200;

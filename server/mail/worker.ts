@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { claimDueEmails, isEmailStillPending, markEmailFailed, markEmailSent } from './outbox.ts';
+import { claimDueEmails, isEmailStillPending, markEmailFailed, markEmailsSent } from './outbox.ts';
 import { type EmailTemplateName, isEmailTemplateName, renderEmail } from './render.ts';
 import type { MailTransport } from './transports.ts';
 
@@ -37,6 +37,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     for (;;) {
       const claimed = await claimDueEmails(db, batchSize);
       if (claimed.length === 0) return delivered;
+      const sent: string[] = [];
       await Promise.all(
         claimed.map(async (mail) => {
           try {
@@ -45,7 +46,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             // Checked as late as possible, so a code replaced by a resend is almost never sent.
             if (!(await isEmailStillPending(db, mail.id))) return;
             await transport.send({ from, to: mail.toAddress, ...rendered });
-            await markEmailSent(db, mail.id);
+            sent.push(mail.id);
             delivered++;
             logger.info('mail delivered', {
               template: mail.template,
@@ -63,6 +64,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           }
         }),
       );
+      // One statement for the round; a crash before it means a resend later (at least once).
+      await markEmailsSent(db, sent);
     }
   }
 

@@ -27,7 +27,7 @@ import {
   normaliseCodeInput,
 } from './codes.ts';
 import { parseEmailAddress, parsePersonName } from './email-address.ts';
-import { autoCloseRegistration, lockSettings, seatsUsed, writeAudit } from './settings.ts';
+import { autoCloseRegistration, seatsUsed, writeAudit } from './settings.ts';
 import { registrationTransitions } from './states.ts';
 
 export const LOGIN_TOKEN_LIFETIME_SECONDS = 5 * 60;
@@ -307,27 +307,29 @@ async function completeRegistration(
   registration: typeof registrations.$inferSelect,
   passwordHash: string,
 ): Promise<CompletionOutcome> {
-  const settings = await lockSettings(tx, registration.workdomainId);
-  const [workdomain] = await tx
-    .select()
-    .from(workdomains)
-    .where(eq(workdomains.id, registration.workdomainId));
+  // Settings, workdomain and PIC in one statement; the settings row lock serialises this workdomain.
+  const [locked] = await tx
+    .select({ settings: registrationSettings, workdomain: workdomains, pic: users })
+    .from(registrationSettings)
+    .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
+    .leftJoin(users, eq(users.id, registrationSettings.picUserId))
+    .where(eq(registrationSettings.workdomainId, registration.workdomainId))
+    .for('update', { of: registrationSettings });
+  if (!locked) return { kind: 'closed' };
+  const { settings, workdomain, pic } = locked;
   if (
     !settings.open ||
     settings.linkId !== registration.linkId ||
-    !registrationPlans.includes(workdomain!.plan)
+    !registrationPlans.includes(workdomain.plan)
   ) {
     return { kind: 'closed' };
   }
-  const [pic] = settings.picUserId
-    ? await tx.select().from(users).where(eq(users.id, settings.picUserId))
-    : [];
   if (pic?.status !== 'active') {
     await autoCloseRegistration(tx, registration.workdomainId, 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };
   }
   const used = await seatsUsed(tx, registration.workdomainId);
-  if (used >= workdomain!.externalUserLimit) {
+  if (used >= workdomain.externalUserLimit) {
     await autoCloseRegistration(tx, registration.workdomainId, 'capacity_reached', deps.config.publicUrl);
     return { kind: 'closed' };
   }
@@ -369,23 +371,26 @@ async function completeRegistration(
     .insert(conversations)
     .values({ workdomainId: registration.workdomainId, userAId, userBId })
     .returning();
-  await tx.insert(messages).values({
+  const systemLine = {
     conversationId: conversation!.id,
     senderId: null,
-    kind: 'system',
+    kind: 'system' as const,
     body: `${user!.name} registered through the public registration link.`,
-  });
-  if (settings.welcomeMessage.trim()) {
-    await tx.insert(messages).values({
-      conversationId: conversation!.id,
-      senderId: pic.id,
-      kind: 'text',
-      body: settings.welcomeMessage,
-      // After the system line, so the welcome message is what the new user reads last.
-      createdAt: sql`clock_timestamp()`,
-    });
-  }
-  if (used + 1 >= workdomain!.externalUserLimit) {
+  };
+  const welcome = settings.welcomeMessage.trim()
+    ? [
+        {
+          conversationId: conversation!.id,
+          senderId: pic.id,
+          kind: 'text' as const,
+          body: settings.welcomeMessage,
+          // Just after the system line, so the welcome message is what the new user reads last.
+          createdAt: sql`now() + interval '1 millisecond'`,
+        },
+      ]
+    : [];
+  await tx.insert(messages).values([systemLine, ...welcome]);
+  if (used + 1 >= workdomain.externalUserLimit) {
     await autoCloseRegistration(tx, registration.workdomainId, 'capacity_reached', deps.config.publicUrl);
   }
   const jti = randomUUID();

@@ -1,22 +1,16 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../helpers/harness.ts';
+import { usePagesHarness } from '../helpers/pages.ts';
 
 const WAIT = { timeout: 15_000 };
 
 describe('the password-reset page', () => {
+  const pages = usePagesHarness();
   let h: Harness;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-    contexts.push(context);
-    return context.newPage();
-  }
+  beforeAll(() => {
+    h = pages.h;
+  });
+  const newPage = (viewport?: { width: number; height: number }) => pages.newPage(viewport);
 
   /** The reset link in the text part of the newest reset mail to `email`, after `skip` earlier ones. */
   async function resetLinkFor(email: string, skip = 0): Promise<string> {
@@ -30,22 +24,6 @@ describe('the password-reset page', () => {
     if (!link) throw new Error(`no reset link in the text of "${mail.subject}"`);
     return link;
   }
-
-  // Starting the server and Chromium is slow on a busy machine.
-  beforeAll(async () => {
-    if (!existsSync(path.resolve('dist/pages/.vite/manifest.json')))
-      throw new Error(
-        'The pages are not built: run `npm run build` (or `npx vite build --mode pages`) first.',
-      );
-    h = await createHarness({ backend: 'pglite', listen: true });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await h?.close();
-  });
 
   it('sets a new password from the emailed link once, and the new password signs in to /app', async () => {
     const seed = await h.seedWorkdomain();

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import type { Page } from 'playwright';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../helpers/harness.ts';
+import { usePagesHarness } from '../helpers/pages.ts';
 
 const PIC_PASSWORD = 'pic-pass-12345';
 const WAIT = { timeout: 15_000 };
@@ -37,15 +37,12 @@ async function seriousA11yFindings(page: Page) {
 }
 
 describe('the web app at /app', () => {
+  const pages = usePagesHarness();
   let h: Harness;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1024, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    return context.newPage();
-  }
+  beforeAll(() => {
+    h = pages.h;
+  });
+  const newPage = (viewport = { width: 1024, height: 800 }) => pages.newPage(viewport);
 
   async function signIn(page: Page, workdomain: string, email: string, password: string) {
     await page.goto(`${h.baseUrl}/app?workdomain=${encodeURIComponent(workdomain)}`);
@@ -54,22 +51,6 @@ describe('the web app at /app', () => {
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-
-  // Starting the server and Chromium is slow on a busy machine.
-  beforeAll(async () => {
-    if (!existsSync(path.resolve('dist/pages/.vite/manifest.json')))
-      throw new Error(
-        'The pages are not built: run `npm run build` (or `npx vite build --mode pages`) first.',
-      );
-    h = await createHarness({ backend: 'pglite', listen: true });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await h?.close();
-  });
 
   it('signs the registrant in from the deep link, shows the welcome and carries a conversation with the PIC', async () => {
     const seed = await h.seedWorkdomain({ welcome: 'Welcome to Acme! Ask us anything.' });

@@ -29,7 +29,7 @@ export async function resetTokenFor(
   email: string,
   skip = 0,
 ): Promise<{ token: string; url: string }> {
-  const isReset = (mail: { subject: string }) => /^Reset your ChatPoint password/.test(mail.subject);
+  const isReset = (mail: { subject: string }) => mail.subject.startsWith('Reset your ChatPoint password');
   await h.smtp.waitFor(email, () => h.smtp.all(email).filter(isReset).length > skip);
   const mail = h.smtp.all(email).filter(isReset).at(-1)!;
   const match = /(\S+\/reset-password#token=([A-Za-z0-9_-]+))/.exec(mail.text);

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { createHarness, type Harness } from './harness.ts';
+
+export interface PagesHarness {
+  /** The real server (PGlite, real SMTP sink), listening on h.baseUrl. */
+  readonly h: Harness;
+  readonly browser: Browser;
+  /** A page in a fresh browser context (its own cookies), closed after the file. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * For browser tests of the built pages: registers beforeAll/afterAll that start the server and
+ * Chromium once per file, and fails at once when `npm run build` has not run.
+ */
+export function usePagesHarness(): PagesHarness {
+  let h: Harness | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  // Starting the server and Chromium is slow on a busy machine.
+  beforeAll(async () => {
+    if (!existsSync(path.resolve('dist/pages/.vite/manifest.json'))) {
+      throw new Error(
+        'The pages are not built: run `npm run build` (or `npx vite build --mode pages`) first.',
+      );
+    }
+    h = await createHarness({ backend: 'pglite', listen: true });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await h?.close();
+  });
+
+  return {
+    get h() {
+      if (!h) throw new Error('the pages harness is not started');
+      return h;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not started');
+      return browser;
+    },
+    async newPage(viewport = { width: 800, height: 800 }) {
+      const context = await this.browser.newContext({ viewport });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}

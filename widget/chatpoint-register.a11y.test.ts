@@ -3,10 +3,11 @@ import { emulateMedia } from '@web/test-runner-commands';
 import type { ChatpointRegister } from './chatpoint-register.ts';
 import { deepEqual } from './testing/assert.ts';
 import { seriousViolations } from './testing/axe.ts';
-import { apiError, FakeRegistrationServer } from './testing/fake-registration-server.ts';
+import { apiError, FakeRegistrationServer, held } from './testing/fake-registration-server.ts';
 import {
   button,
   mount,
+  place,
   settled,
   submitCode,
   submitDetails,
@@ -33,6 +34,10 @@ async function expectNoSeriousViolations(element: ChatpointRegister): Promise<vo
 
 // Every view of the widget, each reached the way a registrant reaches it.
 const views: Record<string, () => Promise<ChatpointRegister>> = {
+  loading: async () => {
+    server.reply('info', held().reply);
+    return place();
+  },
   details: () => mount(),
   'details with errors': async () => {
     server.reply('start', apiError(422, 'invalid_email'));

@@ -6,7 +6,13 @@ import type { ChatpointErrorEvent } from './events/error.ts';
 import type { ChatpointRegisteredEvent } from './events/registered.ts';
 import { deepEqual, equal, includes, ok } from './testing/assert.ts';
 import { accessibleName } from './testing/axe.ts';
-import { apiError, FakeRegistrationServer, registered } from './testing/fake-registration-server.ts';
+import {
+  apiError,
+  FakeRegistrationServer,
+  held,
+  type Reply,
+  registered,
+} from './testing/fake-registration-server.ts';
 import {
   $,
   $$,
@@ -15,6 +21,7 @@ import {
   endpoint,
   focused,
   mount,
+  place,
   settled,
   submitCode,
   submitDetails,
@@ -43,7 +50,25 @@ function listen<K extends 'chatpoint-code-sent' | 'chatpoint-registered' | 'chat
   return seen;
 }
 
+const openLink: Reply = { status: 200, body: { workdomain: { name: 'Acme Support' }, open: true } };
+
 describe('<chatpoint-register> link info', () => {
+  it('shows "Loading…" as a status until the link info answers', async () => {
+    const info = held();
+    server.reply('info', info.reply);
+    const element = place();
+    await element.updateComplete;
+    equal(server.calls('info').length, 1);
+    equal(element.flow.state, 'loading');
+    equal($(element, '[role="status"]').textContent, 'Loading…');
+    equal($$(element, 'form, button, [role="alert"]').length, 0);
+    info.answer(openLink);
+    await waitFor(() => element.flow.state === 'details', 'the details step');
+    await element.updateComplete;
+    equal($$(element, '[role="status"]').length, 0);
+    equal(accessibleName($(element, '#name')), 'Name');
+  });
+
   it('asks the endpoint about the link, then shows the workdomain and the details form', async () => {
     const element = await mount();
     equal(server.requests[0]!.url, `${endpoint}/api/registrations/L1`);
@@ -65,14 +90,14 @@ describe('<chatpoint-register> link info', () => {
     const element = await mount();
     equal(element.flow.state, 'closed');
     equal($(element, '[role="alert"]').textContent, 'Registration is closed.');
-    equal($$(element, 'form, input').length, 0);
+    equal($$(element, 'form, input, button').length, 0, 'no "Try again" either');
   });
 
   it('says the link does not exist on 404 link_not_found', async () => {
     const element = await mount({ link: 'nope' });
     equal(element.flow.state, 'not_found');
     equal($(element, '[role="alert"]').textContent, 'This registration link does not exist.');
-    equal($$(element, 'form').length, 0);
+    equal($$(element, 'form, button').length, 0, 'no "Try again" either');
   });
 
   it('says the server cannot be reached when the network fails', async () => {
@@ -82,6 +107,48 @@ describe('<chatpoint-register> link info', () => {
     equal(element.flow.state, 'failed');
     equal($(element, '[role="alert"]').textContent, 'Cannot reach the server.');
     equal(errors.at(-1)!.detail.code, 'network_error');
+  });
+
+  it('offers "Try again" after a network failure; the retry loads and shows the form', async () => {
+    const retried = held();
+    server.reply('info', 'network', retried.reply);
+    const element = await mount();
+    equal($(element, '[role="alert"]').textContent, 'Cannot reach the server.');
+    element.focus();
+    const retry = button(element, 'Try again');
+    equal(focused(element), retry, 'the button takes focus');
+    equal(accessibleName(retry), 'Try again');
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    equal(server.calls('info').length, 2);
+    equal(element.flow.state, 'loading');
+    equal($(element, '[role="status"]').textContent, 'Loading…');
+    equal(focused(element), $(element, '[role="status"]'), 'focus stays in the element');
+    retried.answer(openLink);
+    await waitFor(() => element.flow.state === 'details', 'the details step');
+    await element.updateComplete;
+    equal($(element, '[part="heading"]').textContent, 'Acme Support');
+    equal(focused(element), $(element, '#name'));
+    await toCodeStep(element);
+  });
+
+  it('offers "Try again" on a 5xx, and again when the retry fails too', async () => {
+    server.reply('info', apiError(503, 'unavailable'), apiError(500, 'internal_error'), openLink);
+    const errors = listen('chatpoint-error');
+    const element = await mount();
+    equal(element.flow.state, 'failed');
+    equal($(element, '[role="alert"]').textContent, 'Something went wrong.');
+    button(element, 'Try again').click();
+    await waitFor(() => element.flow.state === 'failed', 'the second failure');
+    await element.updateComplete;
+    equal(server.calls('info').length, 2);
+    equal(focused(element), button(element, 'Try again'), 'focus on the way out');
+    deepEqual(
+      errors.map((event) => event.detail.code),
+      ['unavailable', 'internal_error'],
+    );
+    button(element, 'Try again').click();
+    await waitFor(() => element.flow.state === 'details', 'the details step');
   });
 
   it('loads again when the link attribute changes', async () => {

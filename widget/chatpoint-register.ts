@@ -36,7 +36,8 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @csspart actions - The row of buttons.
  * @csspart button - Every button.
  * @csspart secondary - The less prominent buttons ("Change email", "Resend code"), also `button`.
- * @csspart message - A sentence: where the code went, the welcome, the closed or not-found notice.
+ * @csspart message - A sentence: "Loading…" (`role="status"`), where the code went, the welcome, the closed,
+ *   not-found or failed-to-load notice.
  * @csspart hint - The resend countdown.
  *
  * @cssprop --chatpoint-font - Font shorthand. Default `1rem/1.5 system-ui, sans-serif`.
@@ -88,8 +89,11 @@ export class ChatpointRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('link') || changed.has('endpoint'))
-      this.flow.load(this.endpoint || scriptOrigin, this.link);
+    if (changed.has('link') || changed.has('endpoint')) this.#load();
+  }
+
+  #load(): void {
+    this.flow.load(this.endpoint || scriptOrigin, this.link);
   }
 
   protected override render(): TemplateResult {
@@ -107,14 +111,21 @@ export class ChatpointRegister extends LitElement {
       html`<div part="base">${flow.workdomain ? html`<h2 part="heading">${flow.workdomain}</h2>` : ''}${body}</div>`;
     const notice = (text: string) => base(html`<p part="message" role="alert" tabindex="-1">${text}</p>`);
     switch (flow.state) {
+      // tabindex: "Try again" removes its button, so focus waits here instead of falling to the page.
       case FlowState.loading:
-        return base('');
+        return base(html`<p part="message" role="status" tabindex="-1">${t.loading}</p>`);
       case FlowState.closed:
         return notice(t.registration_closed);
       case FlowState.notFound:
         return notice(t.link_not_found);
+      // A network error or a 5xx, which may pass. No tabindex here: a failed retry focuses "Try again".
       case FlowState.failed:
-        return notice(errorText(t, flow.error!));
+        return base(
+          html`<p part="message" role="alert">${errorText(t, flow.error!)}</p>
+            <div part="actions">
+              <button part="button" type="button" @click=${() => this.#load()}>${t.tryAgain}</button>
+            </div>`,
+        );
       case FlowState.details:
         return base(detailsStep(context));
       case FlowState.code:

@@ -1,5 +1,7 @@
 /** Every text of the widget. `{name}`-style placeholders are filled in; error texts are keyed by API error code. */
 export const en = {
+  loading: 'Loading…',
+  tryAgain: 'Try again',
   name: 'Name',
   email: 'Email',
   submit: 'Send code',

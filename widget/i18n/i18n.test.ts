@@ -1,16 +1,18 @@
 /// <reference types="mocha" />
 import { equal } from '../testing/assert.ts';
 import { accessibleName } from '../testing/axe.ts';
-import { apiError, FakeRegistrationServer } from '../testing/fake-registration-server.ts';
+import { apiError, FakeRegistrationServer, held } from '../testing/fake-registration-server.ts';
 import {
   $,
   alertText,
   button,
   mount,
+  place,
   submitCode,
   submitDetails,
   toCodeStep,
   unmountAll,
+  waitFor,
 } from '../testing/fixture.ts';
 import { en } from './en.ts';
 import { errorText, fill, stringsFor } from './index.ts';
@@ -115,6 +117,27 @@ describe('<chatpoint-register> languages', () => {
       equal(accessibleName($(await mount(), '#name')), 'Name');
     } finally {
       document.documentElement.lang = original;
+    }
+  });
+
+  it('says "Loading…" and "Try again" in each language, or as the page says', async () => {
+    for (const [lang, loading, tryAgain, strings] of [
+      ['en', 'Loading…', 'Try again', {}],
+      ['zh-Hant', '載入中…', '重試', {}],
+      ['ja', '読み込み中…', '再試行', {}],
+      ['ja', 'One moment…', 'Retry', { loading: 'One moment…', tryAgain: 'Retry' }],
+    ] as const) {
+      const info = held();
+      server.reply('info', info.reply);
+      const element = place({ lang });
+      element.strings = strings;
+      await element.updateComplete;
+      equal($(element, '[role="status"]').textContent, loading, lang);
+      info.answer(apiError(502, 'generic'));
+      await waitFor(() => element.flow.state === 'failed', 'the failure');
+      await element.updateComplete;
+      button(element, tryAgain);
+      unmountAll();
     }
   });
 

@@ -1,6 +1,8 @@
 import type { Strings } from './en.ts';
 
 export const ja: Strings = {
+  loading: '読み込み中…',
+  tryAgain: '再試行',
   name: '名前',
   email: 'メールアドレス',
   submit: 'コードを送信',

@@ -1,6 +1,8 @@
 import type { Strings } from './en.ts';
 
 export const zhHant: Strings = {
+  loading: '載入中…',
+  tryAgain: '重試',
   name: '姓名',
   email: '電子郵件',
   submit: '發送驗證碼',

@@ -35,6 +35,15 @@ export function apiError(
   return { status, body: { error: { code, message } }, headers };
 }
 
+/** A reply held back until the test calls `answer`: shows what the widget does while it waits. */
+export function held(): { reply: Promise<Reply>; answer: (reply: Reply) => void } {
+  let answer!: (reply: Reply) => void;
+  const reply = new Promise<Reply>((resolve) => {
+    answer = resolve;
+  });
+  return { reply, answer };
+}
+
 export class FakeRegistrationServer {
   readonly requests: RecordedRequest[] = [];
   #scripts: Record<Route, Script[]> = {

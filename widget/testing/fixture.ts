@@ -26,6 +26,14 @@ export async function mount(
   attributes: Record<string, string> = {},
   wrapper?: HTMLElement,
 ): Promise<ChatpointRegister> {
+  const element = place(attributes, wrapper);
+  await waitFor(() => element.flow.state !== 'loading', 'the link info');
+  await element.updateComplete;
+  return element;
+}
+
+/** Adds `<chatpoint-register>` to the page without waiting: it shows the loading view until the link info answers. */
+export function place(attributes: Record<string, string> = {}, wrapper?: HTMLElement): ChatpointRegister {
   const element = document.createElement('chatpoint-register');
   for (const [name, value] of Object.entries({ link: 'L1', endpoint, ...attributes })) {
     element.setAttribute(name, value);
@@ -34,8 +42,6 @@ export async function mount(
   if (wrapper) wrapper.append(element);
   document.body.append(parent);
   mounted.push(parent);
-  await waitFor(() => element.flow.state !== 'loading', 'the link info');
-  await element.updateComplete;
   return element;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
 import {
   loginTokens,
@@ -13,7 +13,13 @@ import {
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { parseEmailAddress, parsePersonName } from '../registration/email-address.ts';
-import { type Actor, autoCloseRegistration, lockSettings, writeAudit } from '../registration/settings.ts';
+import {
+  type Actor,
+  autoCloseRegistration,
+  lockSettings,
+  seatsUsed,
+  writeAudit,
+} from '../registration/settings.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 
@@ -104,10 +110,7 @@ export async function findUserByEmail(db: Database, workdomainId: string, emailI
 }
 
 /** Ends every session and unused login or reset token of a user, inside the caller's transaction. */
-export async function endUserSessions(
-  db: Database | Parameters<Parameters<Database['transaction']>[0]>[0],
-  userId: string,
-) {
+export async function endUserSessions(db: Queryable, userId: string) {
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -153,7 +156,8 @@ export async function deactivateUser(
 
 export async function reactivateUser(db: Database, workdomainId: string, userId: string, actor: Actor) {
   return db.transaction(async (tx) => {
-    const settings = await lockSettings(tx, workdomainId);
+    // Taken for its lock: a returning external user competes for a seat like a registrant.
+    await lockSettings(tx, workdomainId);
     const [current] = await tx
       .select()
       .from(users)
@@ -161,19 +165,12 @@ export async function reactivateUser(db: Database, workdomainId: string, userId:
     if (!current) throw new AppError('user_not_found');
     if (current.status === 'active') return current;
     if (current.kind === 'external') {
-      // A returning external user takes a seat again; never more than the limit.
       const [workdomain] = await tx.select().from(workdomains).where(eq(workdomains.id, workdomainId));
-      const [{ used }] = (await tx
-        .select({ used: sql<number>`count(*)::int` })
-        .from(users)
-        .where(
-          and(eq(users.workdomainId, workdomainId), eq(users.kind, 'external'), eq(users.status, 'active')),
-        )) as [{ used: number }];
-      if (used >= workdomain!.externalUserLimit) throw new AppError('capacity_reached');
+      if ((await seatsUsed(tx, workdomainId)) >= workdomain!.externalUserLimit)
+        throw new AppError('capacity_reached');
     }
     const [user] = await tx.update(users).set({ status: 'active' }).where(eq(users.id, userId)).returning();
     await writeAudit(tx, workdomainId, actor, 'user_reactivated', { userId, email: current.email });
-    void settings;
     return user!;
   });
 }

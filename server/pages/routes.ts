@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { registrationSettings, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
@@ -52,25 +52,20 @@ const CONTENT_TYPES: Record<string, string> = {
 export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   const app = new Hono();
   const https = deps.config.publicUrl.startsWith('https:');
+  const staticFiles = new Map<string, Buffer>();
   const widgetPath = assets.widget ? `/widget/chatpoint-register-${assets.widget.hash}.js` : null;
 
-  app.get('/widget/chatpoint-register.js', (c) => {
+  // The stable name embed snippets use (short cache), and a hashed copy that never changes.
+  const serveWidget = (cacheControl: string) => (c: Context) => {
     if (!assets.widget) return c.text('The widget is not built. Run npm run build.', 503);
     c.header('Content-Type', CONTENT_TYPES['.js']!);
-    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Cache-Control', cacheControl);
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     return c.body(assets.widget.code);
-  });
-  if (assets.widget && widgetPath) {
-    app.get(widgetPath, (c) => {
-      c.header('Content-Type', CONTENT_TYPES['.js']!);
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-      return c.body(assets.widget!.code);
-    });
-  }
+  };
+  app.get('/widget/chatpoint-register.js', serveWidget('public, max-age=300'));
+  if (widgetPath) app.get(widgetPath, serveWidget('public, max-age=31536000, immutable'));
 
   app.get('/static/page.css', (c) => {
     c.header('Content-Type', CONTENT_TYPES['.css']!);
@@ -82,10 +77,16 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     if (relative.startsWith('..') || path.isAbsolute(relative) || relative.startsWith('.vite'))
       return c.notFound();
     const file = path.join(assets.pagesDir, relative);
-    if (!existsSync(file)) return c.notFound();
+    // Built files are hashed and never change while the process runs: read each once.
+    let body = staticFiles.get(file);
+    if (!body) {
+      if (!existsSync(file)) return c.notFound();
+      body = readFileSync(file);
+      staticFiles.set(file, body);
+    }
     c.header('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(readFileSync(file));
+    return c.body(new Uint8Array(body));
   });
 
   app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {

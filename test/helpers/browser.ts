@@ -1,17 +1,6 @@
 import { type Browser, chromium } from 'playwright';
+import { chromiumLaunchOptions } from './chromium-launch.mjs';
 
-/** Debian's Chromium, headless, as root; never a downloaded browser. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions);
 }

@@ -12,9 +12,9 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           rollupOptions: {
             input: {
-              app: 'widget/app/main.ts',
-              admin: 'widget/admin/main.ts',
-              reset: 'widget/reset/main.ts',
+              app: 'pages/app/main.ts',
+              admin: 'pages/admin/main.ts',
+              reset: 'pages/reset/main.ts',
             },
             output: {
               entryFileNames: '[name]-[hash].js',

@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { registerSessionSecuritySchemes } from './http/auth.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
   if (deps.devMailbox) app.route('/', devMailboxRoutes(deps.devMailbox));
   app.route('/', adminRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', chatRoutes(deps));
   app.route('/', pageRoutes(deps, assets));
 
   app.doc31('/openapi.json', {

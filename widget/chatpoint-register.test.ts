@@ -275,7 +275,7 @@ describe('<chatpoint-register> code step', () => {
   });
 
   it('keeps the code step on a wrong code and tells the tries left', async () => {
-    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code. 3 tries left.'));
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code.', undefined, { triesLeft: 3 }));
     const element = await mount();
     await toCodeStep(element);
     await submitCode(element, '000000');

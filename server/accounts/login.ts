@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { parseEmailAddress } from '../registration/email-address.ts';
+import { loginThrottleKey, takeLoginAttempt } from '../limits/login-throttle.ts';
 import { accountView } from './account-view.ts';
-import { loginThrottleKey, takeLoginAttempt } from './login-throttle.ts';
+import { parseEmailAddress } from './email-address.ts';
 import type { SignedIn } from './login-tokens.ts';
 import { createSession, findSessionUser } from './sessions.ts';
 

@@ -2,9 +2,9 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { passwordResets, sessions, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { loginThrottleKey, takeLoginAttempt } from '../limits/login-throttle.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { passwordOpens } from './login.ts';
-import { loginThrottleKey, takeLoginAttempt } from './login-throttle.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 import type { SessionUser } from './sessions.ts';
 

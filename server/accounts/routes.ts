@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { AccountUser, LoginResult, Person, SignedIn } from '../../contract/accounts.ts';
 import type { AppDeps } from '../deps.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../http/auth.ts';
 import { createRouter } from '../http/router.ts';
-import { errorResponses, jsonBody, jsonContent } from '../http/schemas.ts';
+import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
 import { accountView, listContacts } from './account-view.ts';
-import { chatRoutes } from './chat-routes.ts';
 import { passwordLogin } from './login.ts';
 import { exchangeLoginToken } from './login-tokens.ts';
 import { changePassword } from './password-change.ts';
 import { confirmPasswordReset, createPasswordResetRequests } from './password-reset.ts';
-import { AccountUser, Person, SignedIn, sessionSecurity } from './schemas.ts';
 import { revokeSession } from './sessions.ts';
 
 const tags = ['Accounts'];
@@ -31,12 +30,6 @@ const exchangeRoute = createRoute({
     ...errorResponses(400, 401, 413, 415),
   },
 });
-
-const LoginResult = SignedIn.extend({
-  mustChangePassword: z.boolean().openapi({
-    description: 'True when the password used was the emailed verification code',
-  }),
-}).openapi('LoginResult');
 
 const loginRoute = createRoute({
   method: 'post',
@@ -162,6 +155,5 @@ export function accountRoutes(deps: AppDeps) {
     return c.json({ user: accountView(user), contacts: await listContacts(deps.db, user.id) }, 200);
   });
 
-  app.route('/', chatRoutes(deps));
   return app;
 }

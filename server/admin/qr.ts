@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { Queryable } from '../db/client.ts';
 import { registrationSettings } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { registrationUrl } from '../registration/settings.ts';
+import { registrationUrl } from '../registration/link.ts';
 
 /** The registration URL as an SVG QR code, for posters and counters; 404 before the first open. */
 export async function registrationQrSvg(db: Queryable, workdomainId: string, publicUrl: string) {

@@ -1,18 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../deps.ts';
-import { requireSession } from '../http/auth.ts';
-import { createRouter } from '../http/router.ts';
-import { errorResponses, jsonBody, jsonContent } from '../http/schemas.ts';
-import {
-  closeRegistration,
-  openRegistration,
-  regenerateRegistrationLink,
-  showRegistration,
-  updateRegistrationSettings,
-} from '../registration/settings.ts';
-import { listAudit } from './audit.ts';
-import { registrationFunnel } from './funnel.ts';
-import { registrationQrSvg } from './qr.ts';
 import {
   AuditQuery,
   AuditSchema,
@@ -22,12 +8,25 @@ import {
   UserChangedSchema,
   UserIdParams,
   UserListSchema,
-} from './schemas.ts';
-import { adminScope } from './scope.ts';
+} from '../../contract/admin.ts';
+import { listAudit } from '../audit/list.ts';
+import type { AppDeps } from '../deps.ts';
+import { createRouter } from '../http/router.ts';
+import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
+import { registrationFunnel } from '../registration/funnel.ts';
+import {
+  closeRegistration,
+  openRegistration,
+  regenerateRegistrationLink,
+  showRegistration,
+  updateRegistrationSettings,
+} from '../registration/settings.ts';
+import { registrationQrSvg } from './qr.ts';
+import { type AdminEnv, requireAdmin } from './scope.ts';
 import { deactivateWorkdomainUser, listUsers, reactivateWorkdomainUser } from './users.ts';
 
 const tags = ['Administration'];
-const security: Record<string, string[]>[] = [{ sessionBearer: [] }, { sessionCookie: [] }];
+const security = sessionSecurity;
 /** Every admin route can answer these: not signed in, not an admin, cookie write from another origin. */
 const authErrors = errorResponses(401, 403);
 const settingsResponse = jsonContent(RegistrationSettingsSchema, "The workdomain's registration settings");
@@ -164,39 +163,33 @@ const auditRoute = createRoute({
 
 /** The administration API; every route is scoped to the signed-in admin's own workdomain. */
 export function adminRoutes(deps: AppDeps) {
-  const app = createRouter();
-  const middleware = requireSession(deps, { role: 'admin' });
+  const app = createRouter<AdminEnv>();
+  const { db } = deps;
   const { publicUrl } = deps.config;
+  app.use('/api/admin/*', requireAdmin(deps));
 
-  app.openapi({ ...showRoute, middleware }, async (c) => {
-    const { workdomainId } = adminScope(c.var.session);
-    return c.json(await showRegistration(deps.db, workdomainId, publicUrl), 200);
+  app.openapi(showRoute, async (c) =>
+    c.json(await showRegistration(db, c.var.scope.workdomainId, publicUrl), 200),
+  );
+  app.openapi(updateRoute, async (c) => {
+    const { workdomainId, actor } = c.var.scope;
+    const change = c.req.valid('json');
+    return c.json(await updateRegistrationSettings(db, workdomainId, change, actor, publicUrl), 200);
   });
-  app.openapi({ ...updateRoute, middleware }, async (c) => {
-    const { workdomainId, actor } = adminScope(c.var.session);
-    const view = await updateRegistrationSettings(
-      deps.db,
-      workdomainId,
-      c.req.valid('json'),
-      actor,
-      publicUrl,
-    );
-    return c.json(view, 200);
+  app.openapi(openRoute, async (c) => {
+    const { workdomainId, actor } = c.var.scope;
+    return c.json(await openRegistration(db, workdomainId, actor, publicUrl), 200);
   });
-  app.openapi({ ...openRoute, middleware }, async (c) => {
-    const { workdomainId, actor } = adminScope(c.var.session);
-    return c.json(await openRegistration(deps.db, workdomainId, actor, publicUrl), 200);
+  app.openapi(closeRoute, async (c) => {
+    const { workdomainId, actor } = c.var.scope;
+    return c.json(await closeRegistration(db, workdomainId, actor, publicUrl), 200);
   });
-  app.openapi({ ...closeRoute, middleware }, async (c) => {
-    const { workdomainId, actor } = adminScope(c.var.session);
-    return c.json(await closeRegistration(deps.db, workdomainId, actor, publicUrl), 200);
+  app.openapi(regenerateRoute, async (c) => {
+    const { workdomainId, actor } = c.var.scope;
+    return c.json(await regenerateRegistrationLink(db, workdomainId, actor, publicUrl), 200);
   });
-  app.openapi({ ...regenerateRoute, middleware }, async (c) => {
-    const { workdomainId, actor } = adminScope(c.var.session);
-    return c.json(await regenerateRegistrationLink(deps.db, workdomainId, actor, publicUrl), 200);
-  });
-  app.openapi({ ...qrRoute, middleware }, async (c) => {
-    const svg = await registrationQrSvg(deps.db, adminScope(c.var.session).workdomainId, publicUrl);
+  app.openapi(qrRoute, async (c) => {
+    const svg = await registrationQrSvg(db, c.var.scope.workdomainId, publicUrl);
     return c.body(svg, 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       // Opened on its own, the image may not run or load anything.
@@ -204,25 +197,19 @@ export function adminRoutes(deps: AppDeps) {
       'Cache-Control': 'private, no-store',
     });
   });
-  app.openapi({ ...usersRoute, middleware }, async (c) => {
-    const { workdomainId } = adminScope(c.var.session);
-    return c.json({ users: await listUsers(deps.db, workdomainId) }, 200);
-  });
-  app.openapi({ ...deactivateRoute, middleware }, async (c) => {
-    const user = await deactivateWorkdomainUser(deps, adminScope(c.var.session), c.req.valid('param').id);
+  app.openapi(usersRoute, async (c) => c.json({ users: await listUsers(db, c.var.scope.workdomainId) }, 200));
+  app.openapi(deactivateRoute, async (c) => {
+    const user = await deactivateWorkdomainUser(deps, c.var.scope, c.req.valid('param').id);
     return c.json({ user }, 200);
   });
-  app.openapi({ ...reactivateRoute, middleware }, async (c) => {
-    const user = await reactivateWorkdomainUser(deps, adminScope(c.var.session), c.req.valid('param').id);
+  app.openapi(reactivateRoute, async (c) => {
+    const user = await reactivateWorkdomainUser(deps, c.var.scope, c.req.valid('param').id);
     return c.json({ user }, 200);
   });
-  app.openapi({ ...funnelRoute, middleware }, async (c) => {
-    const { workdomainId } = adminScope(c.var.session);
-    return c.json(await registrationFunnel(deps.db, workdomainId), 200);
-  });
-  app.openapi({ ...auditRoute, middleware }, async (c) => {
-    const { workdomainId } = adminScope(c.var.session);
-    return c.json({ entries: await listAudit(deps.db, workdomainId, c.req.valid('query').limit) }, 200);
+  app.openapi(funnelRoute, async (c) => c.json(await registrationFunnel(db, c.var.scope.workdomainId), 200));
+  app.openapi(auditRoute, async (c) => {
+    const entries = await listAudit(db, c.var.scope.workdomainId, c.req.valid('query').limit);
+    return c.json({ entries }, 200);
   });
   return app;
 }

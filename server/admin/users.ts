@@ -1,9 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { deactivateUser, reactivateUser } from '../accounts/users.ts';
-import type { Queryable } from '../db/client.ts';
+import { endUserSessions } from '../accounts/users.ts';
+import { type Actor, writeAudit } from '../audit/write.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { autoCloseRegistration } from '../registration/auto-close.ts';
+import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
+import { lockSettings } from '../workdomains/settings-lock.ts';
+import { loadWorkdomain } from '../workdomains/workdomains.ts';
 import type { AdminScope } from './scope.ts';
 
 const adminUserColumns = {
@@ -78,4 +83,52 @@ export async function reactivateWorkdomainUser(
   userId: string,
 ): Promise<AdminUser> {
   return toAdminUser(await reactivateUser(deps.db, scope.workdomainId, userId, scope.actor));
+}
+
+/**
+ * Deactivates a user and, in the same transaction, ends their sessions and closes registration
+ * when they were its person in charge.
+ */
+export async function deactivateUser(
+  db: Database,
+  workdomainId: string,
+  userId: string,
+  actor: Actor,
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const settings = await lockSettings(tx, workdomainId);
+    const [user] = await tx
+      .update(users)
+      .set({ status: 'inactive' })
+      .where(and(eq(users.id, userId), eq(users.workdomainId, workdomainId)))
+      .returning();
+    if (!user) throw new AppError('user_not_found');
+    await endUserSessions(tx, user.id);
+    await writeAudit(tx, workdomainId, actor, 'user_deactivated', { userId: user.id, email: user.email });
+    if (settings.picUserId === user.id)
+      await autoCloseRegistration(tx, settings, 'pic_unavailable', publicUrl);
+    return user;
+  });
+}
+
+export async function reactivateUser(db: Database, workdomainId: string, userId: string, actor: Actor) {
+  return db.transaction(async (tx) => {
+    // Taken for its lock: a returning external user competes for a seat like a registrant.
+    await lockSettings(tx, workdomainId);
+    const [current] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.workdomainId, workdomainId)));
+    if (!current) throw new AppError('user_not_found');
+    if (current.status === 'active') return current;
+    if (current.kind === 'external') {
+      const workdomain = await loadWorkdomain(tx, workdomainId);
+      if (!hasFreeSeat(await seatsUsed(tx, workdomainId), workdomain.externalUserLimit))
+        throw new AppError('capacity_reached');
+    }
+    const [user] = await tx.update(users).set({ status: 'active' }).where(eq(users.id, userId)).returning();
+    await writeAudit(tx, workdomainId, actor, 'user_reactivated', { userId, email: current.email });
+    return user!;
+  });
 }

@@ -1,12 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createPasswordHasher } from '../accounts/password-hasher.ts';
-import {
-  createInternalUser,
-  createWorkdomain,
-  deactivateUser,
-  findUserByEmail,
-  findWorkdomainBySlug,
-} from '../accounts/users.ts';
+import { createInternalUser, findUserByEmail } from '../accounts/users.ts';
+import { deactivateUser } from '../admin/users.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { DataDirBusyError, lockDataDir } from '../db/data-dir-lock.ts';
@@ -18,6 +13,7 @@ import {
   showRegistration,
   updateRegistrationSettings,
 } from '../registration/settings.ts';
+import { createWorkdomain, findWorkdomainBySlug } from '../workdomains/workdomains.ts';
 
 const USAGE = `Usage: npm run cli -- <verb> [options]
   workdomain create --name <text> --slug <slug> --plan free|standard|pro|enterprise --external-limit <n>

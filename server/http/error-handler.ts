@@ -47,7 +47,7 @@ export function toAppError(error: unknown): AppError | null {
 export function errorResponse(c: Context, error: AppError) {
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
   c.header('Cache-Control', 'no-store');
-  return c.json(errorBody(error.code, error.message), error.status);
+  return c.json(errorBody(error.code, error.message, error.details), error.status);
 }
 
 /** The one place that turns a thrown error into the API's error JSON. Unknown errors become a logged 500. */

@@ -44,3 +44,6 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   description,
   content: { 'application/json': { schema } },
 });
+
+/** For routes that need a session: Bearer token, or the cookie plus a same-origin Origin on writes. */
+export const sessionSecurity: Record<string, string[]>[] = [{ sessionBearer: [] }, { sessionCookie: [] }];

@@ -1,7 +1,9 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
-export const CODE_LIFETIME_MS = 10 * 60 * 1000;
-export const MAX_CODE_ATTEMPTS = 5;
+import { limits } from '../../contract/limits.ts';
+
+export const CODE_LIFETIME_MS = limits.codeLifetimeMinutes * 60 * 1000;
+export const MAX_CODE_ATTEMPTS = limits.maxCodeAttempts;
 
 /** Six digits from the CSPRNG, leading zeros kept. */
 export function generateCode(): string {

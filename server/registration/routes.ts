@@ -1,43 +1,20 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import {
+  LinkInfo,
+  LinkParams,
+  ResendBody,
+  StartBody,
+  Started,
+  Verified,
+  VerifyBody,
+} from '../../contract/registration.ts';
 import type { AppDeps } from '../deps.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { createRouter } from '../http/router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../http/schemas.ts';
-import { getLinkInfo, resendCode, startRegistration, verifyRegistration } from './service.ts';
-
-const LinkParams = z.object({
-  linkId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'linkId', in: 'path' }, example: 'q8Yb3m2c0JxTQw1a' }),
-});
-const RegistrationId = z.string().uuid().openapi({ example: '0b8e1f5e-6c1e-4a58-9a55-3c0c9d7f2a10' });
-
-const LinkInfo = z
-  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
-  .openapi('RegistrationLinkInfo');
-const StartBody = z
-  .strictObject({ name: z.string().max(1000), email: z.string().max(1000) })
-  .openapi('RegistrationStart');
-const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
-const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
-const VerifyBody = z
-  .strictObject({ registrationId: RegistrationId, code: z.string().max(64).openapi({ example: '048213' }) })
-  .openapi('RegistrationVerify');
-const Verified = z
-  .object({
-    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-    loginToken: z
-      .string()
-      .openapi({ description: 'JWT, single use, 5 minutes; redeem with POST /api/auth/exchange' }),
-    deepLink: z
-      .string()
-      .openapi({ description: 'Universal link into the app (web app when the app is absent)' }),
-    webUrl: z.string(),
-  })
-  .openapi('RegistrationVerified');
+import { getLinkInfo, resendCode, startRegistration } from './start.ts';
+import { verifyRegistration } from './verify.ts';
 
 const tags = ['Public registration'];
 

@@ -1,85 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
-import type { Database, Queryable, Tx } from '../db/client.ts';
-import {
-  auditLog,
-  type ClosedReason,
-  registrationPlans,
-  registrationSettings,
-  users,
-  workdomains,
-} from '../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import type { RegistrationSettings, RegistrationSettingsChange } from '../../contract/admin.ts';
+import { registrationPlans } from '../../contract/enums.ts';
+import { limits } from '../../contract/limits.ts';
+import { type Actor, writeAudit } from '../audit/write.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { registrationSettings, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { enqueueEmail } from '../mail/outbox.ts';
+import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
+import { lockSettings } from '../workdomains/settings-lock.ts';
+import { loadWorkdomain } from '../workdomains/workdomains.ts';
+import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
 
-export const MAX_WELCOME_MESSAGE_LENGTH = 2000;
-
-export type Actor = { kind: 'admin'; userId: string } | { kind: 'operator' } | { kind: 'system' };
-
-export interface RegistrationView {
-  open: boolean;
-  closedReason: ClosedReason | null;
-  plan: string;
-  pic: { id: string; name: string; email: string } | null;
-  welcomeMessage: string;
-  linkId: string | null;
-  url: string | null;
-  embed: string | null;
-  capacity: { used: number; limit: number };
-}
-
-export const registrationUrl = (publicUrl: string, linkId: string) => `${publicUrl}/join/${linkId}`;
-
-export const embedSnippet = (publicUrl: string, linkId: string) =>
-  `<script type="module" src="${publicUrl}/widget/chatpoint-register.js"></script>\n` +
-  `<chatpoint-register link="${linkId}"></chatpoint-register>`;
-
-export async function writeAudit(
-  db: Queryable,
-  workdomainId: string,
-  actor: Actor,
-  action: string,
-  details: Record<string, unknown> = {},
-) {
-  await db.insert(auditLog).values({
-    workdomainId,
-    actor: actor.kind,
-    actorUserId: actor.kind === 'admin' ? actor.userId : null,
-    action,
-    details,
-  });
-}
-
-/** Active external users: the seats that count against the workdomain's external-user limit. */
-export async function seatsUsed(db: Queryable, workdomainId: string): Promise<number> {
-  const [row] = await db
-    .select({ used: count() })
-    .from(users)
-    .where(and(eq(users.workdomainId, workdomainId), eq(users.kind, 'external'), eq(users.status, 'active')));
-  return row!.used;
-}
-
-/**
- * Locks the workdomain's settings row for the rest of the transaction. Every change that can
- * open or close registration or take a seat goes through this lock, so they serialise per workdomain.
- */
-export async function lockSettings(tx: Tx, workdomainId: string) {
-  await tx.insert(registrationSettings).values({ workdomainId }).onConflictDoNothing();
-  const [settings] = await tx
-    .select()
-    .from(registrationSettings)
-    .where(eq(registrationSettings.workdomainId, workdomainId))
-    .for('update');
-  return settings!;
-}
-
-async function loadWorkdomain(db: Queryable, workdomainId: string) {
-  const [workdomain] = await db.select().from(workdomains).where(eq(workdomains.id, workdomainId));
-  if (!workdomain) throw new AppError('workdomain_not_found');
-  return workdomain;
-}
-
-async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
+/** An active internal user of the workdomain, or null: who may be the person in charge. */
+export async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
   if (!picUserId) return null;
   const [pic] = await db
     .select()
@@ -88,44 +21,11 @@ async function activePic(db: Queryable, workdomainId: string, picUserId: string 
   return pic && pic.status === 'active' && pic.kind === 'internal' ? pic : null;
 }
 
-/** Closes registration by itself, records why, and tells the workdomain's admins. No-op when already closed. */
-export async function autoCloseRegistration(
-  tx: Tx,
-  workdomainId: string,
-  reason: Exclude<ClosedReason, 'manual'>,
-  publicUrl: string,
-) {
-  const settings = await lockSettings(tx, workdomainId);
-  if (!settings.open) return;
-  await tx
-    .update(registrationSettings)
-    .set({ open: false, closedReason: reason, updatedAt: new Date() })
-    .where(eq(registrationSettings.workdomainId, workdomainId));
-  await writeAudit(tx, workdomainId, { kind: 'system' }, 'registration_auto_closed', { reason });
-  const workdomain = await loadWorkdomain(tx, workdomainId);
-  const admins = await tx
-    .select()
-    .from(users)
-    .where(and(eq(users.workdomainId, workdomainId), eq(users.role, 'admin'), eq(users.status, 'active')));
-  for (const admin of admins) {
-    await enqueueEmail(tx, {
-      to: admin.email,
-      template: 'registration-closed',
-      props: {
-        adminName: admin.name,
-        workdomainName: workdomain.name,
-        reason,
-        adminUrl: `${publicUrl}/admin`,
-      },
-    });
-  }
-}
-
 export async function showRegistration(
   db: Queryable,
   workdomainId: string,
   publicUrl: string,
-): Promise<RegistrationView> {
+): Promise<RegistrationSettings> {
   const workdomain = await loadWorkdomain(db, workdomainId);
   const [settings] = await db
     .select()
@@ -133,16 +33,11 @@ export async function showRegistration(
     .where(eq(registrationSettings.workdomainId, workdomainId));
   const picUserId = settings?.picUserId ?? null;
   const [pic] = picUserId ? await db.select().from(users).where(eq(users.id, picUserId)) : [];
-  const planEligible = registrationPlans.includes(workdomain.plan);
-  const open = Boolean(settings?.open) && planEligible;
+  const open = isOpen(settings, workdomain);
   const linkId = settings?.linkId ?? null;
   return {
     open,
-    closedReason: open
-      ? null
-      : settings?.open && !planEligible
-        ? 'plan_ineligible'
-        : (settings?.closedReason ?? null),
+    closedReason: open ? null : settings?.open ? 'plan_ineligible' : (settings?.closedReason ?? null),
     plan: workdomain.plan,
     pic: pic ? { id: pic.id, name: pic.name, email: pic.email } : null,
     welcomeMessage: settings?.welcomeMessage ?? '',
@@ -153,8 +48,6 @@ export async function showRegistration(
   };
 }
 
-const newLinkId = () => randomBytes(12).toString('base64url');
-
 export async function openRegistration(db: Database, workdomainId: string, actor: Actor, publicUrl: string) {
   await db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
@@ -162,7 +55,7 @@ export async function openRegistration(db: Database, workdomainId: string, actor
     if (!registrationPlans.includes(workdomain.plan)) throw new AppError('plan_ineligible');
     if (!settings.picUserId) throw new AppError('pic_required');
     if (!(await activePic(tx, workdomainId, settings.picUserId))) throw new AppError('pic_unavailable');
-    if ((await seatsUsed(tx, workdomainId)) >= workdomain.externalUserLimit)
+    if (!hasFreeSeat(await seatsUsed(tx, workdomainId), workdomain.externalUserLimit))
       throw new AppError('capacity_reached');
     const linkId = settings.linkId ?? newLinkId();
     await tx
@@ -187,19 +80,17 @@ export async function closeRegistration(db: Database, workdomainId: string, acto
   return showRegistration(db, workdomainId, publicUrl);
 }
 
-export interface SettingsChange {
-  picUserId?: string;
-  welcomeMessage?: string;
-}
-
 export async function updateRegistrationSettings(
   db: Database,
   workdomainId: string,
-  change: SettingsChange,
+  change: RegistrationSettingsChange,
   actor: Actor,
   publicUrl: string,
 ) {
-  if (change.welcomeMessage !== undefined && [...change.welcomeMessage].length > MAX_WELCOME_MESSAGE_LENGTH) {
+  if (
+    change.welcomeMessage !== undefined &&
+    [...change.welcomeMessage].length > limits.welcomeMessageMaxLength
+  ) {
     throw new AppError('invalid_welcome_message');
   }
   await db.transaction(async (tx) => {

@@ -2,12 +2,14 @@ import type { RegistrationState } from '../db/schema/index.ts';
 
 /**
  * The legal moves of a registration. Every move is a guarded update
- * (`WHERE id = ? AND state = <from>`); zero rows updated means someone else moved it first.
+ * (`WHERE id = ? AND state IN <from>`); zero rows updated means someone else moved it first.
  * Diagram: docs/registration-states.md.
  */
 export const registrationTransitions = {
   resend: ['code_sent', 'notice_sent'],
-  complete: ['code_sent'],
+  /** The right code was presented: from here on, wrong guesses can no longer kill it. */
+  accept: ['code_sent', 'verified'],
+  complete: ['verified'],
   kill: ['code_sent', 'notice_sent'],
 } as const satisfies Record<string, readonly RegistrationState[]>;
 

@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { createInternalUser, createWorkdomain } from '../accounts/users.ts';
+import type { RegistrationSettings } from '../../contract/admin.ts';
+import { createInternalUser } from '../accounts/users.ts';
 import { workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
-import {
-  openRegistration,
-  type RegistrationView,
-  updateRegistrationSettings,
-} from '../registration/settings.ts';
+import { openRegistration, updateRegistrationSettings } from '../registration/settings.ts';
+import { createWorkdomain } from '../workdomains/workdomains.ts';
 
 export interface DemoSeed {
   workdomainSlug: string;
   admin: { email: string; password: string };
   pic: { email: string; password: string };
-  registration: RegistrationView;
+  registration: RegistrationSettings;
 }
 
 const password = () => `demo-${randomBytes(6).toString('base64url')}`;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helpTexts } from '../../widget/admin/help-texts.ts';
+import { helpTexts } from '../../pages/admin/help-texts.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 

@@ -37,7 +37,7 @@ describe('the embed snippet on a customer page, against the real server', () => 
     linkId = (await h.seedWorkdomain({ welcome: 'Welcome aboard — Pat here.' })).linkId;
     const registration = await h.request('GET', `/api/registrations/${linkId}`);
     expect(registration.status).toBe(200);
-    const { embedSnippet } = await import('../../server/registration/settings.ts');
+    const { embedSnippet } = await import('../../server/registration/link.ts');
     customer = await customerPage(embedSnippet(h.baseUrl, linkId));
     browser = await launchChromium();
   });

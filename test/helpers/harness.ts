@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createPasswordHasher } from '../../server/accounts/password-hasher.ts';
-import { createInternalUser, createWorkdomain } from '../../server/accounts/users.ts';
+import { createInternalUser } from '../../server/accounts/users.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { loadBuiltAssets } from '../../server/pages/routes.ts';
 import { openRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { type Services, startServices } from '../../server/services.ts';
+import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { createScratchDatabase } from './databases.ts';
 import { codeIn, SmtpSink } from './smtp-sink.ts';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deactivateUser } from '../../server/accounts/users.ts';
+import { deactivateUser } from '../../server/admin/users.ts';
 import { users } from '../../server/db/schema/index.ts';
 import { bearer, login, registerSomeone } from '../helpers/accounts.ts';
 import { backends } from '../helpers/databases.ts';

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpTexts } from '../../pages/admin/help-texts.ts';
 import { createSession, findSessionUser } from '../../server/accounts/sessions.ts';
-import { createInternalUser, createWorkdomain } from '../../server/accounts/users.ts';
+import { createInternalUser } from '../../server/accounts/users.ts';
 import { funnelEvents, users, workdomains } from '../../server/db/schema/index.ts';
-import { helpTexts } from '../../widget/admin/help-texts.ts';
+import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
 

@@ -159,6 +159,7 @@ describe.each(backends)('registration flow on %s', (backend) => {
         code: wrong,
       });
       expect(response.status).toBe(422);
+      expect(response.body.error.details).toEqual({ triesLeft: 5 - i });
       expect(response.body.error.message).toContain(i < 5 ? `${5 - i} tr` : 'not right');
     }
     const right = await h.request('POST', `/api/registrations/${linkId}/verify`, {

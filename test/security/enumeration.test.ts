@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deactivateUser } from '../../server/accounts/users.ts';
+import { deactivateUser } from '../../server/admin/users.ts';
 import { backends } from '../helpers/databases.ts';
 import { type ApiResponse, createHarness, type Harness } from '../helpers/harness.ts';
 

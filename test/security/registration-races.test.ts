@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deactivateUser } from '../../server/accounts/users.ts';
+import { deactivateUser } from '../../server/admin/users.ts';
 import { contacts, messages, registrations, users } from '../../server/db/schema/index.ts';
 import { showRegistration } from '../../server/registration/settings.ts';
 import { backends } from '../helpers/databases.ts';
@@ -82,6 +82,55 @@ describe.each(backends)('concurrency on %s', (backend) => {
     const right = await h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code });
     expect(right.status).toBe(429);
     expect(right.body.error.code).toBe('too_many_attempts');
+  });
+
+  it('the right code wins over wrong guesses sent at the same moment', async () => {
+    const { linkId, workdomain } = await h.seedWorkdomain();
+    const email = 'right-wins@example.com';
+    const [{ registrationId, code }] = (await startMany(h, linkId, [{ name: 'Rw', email }])) as [
+      { registrationId: string; code: string },
+    ];
+    const wrong = code === '000000' ? '111111' : '000000';
+    const verify = (guess: string) =>
+      h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code: guess });
+    const answers = await Promise.all([code, wrong, code, wrong, code, wrong].map(verify));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(0);
+    const losers = answers.filter((a) => a.status === 422).map((a) => a.body.error.message);
+    expect(losers.filter((m) => m === 'This code was already used.')).toHaveLength(2);
+    const [accounts] = await h.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.workdomainId, workdomain.id), eq(users.emailCanonical, email)));
+    expect(accounts!.n).toBe(1);
+  });
+
+  it('right and wrong codes for two registrations of one address give exactly one account', async () => {
+    const { linkId, workdomain } = await h.seedWorkdomain();
+    const email = 'two-starts@example.com';
+    const first = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'One', email });
+    const firstCode = await h.codeFor(email);
+    const second = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Two', email });
+    await h.smtp.waitFor(email, () => h.smtp.all(email).length >= 2);
+    const secondCode = await h.codeFor(email, 1);
+    const attempts = [
+      [first.body.registrationId, firstCode],
+      [second.body.registrationId, secondCode],
+    ].flatMap(([registrationId, code]) => {
+      const wrong = code === '000000' ? '111111' : '000000';
+      return [code, wrong, code, wrong].map((guess) =>
+        h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code: guess }),
+      );
+    });
+    const answers = await Promise.all(attempts);
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.every((a) => a.status < 500)).toBe(true);
+    const [accounts] = await h.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.workdomainId, workdomain.id), eq(users.emailCanonical, email)));
+    expect(accounts!.n).toBe(1);
   });
 
   it('one email in two registrations verified at once gives one account', async () => {

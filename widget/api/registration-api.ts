@@ -1,23 +1,10 @@
-/** Client for the public registration API (CONTRACT §3). Cross-origin, never sends cookies. */
+/** Client for the public registration API (docs/api.md). Cross-origin, never sends cookies. */
+import type { ErrorBody, ErrorDetails } from '../../contract/errors.ts';
+import type { LinkInfo, Started, Verified } from '../../contract/registration.ts';
 import { en } from '../i18n/en.ts';
 
-export interface LinkInfo {
-  workdomain: { name: string };
-  open: boolean;
-}
-
-export interface RegisteredUser {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export interface Registration {
-  user: RegisteredUser;
-  loginToken: string;
-  deepLink: string;
-  webUrl: string;
-}
+export type { LinkInfo, RegisteredUser } from '../../contract/registration.ts';
+export type Registration = Verified;
 
 /** An error answer of the API, or `network_error` when no answer came. The widget branches on `code`. */
 export class ApiError extends Error {
@@ -26,6 +13,7 @@ export class ApiError extends Error {
     message: string,
     readonly status = 0,
     readonly retryAfter?: number,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
@@ -54,21 +42,28 @@ async function call<T>(url: string, body?: object): Promise<T> {
   // 202 answers may have no body.
   const json = await res.json().catch(() => ({}));
   if (res.ok) return json as T;
-  const error = json?.error ?? {};
+  const error: Partial<ErrorBody['error']> = json?.error ?? {};
   const retryAfter =
-    res.status === 429 ? Number(res.headers.get('retry-after')) || defaultRetryAfter : undefined;
-  throw new ApiError(error.code ?? 'generic', error.message ?? res.statusText, res.status, retryAfter);
+    res.status === 429
+      ? Number(res.headers.get('retry-after')) || error.details?.retryAfter || defaultRetryAfter
+      : undefined;
+  throw new ApiError(
+    error.code ?? 'generic',
+    error.message ?? res.statusText,
+    res.status,
+    retryAfter,
+    error.details,
+  );
 }
 
 export function registrationApi(endpoint: string, link: string) {
   const base = `${endpoint.replace(/\/+$/, '')}/api/registrations/${encodeURIComponent(link)}`;
   return {
     info: () => call<LinkInfo>(base),
-    start: (name: string, email: string) =>
-      call<{ registrationId: string }>(`${base}/start`, { name, email }),
+    start: (name: string, email: string) => call<Started>(`${base}/start`, { name, email }),
     resend: (registrationId: string) => call<unknown>(`${base}/resend`, { registrationId }),
     verify: (registrationId: string, code: string) =>
-      call<Registration>(`${base}/verify`, { registrationId, code }),
+      call<Verified>(`${base}/verify`, { registrationId, code }),
   };
 }
 

@@ -43,7 +43,7 @@ export interface FlowError {
   field: ErrorField;
   /** rate_limited: seconds to wait. */
   seconds?: number;
-  /** invalid_code: tries left, when the API message tells. */
+  /** invalid_code: tries left, from the answer's details. */
   count?: number;
 }
 
@@ -175,7 +175,7 @@ export class RegistrationFlow implements ReactiveController {
       code: errorCode,
       field: errorCode === 'invalid_name' ? 'name' : errorCode === 'invalid_email' ? 'email' : field,
       seconds: error.retryAfter,
-      count: errorCode === 'invalid_code' ? Number(message.match(/\d+/)?.[0]) || undefined : undefined,
+      count: errorCode === 'invalid_code' ? error.details.triesLeft : undefined,
     };
     if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? resendCooldown);
     this.host.requestUpdate();

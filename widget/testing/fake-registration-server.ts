@@ -1,5 +1,5 @@
 // A scripted stand-in for the registration API at the network boundary (globalThis.fetch), answering
-// with the JSON and status codes of CONTRACT §3. The end-to-end tests use the real server.
+// with the JSON and status codes of docs/api.md. The end-to-end tests use the real server.
 
 export type Route = 'info' | 'start' | 'resend' | 'verify';
 
@@ -31,8 +31,9 @@ export function apiError(
   code: string,
   message = code,
   headers?: Record<string, string>,
+  details?: Record<string, number>,
 ): Reply {
-  return { status, body: { error: { code, message } }, headers };
+  return { status, body: { error: details ? { code, message, details } : { code, message } }, headers };
 }
 
 /** A reply held back until the test calls `answer`: shows what the widget does while it waits. */

@@ -1,9 +1,10 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type ClosedReason, closedReasons } from '../../../contract/enums.ts';
+
+export { type ClosedReason, closedReasons };
+
 import { users } from './users.ts';
 import { workdomains } from './workdomains.ts';
-
-export const closedReasons = ['manual', 'pic_unavailable', 'capacity_reached', 'plan_ineligible'] as const;
-export type ClosedReason = (typeof closedReasons)[number];
 
 /** One row per workdomain that has ever touched public registration. */
 export const registrationSettings = pgTable('registration_settings', {
@@ -19,7 +20,7 @@ export const registrationSettings = pgTable('registration_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const registrationStates = ['code_sent', 'notice_sent', 'completed', 'dead'] as const;
+export const registrationStates = ['code_sent', 'notice_sent', 'verified', 'completed', 'dead'] as const;
 export type RegistrationState = (typeof registrationStates)[number];
 
 /** A registrant between "start" and a verified code. */

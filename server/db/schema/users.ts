@@ -1,13 +1,17 @@
 import { sql } from 'drizzle-orm';
+import {
+  type UserKind,
+  type UserRole,
+  type UserStatus,
+  userKinds,
+  userRoles,
+  userStatuses,
+} from '../../../contract/enums.ts';
+
+export { type UserKind, type UserRole, type UserStatus, userKinds, userRoles, userStatuses };
+
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workdomains } from './workdomains.ts';
-
-export const userKinds = ['internal', 'external'] as const;
-export const userRoles = ['member', 'admin'] as const;
-export const userStatuses = ['active', 'inactive'] as const;
-export type UserKind = (typeof userKinds)[number];
-export type UserRole = (typeof userRoles)[number];
-export type UserStatus = (typeof userStatuses)[number];
 
 export const users = pgTable(
   'users',

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type Plan, plans, registrationPlans } from '../../../contract/enums.ts';
 
-export const plans = ['free', 'standard', 'pro', 'enterprise'] as const;
-export type Plan = (typeof plans)[number];
-/** Plans that may open public registration. */
-export const registrationPlans: readonly Plan[] = ['pro', 'enterprise'];
+export { type Plan, plans, registrationPlans };
+
+import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const workdomains = pgTable(
   'workdomains',

@@ -121,7 +121,19 @@ export class ChatpointRegistrationPanel extends LitElement {
   picCandidates(): AdminUser[] {
     const users = this.users.value;
     const pic = this.registration.value?.pic;
-    if (!users) return pic ? [{ ...pic, kind: 'internal', role: '', status: 'active', createdAt: '' }] : [];
+    if (!users)
+      return pic
+        ? [
+            {
+              ...pic,
+              kind: 'internal',
+              role: 'member',
+              status: 'active',
+              createdAt: '',
+              registeredViaLink: false,
+            },
+          ]
+        : [];
     return users.filter((user) => user.kind === 'internal' && user.status === 'active');
   }
 

@@ -25,6 +25,12 @@ export const SignedIn = z
   })
   .openapi('SignedIn');
 
+export const LoginResult = SignedIn.extend({
+  mustChangePassword: z.boolean().openapi({
+    description: 'True when the password used was the emailed verification code',
+  }),
+}).openapi('LoginResult');
+
 export const ChatMessage = z
   .object({
     id: z.string(),
@@ -39,5 +45,9 @@ export const Conversation = z
   .object({ id: z.string(), with: Person, lastMessage: ChatMessage.nullable() })
   .openapi('Conversation');
 
-/** For routes that need a session: Bearer token, or the cookie plus a same-origin Origin on writes. */
-export const sessionSecurity: Record<string, string[]>[] = [{ sessionBearer: [] }, { sessionCookie: [] }];
+export type AccountUser = z.infer<typeof AccountUser>;
+export type Person = z.infer<typeof Person>;
+export type SignedIn = z.infer<typeof SignedIn>;
+export type LoginResult = z.infer<typeof LoginResult>;
+export type ChatMessage = z.infer<typeof ChatMessage>;
+export type Conversation = z.infer<typeof Conversation>;

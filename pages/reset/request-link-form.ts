@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
-import { accountFields, formAlert } from '../shared/field.ts';
-import { blankField, PageForm } from '../shared/page-form.ts';
+import { accountFields, formAlert } from '../ui/field.ts';
+import { blankField, PageForm } from '../ui/page-form.ts';
 import { resetApi } from './reset-api.ts';
 
 type Field = 'workdomain' | 'email';

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ChatMessage, Conversation } from '../../contract/accounts.ts';
 import type { AppDeps } from '../deps.ts';
 import { requireSession } from '../http/auth.ts';
 import { createRouter } from '../http/router.ts';
-import { errorResponses, jsonBody, jsonContent } from '../http/schemas.ts';
+import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
 import { listConversations, listMessages, MESSAGE_PAGE_SIZE, postMessage } from './chat.ts';
-import { ChatMessage, Conversation, sessionSecurity } from './schemas.ts';
 
 const tags = ['Chat'];
 const ConversationParams = z.object({

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, errorMessage } from '../shared/api.ts';
-import { formAlert } from '../shared/field.ts';
-import { pageStyles } from '../shared/page-styles.ts';
+import { ApiError, errorMessage } from '../ui/api.ts';
+import { formAlert } from '../ui/field.ts';
+import { pageStyles } from '../ui/page-styles.ts';
 import { appApi, type Conversation, type Me, type Message, type Person } from './app-api.ts';
 import { ChatpointSignedOutEvent } from './events.ts';
 import { Poller } from './poller.ts';

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { ApiError, errorMessage } from '../shared/api.ts';
-import { accountFields, field, formAlert } from '../shared/field.ts';
-import { blankField, PageForm } from '../shared/page-form.ts';
+import { ApiError, errorMessage } from '../ui/api.ts';
+import { accountFields, field, formAlert } from '../ui/field.ts';
+import { blankField, PageForm } from '../ui/page-form.ts';
 import { appApi } from './app-api.ts';
 import { ChatpointSignedInEvent } from './events.ts';
 

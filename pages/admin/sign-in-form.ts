@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { queryParam } from '../shared/address-token.ts';
+import { queryParam } from '../ui/address-token.ts';
 import { adminStyles } from './admin.styles.ts';
 import { ApiError, errorMessage } from './admin-api.ts';
 import type { AdminData } from './admin-data.ts';

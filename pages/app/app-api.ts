@@ -1,22 +1,12 @@
-/** The account and chat endpoints the web app uses (CONTRACT §3), over the session cookie. */
-import { accountApi, type Person, type SignedIn } from '../shared/account-api.ts';
-import { api } from '../shared/api.ts';
+/** The account and chat endpoints the web app uses (docs/api.md), over the session cookie. */
+import type { ChatMessage, Conversation } from '../../contract/accounts.ts';
+import { accountApi, type SignedIn } from '../ui/account-api.ts';
+import { api } from '../ui/api.ts';
 
-export type { Me, Person } from '../shared/account-api.ts';
+export type { Me, Person } from '../ui/account-api.ts';
 
-export interface Message {
-  id: string;
-  senderId: string | null;
-  body: string;
-  createdAt: string;
-  kind?: 'text' | 'system';
-}
-
-export interface Conversation {
-  id: string;
-  with: Person;
-  lastMessage: Message | string | null;
-}
+export type Message = ChatMessage;
+export type { Conversation };
 
 export const appApi = {
   exchange: (token: string) => api<SignedIn>('POST', '/api/auth/exchange', { token }),

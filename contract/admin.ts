@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { closedReasons, userKinds, userRoles, userStatuses } from '../db/schema/index.ts';
+import { closedReasons, userKinds, userRoles, userStatuses } from './enums.ts';
+import { limits } from './limits.ts';
 
 const UserId = z.string().uuid().openapi({ example: '5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11' });
 
@@ -33,7 +34,10 @@ export const RegistrationSettingsSchema = z
 export const RegistrationSettingsChange = z
   .strictObject({
     picUserId: UserId.optional().openapi({ description: 'An active internal user of this workdomain' }),
-    welcomeMessage: z.string().optional().openapi({ description: 'At most 2000 characters; "" for none' }),
+    welcomeMessage: z
+      .string()
+      .optional()
+      .openapi({ description: `At most ${limits.welcomeMessageMaxLength} characters; "" for none` }),
   })
   .openapi('RegistrationSettingsChange');
 
@@ -89,3 +93,10 @@ export const AuditSchema = z
     ),
   })
   .openapi('AuditLog');
+
+export type RegistrationSettings = z.infer<typeof RegistrationSettingsSchema>;
+export type RegistrationSettingsChange = z.infer<typeof RegistrationSettingsChange>;
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+export type Funnel = z.infer<typeof FunnelSchema>;
+export type FunnelCounts = Funnel['last7Days'];
+export type AuditEntry = z.infer<typeof AuditSchema>['entries'][number];

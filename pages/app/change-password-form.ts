@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ApiError, errorMessage } from '../shared/api.ts';
-import { field, formAlert } from '../shared/field.ts';
-import { newPasswordFields, passwordProblem } from '../shared/new-password.ts';
-import { PageForm } from '../shared/page-form.ts';
+import { ApiError, errorMessage } from '../ui/api.ts';
+import { field, formAlert } from '../ui/field.ts';
+import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
+import { PageForm } from '../ui/page-form.ts';
 import { appApi } from './app-api.ts';
 import { ChatpointPasswordChangedEvent, ChatpointPasswordLaterEvent } from './events.ts';
 

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { takeTokenFromAddress } from '../shared/address-token.ts';
-import { ApiError, errorMessage } from '../shared/api.ts';
-import { pageStyles } from '../shared/page-styles.ts';
-import { rememberWorkdomain, workdomainToPrefill } from '../shared/workdomain-memory.ts';
+import { takeTokenFromAddress } from '../ui/address-token.ts';
+import { ApiError, errorMessage } from '../ui/api.ts';
+import { pageStyles } from '../ui/page-styles.ts';
+import { rememberWorkdomain, workdomainToPrefill } from '../ui/workdomain-memory.ts';
 import { appApi, type Me } from './app-api.ts';
 import './change-password-form.ts';
 import './chat-view.ts';

@@ -1,5 +1,5 @@
-/** The password-reset endpoints (CONTRACT §3). */
-import { api } from '../shared/api.ts';
+/** The password-reset endpoints (docs/api.md). */
+import { api } from '../ui/api.ts';
 
 export const resetApi = {
   request: (workdomain: string, email: string) =>

@@ -1,11 +1,11 @@
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { takeTokenFromAddress } from '../shared/address-token.ts';
-import { ApiError, errorMessage } from '../shared/api.ts';
-import { formAlert } from '../shared/field.ts';
-import { newPasswordFields, passwordProblem } from '../shared/new-password.ts';
-import { FormState } from '../shared/page-form.ts';
-import { pageStyles } from '../shared/page-styles.ts';
-import { workdomainToPrefill } from '../shared/workdomain-memory.ts';
+import { takeTokenFromAddress } from '../ui/address-token.ts';
+import { ApiError, errorMessage } from '../ui/api.ts';
+import { formAlert } from '../ui/field.ts';
+import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
+import { FormState } from '../ui/page-form.ts';
+import { pageStyles } from '../ui/page-styles.ts';
+import { workdomainToPrefill } from '../ui/workdomain-memory.ts';
 import { resetApi } from './reset-api.ts';
 import './request-link-form.ts';
 

@@ -1,12 +1,14 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { FunnelCounts } from '../../contract/admin.ts';
 import type { Queryable } from '../db/client.ts';
 import { funnelEvents } from '../db/schema/index.ts';
 
-export interface FunnelWindow {
-  linkViews: number;
-  codesSent: number;
-  verified: number;
-  accountsCreated: number;
+type FunnelWindow = FunnelCounts;
+export type FunnelEvent = (typeof funnelEvents.$inferSelect)['kind'];
+
+/** Counts one step of a registrant's way, inside the caller's transaction when there is one. */
+export async function recordFunnelEvent(db: Queryable, workdomainId: string, ...kinds: FunnelEvent[]) {
+  await db.insert(funnelEvents).values(kinds.map((kind) => ({ workdomainId, kind })));
 }
 
 const fieldOf = {
@@ -14,7 +16,7 @@ const fieldOf = {
   code_sent: 'codesSent',
   verified: 'verified',
   account_created: 'accountsCreated',
-} as const satisfies Record<(typeof funnelEvents.$inferSelect)['kind'], keyof FunnelWindow>;
+} as const satisfies Record<FunnelEvent, keyof FunnelWindow>;
 
 const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 

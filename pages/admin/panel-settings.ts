@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { Plan } from '../../contract/enums.ts';
 import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
@@ -8,7 +9,7 @@ import { closedReasonWords, type SystemClosedReason } from './words.ts';
 export const CAPACITY_WARNING_SHARE = 0.8;
 
 function systemClosedReason(registration: Registration): SystemClosedReason | null {
-  if (!REGISTRATION_PLANS.includes(registration.plan)) return 'plan_ineligible';
+  if (!REGISTRATION_PLANS.includes(registration.plan as Plan)) return 'plan_ineligible';
   if (registration.open || !registration.closedReason || registration.closedReason === 'manual') return null;
   return registration.closedReason;
 }

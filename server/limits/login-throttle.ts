@@ -3,7 +3,7 @@ import type { Queryable } from '../db/client.ts';
 import { rateLimitCounters } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { consumeRateLimit } from '../http/rate-limit.ts';
+import { consumeRateLimit } from './rate-limits.ts';
 
 const WINDOW_SECONDS = 15 * 60;
 

@@ -1,0 +1,15 @@
+/** The closed sets of values the API and the database share. */
+export const plans = ['free', 'standard', 'pro', 'enterprise'] as const;
+export type Plan = (typeof plans)[number];
+/** Plans on which a workdomain may open public registration. */
+export const registrationPlans: readonly Plan[] = ['pro', 'enterprise'];
+
+export const closedReasons = ['manual', 'pic_unavailable', 'capacity_reached', 'plan_ineligible'] as const;
+export type ClosedReason = (typeof closedReasons)[number];
+
+export const userKinds = ['internal', 'external'] as const;
+export const userRoles = ['member', 'admin'] as const;
+export const userStatuses = ['active', 'inactive'] as const;
+export type UserKind = (typeof userKinds)[number];
+export type UserRole = (typeof userRoles)[number];
+export type UserStatus = (typeof userStatuses)[number];

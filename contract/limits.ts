@@ -1,0 +1,22 @@
+/**
+ * Numbers that the server enforces and the widget and pages show. Plain constants, so a client
+ * can import them without pulling in a schema library.
+ */
+export const limits = {
+  /** Digits in a verification or sign-in code. */
+  codeLength: 6,
+  codeLifetimeMinutes: 10,
+  /** Wrong codes one registration may receive; the next try kills it. */
+  maxCodeAttempts: 5,
+  loginTokenLifetimeSeconds: 5 * 60,
+  initialPasswordLifetimeDays: 7,
+  nameMaxLength: 100,
+  /** Welcome message and a registrant's first message, in characters. */
+  welcomeMessageMaxLength: 2000,
+  firstMessageMaxLength: 2000,
+  chatMessageMaxLength: 4000,
+  passwordMinLength: 8,
+  passwordMaxLength: 128,
+  /** Request bodies above this answer 413. */
+  maxBodyBytes: 16 * 1024,
+} as const;

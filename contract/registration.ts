@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi';
+import { limits } from './limits.ts';
+
+/** The public registration API: request and answer shapes, for the server and (as types) the widget. */
+export const LinkParams = z.object({
+  linkId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'linkId', in: 'path' }, example: 'q8Yb3m2c0JxTQw1a' }),
+});
+export const RegistrationId = z.string().uuid().openapi({ example: '0b8e1f5e-6c1e-4a58-9a55-3c0c9d7f2a10' });
+
+export const LinkInfo = z
+  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
+  .openapi('RegistrationLinkInfo');
+export const StartBody = z
+  .strictObject({ name: z.string().max(1000), email: z.string().max(1000) })
+  .openapi('RegistrationStart');
+export const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
+export const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
+export const VerifyBody = z
+  .strictObject({ registrationId: RegistrationId, code: z.string().max(64).openapi({ example: '048213' }) })
+  .openapi('RegistrationVerify');
+export const Verified = z
+  .object({
+    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    loginToken: z.string().openapi({
+      description: `JWT, single use, ${limits.loginTokenLifetimeSeconds / 60} minutes; redeem with POST /api/auth/exchange`,
+    }),
+    deepLink: z
+      .string()
+      .openapi({ description: 'Universal link into the app (web app when the app is absent)' }),
+    webUrl: z.string(),
+  })
+  .openapi('RegistrationVerified');
+
+export type LinkInfo = z.infer<typeof LinkInfo>;
+export type StartBody = z.infer<typeof StartBody>;
+export type Started = z.infer<typeof Started>;
+export type Verified = z.infer<typeof Verified>;
+export type RegisteredUser = Verified['user'];

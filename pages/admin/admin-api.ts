@@ -1,0 +1,40 @@
+/** The administration API (docs/api.md) as the admin page uses it: same origin, session cookie. */
+import type {
+  AdminUser,
+  AuditEntry,
+  Funnel,
+  FunnelCounts,
+  RegistrationSettings,
+  RegistrationSettingsChange,
+} from '../../contract/admin.ts';
+import { limits } from '../../contract/limits.ts';
+import { accountApi } from '../ui/account-api.ts';
+import { ApiError, api, errorMessage } from '../ui/api.ts';
+
+export type { ClosedReason } from '../../contract/enums.ts';
+export type { Me } from '../ui/account-api.ts';
+export { ApiError, errorMessage };
+export type Registration = RegistrationSettings;
+export type SettingsChange = RegistrationSettingsChange;
+export { registrationPlans as REGISTRATION_PLANS } from '../../contract/enums.ts';
+export type { AdminUser, AuditEntry, Funnel, FunnelCounts };
+export const MAX_WELCOME_MESSAGE_LENGTH = limits.welcomeMessageMaxLength;
+export const QR_CODE_PATH = '/api/admin/registration/qr.svg';
+
+export const adminApi = {
+  signIn: accountApi.login,
+  signOut: accountApi.logout,
+  me: accountApi.me,
+  registration: () => api<Registration>('GET', '/api/admin/registration'),
+  saveSettings: (change: SettingsChange) => api<Registration>('PUT', '/api/admin/registration', change),
+  openRegistration: () => api<Registration>('POST', '/api/admin/registration/open'),
+  closeRegistration: () => api<Registration>('POST', '/api/admin/registration/close'),
+  regenerateLink: () => api<Registration>('POST', '/api/admin/registration/regenerate-link'),
+  users: () => api<{ users: AdminUser[] }>('GET', '/api/admin/users'),
+  deactivate: (userId: string) =>
+    api<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(userId)}/deactivate`),
+  reactivate: (userId: string) =>
+    api<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(userId)}/reactivate`),
+  funnel: () => api<Funnel>('GET', '/api/admin/funnel'),
+  audit: () => api<{ entries: AuditEntry[] }>('GET', '/api/admin/audit'),
+};

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { registrationPlans } from '../../contract/enums.ts';
+import type { Queryable } from '../db/client.ts';
+import { registrationSettings, workdomains } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+
+type Settings = Pick<typeof registrationSettings.$inferSelect, 'open'>;
+type Workdomain = Pick<typeof workdomains.$inferSelect, 'plan'>;
+
+/**
+ * The one answer to "is registration open?": switched on, and the plan still allows it. The PIC and
+ * the seats close it by switching it off (auto-close), so they need no check here.
+ */
+export const isOpen = (settings: Settings | undefined, workdomain: Workdomain) =>
+  Boolean(settings?.open) && registrationPlans.includes(workdomain.plan);
+
+export const newLinkId = () => randomBytes(12).toString('base64url');
+
+export const registrationUrl = (publicUrl: string, linkId: string) => `${publicUrl}/join/${linkId}`;
+
+export const embedSnippet = (publicUrl: string, linkId: string) =>
+  `<script type="module" src="${publicUrl}/widget/chatpoint-register.js"></script>\n` +
+  `<chatpoint-register link="${linkId}"></chatpoint-register>`;
+
+/** The settings and workdomain behind a link id; 404 link_not_found for an unknown (or replaced) link. */
+export async function findLink(db: Queryable, linkId: string) {
+  const [row] = await db
+    .select({ settings: registrationSettings, workdomain: workdomains })
+    .from(registrationSettings)
+    .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
+    .where(eq(registrationSettings.linkId, linkId));
+  if (!row) throw new AppError('link_not_found');
+  return row;
+}
+
+export type RegistrationLink = Awaited<ReturnType<typeof findLink>>;
+
+/** Throws registration_closed unless the link is open. */
+export function assertOpen(link: RegistrationLink) {
+  if (!isOpen(link.settings, link.workdomain)) throw new AppError('registration_closed');
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { limits } from '../../contract/limits.ts';
+import type { Verified } from '../../contract/registration.ts';
+import { writeAudit } from '../audit/write.ts';
+import { createFirstContact } from '../chat/first-contact.ts';
+import type { Tx } from '../db/client.ts';
+import { isUniqueViolation } from '../db/client.ts';
+import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
+import { autoCloseRegistration } from './auto-close.ts';
+import { codeMatches, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
+import { recordFunnelEvent } from './funnel.ts';
+import { assertOpen, findLink, isOpen } from './link.ts';
+import { findRegistration } from './start.ts';
+import { registrationTransitions } from './states.ts';
+
+export const LOGIN_TOKEN_LIFETIME_SECONDS = limits.loginTokenLifetimeSeconds;
+export const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays * 24 * 60 * 60 * 1000;
+
+type Registration = typeof registrations.$inferSelect;
+
+const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
+
+/**
+ * Counts a wrong code in one statement, so parallel guesses are all counted, and kills the
+ * registration on the last allowed one. A registration whose right code was already accepted
+ * keeps its state: wrong guesses arriving meanwhile cannot take it away.
+ */
+async function countWrongCode(deps: AppDeps, registration: Registration): Promise<never> {
+  const [counted] = await deps.db
+    .update(registrations)
+    .set({
+      attempts: sql`${registrations.attempts} + 1`,
+      state: sql`case when ${registrations.attempts} + 1 >= ${MAX_CODE_ATTEMPTS}
+        and ${inArray(registrations.state, registrationTransitions.kill)} then 'dead' else ${registrations.state} end`,
+    })
+    .where(eq(registrations.id, registration.id))
+    .returning({ attempts: registrations.attempts, state: registrations.state });
+  if (counted!.state === 'dead' && counted!.attempts > MAX_CODE_ATTEMPTS)
+    throw new AppError('too_many_attempts');
+  const triesLeft = Math.max(0, MAX_CODE_ATTEMPTS - counted!.attempts);
+  throw new AppError('invalid_code', {
+    message:
+      triesLeft > 0
+        ? `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`
+        : 'That code is not right, and no tries are left. Please start again.',
+    details: { triesLeft },
+  });
+}
+
+/** Marks the right code as accepted, unless five wrong codes got there first. */
+async function acceptRightCode(deps: AppDeps, registration: Registration) {
+  const accepted = await deps.db
+    .update(registrations)
+    .set({ state: 'verified' })
+    .where(
+      and(
+        eq(registrations.id, registration.id),
+        inArray(registrations.state, registrationTransitions.accept),
+        gt(registrations.codeExpiresAt, sql`now()`),
+        or(eq(registrations.state, 'verified'), lt(registrations.attempts, MAX_CODE_ATTEMPTS)),
+      ),
+    )
+    .returning({ id: registrations.id });
+  if (accepted.length > 0) return;
+  const [now] = await deps.db
+    .select({ state: registrations.state, codeExpiresAt: registrations.codeExpiresAt })
+    .from(registrations)
+    .where(eq(registrations.id, registration.id));
+  if (now?.state === 'completed') throw alreadyUsed();
+  if (now?.state === 'dead') throw new AppError('too_many_attempts');
+  throw new AppError('code_expired');
+}
+
+export async function verifyRegistration(
+  deps: AppDeps,
+  linkId: string,
+  input: { registrationId: string; code: string },
+): Promise<Verified> {
+  const code = normaliseCodeInput(input.code);
+  if (!code) throw new AppError('invalid_code', { message: `The code has ${limits.codeLength} digits.` });
+  const registration = await findRegistration(deps, linkId, input.registrationId);
+
+  if (registration.state === 'completed') throw alreadyUsed();
+  // A try at a dead registration still counts, so parallel guesses are all counted.
+  if (registration.state === 'dead') await countWrongCode(deps, registration);
+  if (registration.codeExpiresAt.getTime() <= Date.now()) throw new AppError('code_expired');
+  if (!codeMatches(deps.keys.codeKey, registration.id, code, registration.codeHash)) {
+    await countWrongCode(deps, registration);
+  }
+  await acceptRightCode(deps, registration);
+
+  assertOpen(await findLink(deps.db, linkId));
+  // The slow part happens before the transaction, so the settings lock is held for milliseconds.
+  const passwordHash = await deps.hasher.hash(code);
+
+  const outcome = await deps.db
+    .transaction(async (tx) => completeRegistration(deps, tx, registration, passwordHash))
+    .catch((error) => {
+      if (isUniqueViolation(error)) throw new AppError('email_taken');
+      throw error;
+    });
+  if (outcome.kind === 'closed') throw new AppError('registration_closed');
+  deps.mailQueued();
+
+  const loginToken = await deps.tokens.sign(
+    { sub: outcome.user.id, jti: outcome.jti, pur: 'login' },
+    LOGIN_TOKEN_LIFETIME_SECONDS,
+  );
+  return {
+    user: outcome.user,
+    loginToken,
+    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}`,
+    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}`,
+  };
+}
+
+type CompletionOutcome =
+  | { kind: 'closed' }
+  | { kind: 'created'; user: { id: string; name: string; email: string }; jti: string };
+
+/**
+ * The registration transaction. It takes the settings lock, checks the link, PIC and seats, and
+ * then calls the steps owned by other modules: the account, the first contact with the PIC, the
+ * login token, the audit entry and the funnel.
+ */
+async function completeRegistration(
+  deps: AppDeps,
+  tx: Tx,
+  registration: Registration,
+  passwordHash: string,
+): Promise<CompletionOutcome> {
+  // Settings, workdomain and PIC in one statement; the settings row lock serialises this workdomain.
+  const [locked] = await tx
+    .select({ settings: registrationSettings, workdomain: workdomains, pic: users })
+    .from(registrationSettings)
+    .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
+    .leftJoin(users, eq(users.id, registrationSettings.picUserId))
+    .where(eq(registrationSettings.workdomainId, registration.workdomainId))
+    .for('update', { of: registrationSettings });
+  if (!locked) return { kind: 'closed' };
+  const { settings, workdomain, pic } = locked;
+  if (!isOpen(settings, workdomain) || settings.linkId !== registration.linkId) return { kind: 'closed' };
+  if (pic?.status !== 'active') {
+    await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
+    return { kind: 'closed' };
+  }
+  const used = await seatsUsed(tx, registration.workdomainId);
+  if (!hasFreeSeat(used, workdomain.externalUserLimit)) {
+    await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
+    return { kind: 'closed' };
+  }
+
+  const moved = await tx
+    .update(registrations)
+    .set({ state: 'completed' })
+    .where(
+      and(
+        eq(registrations.id, registration.id),
+        inArray(registrations.state, registrationTransitions.complete),
+      ),
+    )
+    .returning({ id: registrations.id });
+  if (moved.length === 0) throw alreadyUsed();
+
+  const [user] = await tx
+    .insert(users)
+    .values({
+      workdomainId: registration.workdomainId,
+      email: registration.email,
+      emailCanonical: registration.emailCanonical,
+      name: registration.name,
+      kind: 'external',
+      role: 'member',
+      passwordHash,
+      initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
+      registeredViaLink: true,
+    })
+    .returning({ id: users.id, name: users.name, email: users.email });
+  const newUser = user!;
+  await tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id));
+  await createFirstContact(tx, registration.workdomainId, newUser, pic, settings.welcomeMessage);
+  if (!hasFreeSeat(used + 1, workdomain.externalUserLimit)) {
+    await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
+  }
+  const jti = randomUUID();
+  await tx.insert(loginTokens).values({
+    jti,
+    userId: newUser.id,
+    expiresAt: new Date(Date.now() + LOGIN_TOKEN_LIFETIME_SECONDS * 1000),
+  });
+  await recordFunnelEvent(tx, registration.workdomainId, 'verified', 'account_created');
+  await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
+    userId: newUser.id,
+  });
+  return { kind: 'created', user: newUser, jti };
+}

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { languages } from './languages.ts';
 
 export const AccountUser = z
   .object({
@@ -8,11 +9,22 @@ export const AccountUser = z
     workdomain: z.object({ slug: z.string(), name: z.string() }),
     role: z.enum(['member', 'admin']),
     kind: z.enum(['internal', 'external']),
+    lang: z.enum(languages).openapi({ description: 'The language of this person’s mail and pages' }),
     mustChangePassword: z
       .boolean()
       .openapi({ description: 'True while the password is still the emailed verification code' }),
   })
   .openapi('AccountUser');
+
+export const LanguageChoice = z
+  .strictObject({
+    lang: z.string().max(35).openapi({
+      description:
+        'en, zh-Hant, zh-Hans or ja; other BCP 47 tags are mapped (zh-TW → zh-Hant, zh-CN → zh-Hans, else en)',
+      example: 'zh-Hant',
+    }),
+  })
+  .openapi('LanguageChoice');
 
 export const Person = z.object({ id: z.string(), name: z.string(), email: z.string() }).openapi('Person');
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { languages } from './languages.ts';
 import { limits } from './limits.ts';
 
 /** The public registration API: request and answer shapes, for the server and (as types) the widget. */
@@ -15,7 +16,18 @@ export const LinkInfo = z
   .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
   .openapi('RegistrationLinkInfo');
 export const StartBody = z
-  .strictObject({ name: z.string().max(1000), email: z.string().max(1000) })
+  .strictObject({
+    name: z.string().max(1000),
+    email: z.string().max(1000),
+    lang: z
+      .union([z.enum(languages), z.string().max(35)])
+      .optional()
+      .openapi({
+        description:
+          'Language of every mail and page this person gets: en, zh-Hant, zh-Hans or ja; any other BCP 47 tag is mapped (zh-TW/zh-HK → zh-Hant, zh/zh-CN/zh-SG → zh-Hans, ja-JP → ja, else en).',
+        example: 'ja',
+      }),
+  })
   .openapi('RegistrationStart');
 export const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
 export const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { Language } from '../../contract/languages.ts';
 import type { Queryable } from '../db/client.ts';
 import { contacts, users } from '../db/schema/index.ts';
 import type { SessionUser } from './sessions.ts';
@@ -12,6 +13,7 @@ export interface AccountView {
   kind: 'internal' | 'external';
   /** True while the password is still the emailed verification code. */
   mustChangePassword: boolean;
+  lang: Language;
 }
 
 /** The signed-in user as every account answer shows it. */
@@ -24,6 +26,7 @@ export function accountView(user: SessionUser['user']): AccountView {
     role: user.role,
     kind: user.kind,
     mustChangePassword: user.mustChangePassword,
+    lang: user.lang,
   };
 }
 

@@ -57,7 +57,7 @@ export async function changePassword(
     await enqueueEmail(tx, {
       to: user.email,
       template: 'password-changed',
-      props: { name: user.name, workdomainName: session.user.workdomainName },
+      props: { lang: user.lang, name: user.name, workdomainName: session.user.workdomainName },
     });
   });
   deps.mailQueued();

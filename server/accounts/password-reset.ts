@@ -87,6 +87,7 @@ async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: strin
       to: account.user.email,
       template: 'password-reset',
       props: {
+        lang: account.user.lang,
         name: account.user.name,
         workdomainName: account.workdomainName,
         // Always PUBLIC_URL: a link built from the request's Host could be pointed at an attacker.
@@ -152,7 +153,7 @@ export async function confirmPasswordReset(deps: AppDeps, input: { token: string
     await enqueueEmail(tx, {
       to: account.email,
       template: 'password-changed',
-      props: { name: account.name, workdomainName: workdomain!.name },
+      props: { lang: account.lang, name: account.name, workdomainName: workdomain!.name },
     });
   });
   deps.mailQueued();

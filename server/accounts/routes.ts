@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AccountUser, LoginResult, Person, SignedIn } from '../../contract/accounts.ts';
+import { AccountUser, LanguageChoice, LoginResult, Person, SignedIn } from '../../contract/accounts.ts';
 import type { AppDeps } from '../deps.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../http/auth.ts';
 import { createRouter } from '../http/router.ts';
 import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
 import { accountView, listContacts } from './account-view.ts';
+import { setUserLanguage } from './language.ts';
 import { passwordLogin } from './login.ts';
 import { exchangeLoginToken } from './login-tokens.ts';
 import { changePassword } from './password-change.ts';
@@ -118,6 +119,19 @@ const meRoute = createRoute({
   },
 });
 
+const languageRoute = createRoute({
+  method: 'put',
+  path: '/api/me/lang',
+  tags,
+  summary: 'Choose the language of your mail and pages',
+  security: sessionSecurity,
+  request: { body: jsonBody(LanguageChoice) },
+  responses: {
+    200: jsonContent(z.object({ lang: AccountUser.shape.lang }).openapi('LanguageChosen'), 'Chosen'),
+    ...errorResponses(400, 401, 413, 415),
+  },
+});
+
 export function accountRoutes(deps: AppDeps) {
   const app = createRouter();
   const signedIn = requireSession(deps);
@@ -153,6 +167,10 @@ export function accountRoutes(deps: AppDeps) {
   app.openapi({ ...meRoute, middleware: signedIn }, async (c) => {
     const { user } = c.get('session');
     return c.json({ user: accountView(user), contacts: await listContacts(deps.db, user.id) }, 200);
+  });
+  app.openapi({ ...languageRoute, middleware: signedIn }, async (c) => {
+    const lang = await setUserLanguage(deps.db, c.get('session').user.id, c.req.valid('json').lang);
+    return c.json({ lang }, 200);
   });
 
   return app;

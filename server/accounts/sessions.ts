@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Language } from '../../contract/languages.ts';
 import type { Queryable } from '../db/client.ts';
 import { sessions, users, workdomains } from '../db/schema/index.ts';
 
@@ -30,6 +31,7 @@ export interface SessionUser {
     workdomainSlug: string;
     workdomainName: string;
     mustChangePassword: boolean;
+    lang: Language;
   };
 }
 
@@ -61,6 +63,7 @@ export async function findSessionUser(db: Queryable, token: string): Promise<Ses
       workdomainSlug: row.workdomain.slug,
       workdomainName: row.workdomain.name,
       mustChangePassword: row.user.initialPasswordExpiresAt !== null,
+      lang: row.user.lang,
     },
   };
 }

@@ -56,6 +56,8 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
 const structuralProps: Partial<Record<EmailTemplateName, readonly string[]>> = {
   'registration-closed': ['reason'],
 };
+/** Every template is rendered once per language: its words come from server/mail/i18n/. */
+const languageProps = ['lang'];
 
 const SLOT = /\{\{(\d+)\}\}/g;
 const HTML_ESCAPES: Record<string, string> = {
@@ -81,7 +83,7 @@ const compiled = new Map<string, Promise<CompiledTemplate>>();
  * filling a few microseconds, and the mail worker shares the CPU with the API.
  */
 function compile<K extends EmailTemplateName>(name: K, props: EmailTemplates[K]): Promise<CompiledTemplate> {
-  const fixed: readonly string[] = structuralProps[name] ?? [];
+  const fixed: readonly string[] = [...languageProps, ...(structuralProps[name] ?? [])];
   const record = props as unknown as Record<string, unknown>;
   const key = `${name}:${fixed.map((prop) => String(record[prop])).join(':')}`;
   let template = compiled.get(key);

@@ -23,7 +23,7 @@ export async function autoCloseRegistration(
     .where(eq(registrationSettings.workdomainId, workdomainId));
   await writeAudit(tx, workdomainId, { kind: 'system' }, 'registration_auto_closed', { reason });
   const admins = await tx
-    .select({ email: users.email, name: users.name, workdomainName: workdomains.name })
+    .select({ email: users.email, name: users.name, lang: users.lang, workdomainName: workdomains.name })
     .from(users)
     .innerJoin(workdomains, eq(workdomains.id, users.workdomainId))
     .where(and(eq(users.workdomainId, workdomainId), eq(users.role, 'admin'), eq(users.status, 'active')));
@@ -32,6 +32,7 @@ export async function autoCloseRegistration(
       to: admin.email,
       template: 'registration-closed',
       props: {
+        lang: admin.lang,
         adminName: admin.name,
         workdomainName: admin.workdomainName,
         reason,

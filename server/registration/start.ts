@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type Language, resolveLanguage } from '../../contract/languages.ts';
 import { parseEmailAddress, parsePersonName } from '../accounts/email-address.ts';
 import type { Tx } from '../db/client.ts';
 import { registrations, users } from '../db/schema/index.ts';
@@ -39,7 +40,7 @@ async function consumeSendAllowance(
 async function queueRegistrationMail(
   deps: AppDeps,
   tx: Tx,
-  registration: { id: string; name: string; email: string },
+  registration: { id: string; name: string; email: string; lang: Language },
   workdomainName: string,
   workdomainSlug: string,
   code: string | null,
@@ -50,7 +51,13 @@ async function queueRegistrationMail(
     await enqueueEmail(tx, {
       to: registration.email,
       template: 'verification-code',
-      props: { name: registration.name, workdomainName, code, minutesValid: CODE_LIFETIME_MS / 60_000 },
+      props: {
+        lang: registration.lang,
+        name: registration.name,
+        workdomainName,
+        code,
+        minutesValid: CODE_LIFETIME_MS / 60_000,
+      },
       supersedeKey,
       replacesEarlierMail,
     });
@@ -59,6 +66,7 @@ async function queueRegistrationMail(
       to: registration.email,
       template: 'already-registered',
       props: {
+        lang: registration.lang,
         name: registration.name,
         workdomainName,
         resetUrl: `${deps.config.publicUrl}/reset-password?workdomain=${encodeURIComponent(workdomainSlug)}`,
@@ -72,13 +80,14 @@ async function queueRegistrationMail(
 export async function startRegistration(
   deps: AppDeps,
   linkId: string,
-  input: { name: string; email: string },
+  input: { name: string; email: string; lang?: string | undefined },
   clientIp: string,
 ) {
   const name = parsePersonName(input.name);
   if (!name) throw new AppError('invalid_name');
   const email = parseEmailAddress(input.email);
   if (!email) throw new AppError('invalid_email');
+  const lang = resolveLanguage(input.lang);
 
   const link = await findLink(deps.db, linkId);
   assertOpen(link);
@@ -101,6 +110,7 @@ export async function startRegistration(
       name,
       email: email.display,
       emailCanonical: email.canonical,
+      lang,
       state: code ? 'code_sent' : 'notice_sent',
       codeHash: code ? hashCode(deps.keys.codeKey, registrationId, code) : null,
       codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
@@ -108,7 +118,7 @@ export async function startRegistration(
     await queueRegistrationMail(
       deps,
       tx,
-      { id: registrationId, name, email: email.display },
+      { id: registrationId, name, email: email.display, lang },
       link.workdomain.name,
       link.workdomain.slug,
       code,

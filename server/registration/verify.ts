@@ -178,6 +178,7 @@ async function completeRegistration(
       passwordHash,
       initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
       registeredViaLink: true,
+      lang: registration.lang,
     })
     .returning({ id: users.id, name: users.name, email: users.email });
   const newUser = user!;

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { type ClosedReason, closedReasons } from '../../../contract/enums.ts';
+import { languages } from '../../../contract/languages.ts';
 
 export { type ClosedReason, closedReasons };
 
@@ -35,6 +36,8 @@ export const registrations = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     emailCanonical: text('email_canonical').notNull(),
+    /** The registrant's language, resolved from `lang` at start; the account inherits it. */
+    lang: text('lang', { enum: languages }).notNull().default('en'),
     state: text('state', { enum: registrationStates }).notNull(),
     /** HMAC-SHA256 of the code under the server's code key; null for notice-only registrations. */
     codeHash: text('code_hash'),

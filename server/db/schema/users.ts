@@ -11,6 +11,7 @@ import {
 export { type UserKind, type UserRole, type UserStatus, userKinds, userRoles, userStatuses };
 
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { languages } from '../../../contract/languages.ts';
 import { workdomains } from './workdomains.ts';
 
 export const users = pgTable(
@@ -31,6 +32,8 @@ export const users = pgTable(
     /** Set while the password is still the emailed code; it stops working after this instant. */
     initialPasswordExpiresAt: timestamp('initial_password_expires_at', { withTimezone: true }),
     registeredViaLink: boolean('registered_via_link').notNull().default(false),
+    /** The language of this person's mail and pages (README, Languages). */
+    lang: text('lang', { enum: languages }).notNull().default('en'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,34 +1,36 @@
 import { Button, Heading, Text } from '@react-email/components';
+import type { Language } from '../../../contract/languages.ts';
+import { fill, mailWords } from '../i18n/index.ts';
 import { Layout, styles } from './layout.tsx';
 
 export interface AlreadyRegisteredProps {
+  lang: Language;
   name: string;
   workdomainName: string;
   resetUrl: string;
 }
 
 export const alreadyRegisteredSubject = (props: AlreadyRegisteredProps) =>
-  `You already have a ChatPoint account at ${props.workdomainName}`;
+  fill(mailWords(props.lang).alreadyRegistered.subject, props);
 
-export function AlreadyRegistered({ name, workdomainName, resetUrl }: AlreadyRegisteredProps) {
+export function AlreadyRegistered(props: AlreadyRegisteredProps) {
+  const words = mailWords(props.lang).alreadyRegistered;
   return (
-    <Layout preview={`You already have an account at ${workdomainName}`}>
-      <Heading style={styles.heading}>You already have an account</Heading>
-      <Text style={styles.text}>Hello {name},</Text>
-      <Text style={styles.text}>
-        Someone asked to register this email address with {workdomainName} on ChatPoint. This address already
-        has an account there, so no new one was created and no code is needed.
-      </Text>
-      <Text style={styles.text}>If you forgot your password, you can choose a new one:</Text>
-      <Button href={resetUrl} style={styles.button}>
-        Reset my password
+    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+      <Heading style={styles.heading}>{words.heading}</Heading>
+      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, props)}</Text>
+      <Text style={styles.text}>{fill(words.body, props)}</Text>
+      <Text style={styles.text}>{words.forgot}</Text>
+      <Button href={props.resetUrl} style={styles.button}>
+        {words.button}
       </Button>
-      <Text style={styles.text}>If it was not you, ignore this email.</Text>
+      <Text style={styles.text}>{words.ignore}</Text>
     </Layout>
   );
 }
 
 AlreadyRegistered.PreviewProps = {
+  lang: 'en',
   name: 'Ann Lee',
   workdomainName: 'Acme Trading',
   resetUrl: 'http://localhost:8787/reset-password?workdomain=acme',

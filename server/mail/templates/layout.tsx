@@ -1,5 +1,7 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import type { Language } from '../../../contract/languages.ts';
+import { mailWords } from '../i18n/index.ts';
 
 export const styles = {
   body: { backgroundColor: '#f4f5f7', fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif' },
@@ -36,18 +38,24 @@ export const styles = {
   footer: { fontSize: '12px', lineHeight: '18px', color: '#6b7280', margin: '0' },
 };
 
-export function Layout({ preview, children }: { preview: string; children: ReactNode }) {
+export function Layout({
+  lang,
+  preview,
+  children,
+}: {
+  lang: Language;
+  preview: string;
+  children: ReactNode;
+}) {
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Section>{children}</Section>
           <Hr />
-          <Text style={styles.footer}>
-            ChatPoint — business chat. You received this because someone used this address on ChatPoint.
-          </Text>
+          <Text style={styles.footer}>{mailWords(lang).footer}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,30 +1,31 @@
 import { Heading, Text } from '@react-email/components';
+import type { Language } from '../../../contract/languages.ts';
+import { fill, mailWords } from '../i18n/index.ts';
 import { Layout, styles } from './layout.tsx';
 
 export interface PasswordChangedProps {
+  lang: Language;
   name: string;
   workdomainName: string;
 }
 
-export const passwordChangedSubject = (_props: PasswordChangedProps) => 'Your ChatPoint password was changed';
+export const passwordChangedSubject = (props: PasswordChangedProps) =>
+  fill(mailWords(props.lang).passwordChanged.subject, props);
 
-export function PasswordChanged({ name, workdomainName }: PasswordChangedProps) {
+export function PasswordChanged(props: PasswordChangedProps) {
+  const words = mailWords(props.lang).passwordChanged;
   return (
-    <Layout preview="Your ChatPoint password was changed">
-      <Heading style={styles.heading}>Your password was changed</Heading>
-      <Text style={styles.text}>Hello {name},</Text>
-      <Text style={styles.text}>
-        The password of your {workdomainName} account on ChatPoint was just changed, and your other devices
-        were signed out.
-      </Text>
-      <Text style={styles.text}>
-        If this was not you, reset your password now and tell your administrator.
-      </Text>
+    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+      <Heading style={styles.heading}>{words.heading}</Heading>
+      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, props)}</Text>
+      <Text style={styles.text}>{fill(words.body, props)}</Text>
+      <Text style={styles.text}>{words.warning}</Text>
     </Layout>
   );
 }
 
 PasswordChanged.PreviewProps = {
+  lang: 'en',
   name: 'Ann Lee',
   workdomainName: 'Acme Trading',
 } satisfies PasswordChangedProps;

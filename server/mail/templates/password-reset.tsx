@@ -1,7 +1,10 @@
 import { Button, Heading, Link, Text } from '@react-email/components';
+import type { Language } from '../../../contract/languages.ts';
+import { fill, mailWords } from '../i18n/index.ts';
 import { Layout, styles } from './layout.tsx';
 
 export interface PasswordResetProps {
+  lang: Language;
   name: string;
   workdomainName: string;
   resetUrl: string;
@@ -9,31 +12,28 @@ export interface PasswordResetProps {
 }
 
 export const passwordResetSubject = (props: PasswordResetProps) =>
-  `Reset your ChatPoint password for ${props.workdomainName}`;
+  fill(mailWords(props.lang).passwordReset.subject, props);
 
-export function PasswordReset({ name, workdomainName, resetUrl, minutesValid }: PasswordResetProps) {
+export function PasswordReset(props: PasswordResetProps) {
+  const words = mailWords(props.lang).passwordReset;
   return (
-    <Layout preview="Choose a new ChatPoint password">
-      <Heading style={styles.heading}>Choose a new password</Heading>
-      <Text style={styles.text}>Hello {name},</Text>
-      <Text style={styles.text}>
-        Tap the button to choose a new password for {workdomainName}. On a phone with ChatPoint installed it
-        opens in the app.
-      </Text>
-      <Button href={resetUrl} style={styles.button}>
-        Choose a new password
+    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+      <Heading style={styles.heading}>{words.heading}</Heading>
+      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, props)}</Text>
+      <Text style={styles.text}>{fill(words.body, props)}</Text>
+      <Button href={props.resetUrl} style={styles.button}>
+        {words.button}
       </Button>
       <Text style={styles.text}>
-        Or open this link: <Link href={resetUrl}>{resetUrl}</Link>
+        {words.orOpenLink} <Link href={props.resetUrl}>{props.resetUrl}</Link>
       </Text>
-      <Text style={styles.text}>
-        The link works once, for {minutesValid} minutes. If you did not ask for it, ignore this email.
-      </Text>
+      <Text style={styles.text}>{fill(words.validity, props)}</Text>
     </Layout>
   );
 }
 
 PasswordReset.PreviewProps = {
+  lang: 'en',
   name: 'Ann Lee',
   workdomainName: 'Acme Trading',
   resetUrl: 'http://localhost:8787/reset-password#token=example',

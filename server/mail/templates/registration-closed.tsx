@@ -1,39 +1,38 @@
 import { Button, Heading, Text } from '@react-email/components';
+import type { Language } from '../../../contract/languages.ts';
+import { fill, mailWords } from '../i18n/index.ts';
 import { Layout, styles } from './layout.tsx';
 
 export interface RegistrationClosedProps {
+  /** The admin's own language. */
+  lang: Language;
   adminName: string;
   workdomainName: string;
   reason: 'pic_unavailable' | 'capacity_reached' | 'plan_ineligible';
   adminUrl: string;
 }
 
-const reasons: Record<RegistrationClosedProps['reason'], string> = {
-  pic_unavailable:
-    'the person in charge is no longer an active user. Choose another person in charge, then open it again.',
-  capacity_reached: 'every external-user seat is taken. Raise the limit or free seats, then open it again.',
-  plan_ineligible: 'the plan no longer includes public registration (Pro or above).',
-};
-
 export const registrationClosedSubject = (props: RegistrationClosedProps) =>
-  `Public registration for ${props.workdomainName} was closed`;
+  fill(mailWords(props.lang).registrationClosed.subject, props);
 
-export function RegistrationClosed({ adminName, workdomainName, reason, adminUrl }: RegistrationClosedProps) {
+export function RegistrationClosed(props: RegistrationClosedProps) {
+  const words = mailWords(props.lang).registrationClosed;
   return (
-    <Layout preview={`Public registration for ${workdomainName} was closed`}>
-      <Heading style={styles.heading}>Public registration was closed</Heading>
-      <Text style={styles.text}>Hello {adminName},</Text>
+    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+      <Heading style={styles.heading}>{words.heading}</Heading>
+      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, { name: props.adminName })}</Text>
       <Text style={styles.text}>
-        ChatPoint closed public registration for {workdomainName} because {reasons[reason]}
+        {fill(words.body, props)} {words[props.reason]}
       </Text>
-      <Button href={adminUrl} style={styles.button}>
-        Open user administration
+      <Button href={props.adminUrl} style={styles.button}>
+        {words.button}
       </Button>
     </Layout>
   );
 }
 
 RegistrationClosed.PreviewProps = {
+  lang: 'en',
   adminName: 'Grace Admin',
   workdomainName: 'Acme Trading',
   reason: 'capacity_reached',

@@ -1,7 +1,10 @@
 import { Heading, Text } from '@react-email/components';
+import type { Language } from '../../../contract/languages.ts';
+import { fill, mailWords } from '../i18n/index.ts';
 import { Layout, styles } from './layout.tsx';
 
 export interface VerificationCodeProps {
+  lang: Language;
   name: string;
   workdomainName: string;
   code: string;
@@ -9,27 +12,24 @@ export interface VerificationCodeProps {
 }
 
 export const verificationCodeSubject = (props: VerificationCodeProps) =>
-  `${props.code} is your ChatPoint verification code`;
+  fill(mailWords(props.lang).verificationCode.subject, props);
 
-export function VerificationCode({ name, workdomainName, code, minutesValid }: VerificationCodeProps) {
+export function VerificationCode(props: VerificationCodeProps) {
+  const words = mailWords(props.lang).verificationCode;
   return (
-    <Layout preview={`Your verification code for ${workdomainName}`}>
-      <Heading style={styles.heading}>Confirm your email</Heading>
-      <Text style={styles.text}>Hello {name},</Text>
-      <Text style={styles.text}>Enter this code to finish joining {workdomainName} on ChatPoint:</Text>
-      <Text style={styles.code}>{code}</Text>
-      <Text style={styles.text}>
-        It works for {minutesValid} minutes. It is also your first password: you will be asked to choose your
-        own.
-      </Text>
-      <Text style={styles.text}>
-        If you did not ask for this, ignore this email: no account is created without the code.
-      </Text>
+    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+      <Heading style={styles.heading}>{words.heading}</Heading>
+      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, props)}</Text>
+      <Text style={styles.text}>{fill(words.intro, props)}</Text>
+      <Text style={styles.code}>{props.code}</Text>
+      <Text style={styles.text}>{fill(words.validity, props)}</Text>
+      <Text style={styles.text}>{words.ignore}</Text>
     </Layout>
   );
 }
 
 VerificationCode.PreviewProps = {
+  lang: 'en',
   name: 'Ann Lee',
   workdomainName: 'Acme Trading',
   code: '048213',

@@ -1,0 +1,56 @@
+/**
+ * Every word of every mail, in English. `{prop}` placeholders are filled with the mail's props;
+ * the other languages have exactly these keys (test/integration/mail-languages.test.ts).
+ */
+export const en = {
+  footer: 'ChatPoint — business chat. You received this because someone used this address on ChatPoint.',
+  greeting: 'Hello {name},',
+  verificationCode: {
+    subject: '{code} is your ChatPoint verification code',
+    preview: 'Your verification code for {workdomainName}',
+    heading: 'Confirm your email',
+    intro: 'Enter this code to finish joining {workdomainName} on ChatPoint:',
+    validity:
+      'It works for {minutesValid} minutes. It is also your first password: you will be asked to choose your own.',
+    ignore: 'If you did not ask for this, ignore this email: no account is created without the code.',
+  },
+  alreadyRegistered: {
+    subject: 'You already have a ChatPoint account at {workdomainName}',
+    preview: 'You already have an account at {workdomainName}',
+    heading: 'You already have an account',
+    body: 'Someone asked to register this email address with {workdomainName} on ChatPoint. This address already has an account there, so no new one was created and no code is needed.',
+    forgot: 'If you forgot your password, you can choose a new one:',
+    button: 'Reset my password',
+    ignore: 'If it was not you, ignore this email.',
+  },
+  passwordReset: {
+    subject: 'Reset your ChatPoint password for {workdomainName}',
+    preview: 'Choose a new ChatPoint password',
+    heading: 'Choose a new password',
+    body: 'Tap the button to choose a new password for {workdomainName}. On a phone with ChatPoint installed it opens in the app.',
+    button: 'Choose a new password',
+    orOpenLink: 'Or open this link:',
+    validity:
+      'The link works once, for {minutesValid} minutes. If you did not ask for it, ignore this email.',
+  },
+  passwordChanged: {
+    subject: 'Your ChatPoint password was changed',
+    preview: 'Your ChatPoint password was changed',
+    heading: 'Your password was changed',
+    body: 'The password of your {workdomainName} account on ChatPoint was just changed, and your other devices were signed out.',
+    warning: 'If this was not you, reset your password now and tell your administrator.',
+  },
+  registrationClosed: {
+    subject: 'Public registration for {workdomainName} was closed',
+    preview: 'Public registration for {workdomainName} was closed',
+    heading: 'Public registration was closed',
+    body: 'ChatPoint closed public registration for {workdomainName}.',
+    pic_unavailable:
+      'The person in charge is no longer an active user. Choose another person in charge, then open it again.',
+    capacity_reached: 'Every external-user seat is taken. Raise the limit or free seats, then open it again.',
+    plan_ineligible: 'The plan no longer includes public registration (Pro or above).',
+    button: 'Open user administration',
+  },
+};
+
+export type MailWords = typeof en;

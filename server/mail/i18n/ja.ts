@@ -1,0 +1,55 @@
+import type { MailWords } from './en.ts';
+
+export const ja: MailWords = {
+  footer:
+    'ChatPoint — ビジネスチャット。このメールは、ChatPoint でこのメールアドレスが使用されたためお送りしています。',
+  greeting: '{name} 様',
+  verificationCode: {
+    subject: '{code} は ChatPoint の確認コードです',
+    preview: '{workdomainName} の確認コードをお送りします',
+    heading: 'メールアドレスの確認',
+    intro: 'ChatPoint で {workdomainName} への登録を完了するには、次のコードを入力してください。',
+    validity:
+      'このコードの有効期限は {minutesValid} 分です。最初のパスワードとしても使えます。ログイン後、ご自身のパスワードを設定していただきます。',
+    ignore:
+      'お心当たりがない場合は、このメールを破棄してください。コードが入力されない限り、アカウントは作成されません。',
+  },
+  alreadyRegistered: {
+    subject: '{workdomainName} の ChatPoint アカウントはすでに登録されています',
+    preview: '{workdomainName} のアカウントはすでにお持ちです',
+    heading: 'アカウントはすでに登録されています',
+    body: 'ChatPoint で、このメールアドレスを {workdomainName} に登録するお申し込みがありました。このアドレスのアカウントはすでにあるため、新しいアカウントは作成されず、コードも必要ありません。',
+    forgot: 'パスワードをお忘れの場合は、こちらから新しいパスワードを設定できます。',
+    button: 'パスワードを再設定する',
+    ignore: 'お心当たりがない場合は、このメールを破棄してください。',
+  },
+  passwordReset: {
+    subject: '{workdomainName} の ChatPoint パスワードの再設定',
+    preview: 'ChatPoint の新しいパスワードを設定してください',
+    heading: '新しいパスワードの設定',
+    body: '下のボタンから {workdomainName} の新しいパスワードを設定してください。ChatPoint アプリを入れたスマートフォンでは、アプリで開きます。',
+    button: '新しいパスワードを設定する',
+    orOpenLink: 'または、次のリンクを開いてください：',
+    validity:
+      'このリンクは {minutesValid} 分間、1 回だけ使えます。お心当たりがない場合は、このメールを破棄してください。',
+  },
+  passwordChanged: {
+    subject: 'ChatPoint のパスワードが変更されました',
+    preview: 'ChatPoint のパスワードが変更されました',
+    heading: 'パスワードが変更されました',
+    body: 'ChatPoint の {workdomainName} アカウントのパスワードが変更されました。ほかの端末はすべてログアウトされています。',
+    warning: 'お心当たりがない場合は、すぐにパスワードを再設定し、管理者にご連絡ください。',
+  },
+  registrationClosed: {
+    subject: '{workdomainName} の公開登録を停止しました',
+    preview: '{workdomainName} の公開登録を停止しました',
+    heading: '公開登録が停止されました',
+    body: 'ChatPoint は {workdomainName} の公開登録の受付を停止しました。',
+    pic_unavailable:
+      '担当者が有効なユーザーではなくなりました。別の担当者を選んでから、もう一度受付を開始してください。',
+    capacity_reached:
+      '外部ユーザーの枠がすべて埋まりました。上限を引き上げるか枠を空けてから、もう一度受付を開始してください。',
+    plan_ineligible: 'ご契約のプランに公開登録が含まれなくなりました（Pro 以上のプランが必要です）。',
+    button: 'ユーザー管理を開く',
+  },
+};

@@ -1,4 +1,5 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { resolveLanguage } from '../contract/languages.ts';
 import { styles } from './chatpoint-register.styles.ts';
 import { FlowState, RegistrationFlow } from './controllers/registration-flow.ts';
 import { errorText, type Strings, stringsFor } from './i18n/index.ts';
@@ -19,7 +20,7 @@ const scriptOrigin = new URL(import.meta.url).origin;
  *
  * @attr link - The registration link id (required).
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
- * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `ja`. Defaults to the closest `lang` around.
+ * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around; sent with `start`, so the registrant's mail speaks it too.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
  * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
@@ -98,14 +99,12 @@ export class ChatpointRegister extends LitElement {
 
   protected override render(): TemplateResult {
     const { flow } = this;
-    const t: Strings = {
-      ...stringsFor(
-        this.lang ||
-          this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
-          document.documentElement.lang,
-      ),
-      ...this.strings,
-    };
+    flow.lang = resolveLanguage(
+      this.lang ||
+        this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
+        document.documentElement.lang,
+    );
+    const t: Strings = { ...stringsFor(flow.lang), ...this.strings };
     const context = { flow, t };
     const base = (body: unknown) =>
       html`<div part="base">${flow.workdomain ? html`<h2 part="heading">${flow.workdomain}</h2>` : ''}${body}</div>`;

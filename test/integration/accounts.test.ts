@@ -23,6 +23,7 @@ describe.each(backends)('accounts and chat on %s', (backend) => {
       name: 'Ann Lee',
       email: user.email,
       workdomain: { slug: workdomain.slug, name: workdomain.name },
+      lang: 'en',
       role: 'member',
       kind: 'external',
       mustChangePassword: true,

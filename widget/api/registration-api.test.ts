@@ -29,13 +29,13 @@ describe('registrationApi', () => {
   });
 
   it('posts JSON to start, resend and verify', async () => {
-    deepEqual(await api().start('Ann', 'ann@example.com'), { registrationId: 'reg-1' });
+    deepEqual(await api().start('Ann', 'ann@example.com', 'ja'), { registrationId: 'reg-1' });
     await api().resend('reg-1');
     deepEqual(await api().verify('reg-1', '123456'), registered);
     deepEqual(
       server.requests.map((r) => [r.route, r.init.method, r.init.credentials, r.body]),
       [
-        ['start', 'POST', 'omit', { name: 'Ann', email: 'ann@example.com' }],
+        ['start', 'POST', 'omit', { name: 'Ann', email: 'ann@example.com', lang: 'ja' }],
         ['resend', 'POST', 'omit', { registrationId: 'reg-1' }],
         ['verify', 'POST', 'omit', { registrationId: 'reg-1', code: '123456' }],
       ],
@@ -63,8 +63,8 @@ describe('registrationApi', () => {
       apiError(429, 'rate_limited', 'Slow down.', { 'Retry-After': '42' }),
       apiError(429, 'rate_limited'),
     );
-    equal((await apiErrorOf(api().start('a', 'b'))).retryAfter, 42);
-    equal((await apiErrorOf(api().start('a', 'b'))).retryAfter, 60);
+    equal((await apiErrorOf(api().start('a', 'b', 'en'))).retryAfter, 42);
+    equal((await apiErrorOf(api().start('a', 'b', 'en'))).retryAfter, 60);
   });
 
   it('turns a failed connection into network_error and a non-JSON error into generic', async () => {

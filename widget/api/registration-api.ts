@@ -60,7 +60,8 @@ export function registrationApi(endpoint: string, link: string) {
   const base = `${endpoint.replace(/\/+$/, '')}/api/registrations/${encodeURIComponent(link)}`;
   return {
     info: () => call<LinkInfo>(base),
-    start: (name: string, email: string) => call<Started>(`${base}/start`, { name, email }),
+    start: (name: string, email: string, lang: string) =>
+      call<Started>(`${base}/start`, { name, email, lang }),
     resend: (registrationId: string) => call<unknown>(`${base}/resend`, { registrationId }),
     verify: (registrationId: string, code: string) =>
       call<Verified>(`${base}/verify`, { registrationId, code }),

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Language } from '../../contract/languages.ts';
 import {
   ApiError,
   type Registration,
@@ -55,6 +56,8 @@ export class RegistrationFlow implements ReactiveController {
   workdomain = '';
   name = '';
   email = '';
+  /** The registrant's language, sent with `start`: their mail and pages follow it. */
+  lang: Language = 'en';
   error?: FlowError;
   busy = false;
   /** Seconds until "Resend code" may be used again. */
@@ -102,7 +105,7 @@ export class RegistrationFlow implements ReactiveController {
     this.name = name.trim();
     this.email = email.trim();
     // Name and email rules live on the server (422 invalid_name / invalid_email); one source of truth.
-    const started = await this.#request('form', (api) => api.start(this.name, this.email));
+    const started = await this.#request('form', (api) => api.start(this.name, this.email, this.lang));
     if (!started) return;
     this.#registrationId = started.registrationId;
     this.#go(code);

@@ -1,5 +1,9 @@
-/** Every text of the widget. `{name}`-style placeholders are filled in; error texts are keyed by API error code. */
+/**
+ * Every text of the widget. `{name}`-style placeholders are filled in; error texts are keyed by API
+ * error code, with `_one`, `_few`… variants picked by Intl.PluralRules; `locale` is the tag for Intl.
+ */
 export const en = {
+  locale: 'en',
   loading: 'Loading…',
   tryAgain: 'Try again',
   name: 'Name',
@@ -18,6 +22,7 @@ export const en = {
   invalid_email: 'Enter a valid email address.',
   invalid_code: 'That code is not right.',
   invalid_code_tries: 'That code is not right ({count} tries left).',
+  invalid_code_tries_one: 'That code is not right (1 try left).',
   code_expired: 'That code has expired. Start again.',
   too_many_attempts: 'Too many wrong codes. Start again.',
   registration_closed: 'Registration is closed.',

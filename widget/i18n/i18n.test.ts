@@ -17,6 +17,7 @@ import {
 import { en } from './en.ts';
 import { errorText, fill, stringsFor } from './index.ts';
 import { ja } from './ja.ts';
+import { zhHans } from './zh-hans.ts';
 import { zhHant } from './zh-hant.ts';
 
 let server: FakeRegistrationServer;
@@ -39,6 +40,11 @@ describe('language choice', () => {
       ['zh-TW', zhHant],
       ['zh-HK', zhHant],
       ['zh-hant-tw', zhHant],
+      ['zh-MO', zhHant],
+      ['zh', zhHans],
+      ['zh-CN', zhHans],
+      ['zh-SG', zhHans],
+      ['zh-Hans', zhHans],
       ['ja', ja],
       ['ja-JP', ja],
       ['fr', en],
@@ -49,8 +55,12 @@ describe('language choice', () => {
     }
   });
 
-  it('gives every language every text', () => {
-    for (const strings of [zhHant, ja]) equal(Object.keys(strings).join(), Object.keys(en).join());
+  it('gives every language every text, and no other', () => {
+    const keys = (strings: object) => Object.keys(strings).sort().join();
+    for (const strings of [zhHant, zhHans, ja]) equal(keys(strings), keys(en), strings.locale);
+    for (const strings of [en, zhHant, zhHans, ja])
+      for (const [key, text] of Object.entries(strings))
+        equal(text.trim() !== '', true, `${strings.locale} ${key}`);
   });
 
   it('fills placeholders and picks error texts by code', () => {
@@ -58,6 +68,14 @@ describe('language choice', () => {
     equal(
       errorText(en, { code: 'invalid_code', field: 'code', count: 2 }),
       'That code is not right (2 tries left).',
+    );
+    equal(
+      errorText(en, { code: 'invalid_code', field: 'code', count: 1 }),
+      'That code is not right (1 try left).',
+    );
+    equal(
+      errorText(ja, { code: 'invalid_code', field: 'code', count: 1 }),
+      'コードが正しくありません（残り 1 回）。',
     );
     equal(errorText(en, { code: 'invalid_code', field: 'code' }), 'That code is not right.');
     equal(errorText(en, { code: 'rate_limited', field: 'form', seconds: 30 }), 'Try again in 30 seconds.');
@@ -83,8 +101,23 @@ describe('<chatpoint-register> languages', () => {
     }
   });
 
+  it('speaks Simplified Chinese for zh-CN, zh-SG, zh and zh-Hans', async () => {
+    for (const lang of ['zh-CN', 'zh-SG', 'zh', 'zh-Hans']) {
+      const element = await mount({ lang });
+      equal(accessibleName($(element, '#email')), '邮箱', lang);
+      button(element, '发送验证码');
+    }
+  });
+
+  it('sends its language with start, so the mail speaks it too', async () => {
+    const element = await mount({ lang: 'zh-CN' });
+    await toCodeStep(element);
+    const start = server.requests.find((request) => request.route === 'start')!;
+    equal(start.body!.lang, 'zh-Hans');
+  });
+
   it('speaks Japanese for lang="ja", errors included', async () => {
-    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code. 4 tries left.'));
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code.', undefined, { triesLeft: 4 }));
     const element = await mount({ lang: 'ja' });
     equal(accessibleName($(element, '#name')), '名前');
     equal(accessibleName($(element, '#email')), 'メールアドレス');

@@ -1,6 +1,7 @@
 import type { Strings } from './en.ts';
 
 export const ja: Strings = {
+  locale: 'ja',
   loading: '読み込み中…',
   tryAgain: '再試行',
   name: '名前',
@@ -19,6 +20,7 @@ export const ja: Strings = {
   invalid_email: '有効なメールアドレスを入力してください。',
   invalid_code: 'コードが正しくありません。',
   invalid_code_tries: 'コードが正しくありません（残り {count} 回）。',
+  invalid_code_tries_one: 'コードが正しくありません（残り 1 回）。',
   code_expired: 'コードの有効期限が切れました。最初からやり直してください。',
   too_many_attempts: '試行回数の上限に達しました。最初からやり直してください。',
   registration_closed: '登録の受付は終了しました。',

@@ -1,6 +1,7 @@
 import type { Strings } from './en.ts';
 
 export const zhHant: Strings = {
+  locale: 'zh-Hant',
   loading: '載入中…',
   tryAgain: '重試',
   name: '姓名',
@@ -18,7 +19,8 @@ export const zhHant: Strings = {
   invalid_name: '請輸入姓名。',
   invalid_email: '請輸入有效的電子郵件地址。',
   invalid_code: '驗證碼不正確。',
-  invalid_code_tries: '驗證碼不正確（尚餘 {count} 次）。',
+  invalid_code_tries: '驗證碼不正確（還可嘗試 {count} 次）。',
+  invalid_code_tries_one: '驗證碼不正確（還可嘗試 1 次）。',
   code_expired: '驗證碼已過期，請重新開始。',
   too_many_attempts: '錯誤次數過多，請重新開始。',
   registration_closed: '註冊已關閉。',

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { field, formAlert } from '../ui/field.ts';
+import { words } from '../ui/i18n/index.ts';
 import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
 import { PageForm } from '../ui/page-form.ts';
 import { appApi } from './app-api.ts';
@@ -42,7 +43,7 @@ export class ChatpointChangePassword extends PageForm<Field> {
       check: () =>
         this.current
           ? passwordProblem(this.password, this.confirm)
-          : { field: 'current', message: 'Enter your current password or the code.' },
+          : { field: 'current', message: words().changePassword.currentMissing },
       send: async () => {
         await appApi.changePassword(this.current, this.password);
         this.current = this.password = this.confirm = '';
@@ -58,12 +59,13 @@ export class ChatpointChangePassword extends PageForm<Field> {
   }
 
   protected override render(): TemplateResult {
+    const t = words().changePassword;
     return html`<form class="stack" novalidate aria-labelledby="change-heading" @submit=${this.#submit}>
-      <h2 id="change-heading">Choose your own password</h2>
-      <p>You signed in with the code from your email. Choose a password to use from now on.</p>
+      <h2 id="change-heading">${t.heading}</h2>
+      <p>${t.intro}</p>
       ${field({
         id: 'current',
-        label: 'Current password or code',
+        label: t.current,
         type: 'password',
         value: this.current,
         autocomplete: 'current-password',
@@ -81,11 +83,11 @@ export class ChatpointChangePassword extends PageForm<Field> {
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.form.busy}>Save password</button>
+        <button type="submit" ?disabled=${this.form.busy}>${t.save}</button>
         ${
           this.optional
             ? html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new ChatpointPasswordLaterEvent())}>
-                Not now
+                ${t.notNow}
               </button>`
             : nothing
         }

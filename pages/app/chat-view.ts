@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { formAlert } from '../ui/field.ts';
+import { fill, formatDateTime, LanguageController, words } from '../ui/i18n/index.ts';
 import { pageStyles } from '../ui/page-styles.ts';
 import { appApi, type Conversation, type Me, type Message, type Person } from './app-api.ts';
 import { ChatpointSignedOutEvent } from './events.ts';
@@ -8,11 +9,7 @@ import { Poller } from './poller.ts';
 
 const preview = (last: Conversation['lastMessage']) => (typeof last === 'string' ? last : (last?.body ?? ''));
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-const shownTime = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : timeFormat.format(date);
-};
+const shownTime = (iso: string) => formatDateTime(iso, { dateStyle: 'short', timeStyle: 'short' });
 
 /** Oldest first; the server's order breaks ties. */
 const byTime = (messages: Message[]) =>
@@ -84,6 +81,7 @@ export class ChatpointChat extends LitElement {
   declare sendError: string;
 
   readonly #poller = new Poller(this, () => this.#refresh());
+  protected readonly language = new LanguageController(this);
   #autoOpened = false;
   #stickToBottom = true;
 
@@ -200,10 +198,10 @@ export class ChatpointChat extends LitElement {
   }
 
   #senderName(message: Message): string {
-    if (message.senderId === this.me.user.id) return 'You';
+    if (message.senderId === this.me.user.id) return words().chat.you;
     const partner = this.#selected?.with;
     if (partner && partner.id === message.senderId) return partner.name;
-    return this.me.contacts.find((contact) => contact.id === message.senderId)?.name ?? 'Someone';
+    return this.me.contacts.find((contact) => contact.id === message.senderId)?.name ?? words().chat.someone;
   }
 
   #renderMessage(message: Message): TemplateResult {
@@ -220,13 +218,14 @@ export class ChatpointChat extends LitElement {
 
   #renderContacts(): TemplateResult {
     const { contacts } = this.me;
+    const t = words().chat;
     const conversationWith = (person: Person) =>
       this.conversations?.find((conversation) => conversation.with.id === person.id);
     return html`<section aria-labelledby="contacts-heading">
-      <h2 id="contacts-heading">Contacts</h2>
+      <h2 id="contacts-heading">${t.contacts}</h2>
       ${
         contacts.length === 0
-          ? html`<p class="muted">No contacts yet.</p>`
+          ? html`<p class="muted">${t.noContacts}</p>`
           : html`<ul>
             ${contacts.map((contact) => {
               const conversation = conversationWith(contact);
@@ -235,7 +234,7 @@ export class ChatpointChat extends LitElement {
                 <span class="muted">${contact.email}</span>
                 ${
                   conversation
-                    ? html`<button type="button" class="secondary" aria-label=${`Chat with ${contact.name}`} @click=${() => this.open(conversation.id)}>Chat</button>`
+                    ? html`<button type="button" class="secondary" aria-label=${fill(t.chatWith, { name: contact.name })} @click=${() => this.open(conversation.id)}>${t.chat}</button>`
                     : nothing
                 }
               </li>`;
@@ -247,13 +246,14 @@ export class ChatpointChat extends LitElement {
 
   #renderConversations(): TemplateResult {
     const list = this.conversations;
+    const t = words();
     return html`<nav aria-labelledby="conversations-heading">
-      <h2 id="conversations-heading">Conversations</h2>
+      <h2 id="conversations-heading">${t.chat.conversations}</h2>
       ${
         list === null
-          ? html`<p class="muted">Loading…</p>`
+          ? html`<p class="muted">${t.common.loading}</p>`
           : list.length === 0
-            ? html`<p class="muted">No conversations yet.</p>`
+            ? html`<p class="muted">${t.chat.noConversations}</p>`
             : html`<ul class="people">
               ${list.map(
                 (conversation) => html`<li>
@@ -274,23 +274,23 @@ export class ChatpointChat extends LitElement {
 
   #renderConversation(): TemplateResult {
     const conversation = this.#selected;
-    if (!conversation)
-      return html`<section class="conversation"><p class="muted">Choose a conversation.</p></section>`;
+    const t = words().chat;
+    if (!conversation) return html`<section class="conversation"><p class="muted">${t.choose}</p></section>`;
     const partner = conversation.with;
     return html`<section class="conversation" aria-labelledby="conversation-heading">
       <div>
         <h2 id="conversation-heading">${partner.name}</h2>
         <p class="muted">${partner.email}</p>
       </div>
-      <div class="log" role="log" aria-live="polite" aria-label=${`Messages with ${partner.name}`} tabindex="0">
+      <div class="log" role="log" aria-live="polite" aria-label=${fill(t.messagesWith, { name: partner.name })} tabindex="0">
         ${
           this.messages.length === 0
-            ? html`<p class="muted">No messages yet.</p>`
+            ? html`<p class="muted">${t.noMessages}</p>`
             : html`<ol>${this.messages.map((message) => this.#renderMessage(message))}</ol>`
         }
       </div>
       <form class="composer" novalidate @submit=${this.#send}>
-        <label for="message">Message</label>
+        <label for="message">${t.message}</label>
         <textarea
           id="message"
           rows="2"
@@ -302,8 +302,8 @@ export class ChatpointChat extends LitElement {
           }}
           @keydown=${this.#onKeydown}
         ></textarea>
-        <button type="submit" ?disabled=${this.sending || !this.draft.trim()}>Send</button>
-        <p class="hint" id="message-hint">Enter sends; Shift+Enter starts a new line.</p>
+        <button type="submit" ?disabled=${this.sending || !this.draft.trim()}>${t.send}</button>
+        <p class="hint" id="message-hint">${t.sendHint}</p>
         ${formAlert(this.sendError)}
       </form>
     </section>`;

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { takeTokenFromAddress } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
+import { fill, followUserLanguage, LanguageController, words } from '../ui/i18n/index.ts';
 import { pageStyles } from '../ui/page-styles.ts';
 import { rememberWorkdomain, workdomainToPrefill } from '../ui/workdomain-memory.ts';
 import { appApi, type Me } from './app-api.ts';
@@ -22,10 +23,12 @@ interface Notice {
   warning?: boolean;
 }
 
-const expiredLinkNotice: Notice = {
-  warning: true,
-  text: html`This sign-in link has expired or was already used — sign in with your email and the code from
-    your email, or <a href="/reset-password">reset your password</a>.`,
+const expiredLinkNotice = (): Notice => {
+  const t = words().app;
+  return {
+    warning: true,
+    text: html`${t.expiredLinkBefore}<a href="/reset-password">${t.expiredLinkLink}</a>${t.expiredLinkAfter}`,
+  };
 };
 
 /**
@@ -57,6 +60,7 @@ export class ChatpointApp extends LitElement {
 
   /** The code the user just signed in with, to prefill "Choose your own password". */
   #lastPassword = '';
+  protected readonly language = new LanguageController(this);
   #settled = false;
   #started = false;
 
@@ -84,7 +88,7 @@ export class ChatpointApp extends LitElement {
       } catch (error) {
         this.notice =
           error instanceof ApiError && error.code === 'invalid_token'
-            ? expiredLinkNotice
+            ? expiredLinkNotice()
             : { warning: true, text: errorMessage(error) };
         this.state = AppState.signedOut;
         return;
@@ -96,6 +100,7 @@ export class ChatpointApp extends LitElement {
   async #loadMe(signedOutNotice: Notice | null = null) {
     try {
       this.me = await appApi.me();
+      followUserLanguage(this.me.user.lang);
       rememberWorkdomain(this.me.user.workdomain.slug);
       this.state = AppState.signedIn;
     } catch (error) {
@@ -121,13 +126,13 @@ export class ChatpointApp extends LitElement {
   #onPasswordChanged = () => {
     this.#lastPassword = '';
     this.forced = false;
-    this.notice = { text: 'Your new password is saved.' };
-    void this.#loadMe({ text: 'Your password is saved. Sign in with your new password.' });
+    this.notice = { text: words().app.passwordSaved };
+    void this.#loadMe({ text: words().app.signInWithNewPassword });
   };
 
   #onSessionEnded = () => {
     this.me = null;
-    this.notice = { warning: true, text: 'You were signed out. Please sign in again.' };
+    this.notice = { warning: true, text: words().app.signedOutAgain };
     this.state = AppState.signedOut;
   };
 
@@ -136,7 +141,7 @@ export class ChatpointApp extends LitElement {
     await appApi.logout().catch(() => undefined);
     this.me = null;
     this.forced = false;
-    this.notice = { text: 'You are signed out.' };
+    this.notice = { text: words().app.signedOut };
     this.state = AppState.signedOut;
   }
 
@@ -157,22 +162,23 @@ export class ChatpointApp extends LitElement {
 
   #renderSignedIn(me: Me): TemplateResult {
     const { user } = me;
+    const t = words().app;
     return html`<header>
         <div class="who">
           <h1>ChatPoint</h1>
-          <p>Signed in as ${user.name} (${user.email}) · ${user.workdomain.name}</p>
+          <p>${fill(t.signedInAs, { name: user.name, email: user.email, workdomain: user.workdomain.name })}</p>
         </div>
-        <button type="button" class="secondary" @click=${this.#signOut}>Sign out</button>
+        <button type="button" class="secondary" @click=${this.#signOut}>${t.signOut}</button>
       </header>
       ${this.#renderNotice()}
       ${
         user.mustChangePassword
           ? html`<div class="notice actions">
-              <span>You still sign in with the code from your email; it stops working after 7 days.</span>
+              <span>${t.stillOnCode}</span>
               <button type="button" class="secondary" @click=${() => {
                 this.notice = null;
                 this.state = AppState.changePassword;
-              }}>Choose your own password</button>
+              }}>${t.chooseOwnPassword}</button>
             </div>`
           : nothing
       }
@@ -182,7 +188,7 @@ export class ChatpointApp extends LitElement {
   protected override render(): TemplateResult {
     switch (this.state) {
       case AppState.starting:
-        return html`<main><p class="muted" role="status">Loading ChatPoint…</p></main>`;
+        return html`<main><p class="muted" role="status">${words().app.loading}</p></main>`;
       case AppState.signedOut:
         return html`<main>
           <h1>ChatPoint</h1>

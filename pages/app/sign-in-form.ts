@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { accountFields, field, formAlert } from '../ui/field.ts';
+import { words } from '../ui/i18n/index.ts';
 import { blankField, PageForm } from '../ui/page-form.ts';
 import { appApi } from './app-api.ts';
 import { ChatpointSignedInEvent } from './events.ts';
@@ -51,13 +52,14 @@ export class ChatpointSignIn extends PageForm<Field> {
   }
 
   protected override render(): TemplateResult {
+    const t = words();
     const resetHref = `/reset-password${this.workdomain.trim() ? `?workdomain=${encodeURIComponent(this.workdomain.trim())}` : ''}`;
     return html`<form class="stack" novalidate aria-labelledby="sign-in-heading" @submit=${this.#submit}>
-      <h2 id="sign-in-heading">Sign in to ChatPoint</h2>
+      <h2 id="sign-in-heading">${t.signIn.heading}</h2>
       ${accountFields({
         workdomain: this.workdomain,
         email: this.email,
-        workdomainHint: 'The short name of your workdomain, for example acme.',
+        workdomainHint: t.signIn.workdomainHint,
         errorFor: this.form.errorFor,
         onInput: (name, value) => {
           this[name] = value;
@@ -65,19 +67,19 @@ export class ChatpointSignIn extends PageForm<Field> {
       })}
       ${field({
         id: 'password',
-        label: 'Password',
+        label: t.common.password,
         type: 'password',
         value: this.password,
         autocomplete: 'current-password',
-        hint: 'New here? Your first password is the 6-digit code from your email.',
+        hint: t.signIn.passwordHint,
         error: this.form.errorFor('password'),
         onInput: (value) => {
           this.password = value;
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.form.busy}>${this.form.busy ? 'Signing in…' : 'Sign in'}</button>
-        <a href=${resetHref}>Forgot your password?</a>
+        <button type="submit" ?disabled=${this.form.busy}>${this.form.busy ? t.signIn.busy : t.signIn.submit}</button>
+        <a href=${resetHref}>${t.signIn.forgot}</a>
       </div>
       ${formAlert(this.form.errorFor('form'))}
     </form>`;

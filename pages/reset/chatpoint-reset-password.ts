@@ -2,6 +2,7 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult } from 
 import { takeTokenFromAddress } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { formAlert } from '../ui/field.ts';
+import { LanguageController, words } from '../ui/i18n/index.ts';
 import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
 import { FormState } from '../ui/page-form.ts';
 import { pageStyles } from '../ui/page-styles.ts';
@@ -47,6 +48,7 @@ export class ChatpointResetPassword extends LitElement {
   readonly #form = new FormState<Field>(this);
   #token: string | null = null;
   #settled = false;
+  protected readonly language = new LanguageController(this);
 
   constructor() {
     super();
@@ -92,7 +94,7 @@ export class ChatpointResetPassword extends LitElement {
 
   #renderChoose(): TemplateResult {
     return html`<form class="stack" novalidate aria-labelledby="choose-heading" @submit=${this.#submit}>
-      <h1 id="choose-heading">Choose a new password</h1>
+      <h1 id="choose-heading">${words().reset.chooseHeading}</h1>
       ${newPasswordFields({
         password: this.password,
         confirm: this.confirm,
@@ -102,34 +104,33 @@ export class ChatpointResetPassword extends LitElement {
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.#form.busy}>Save new password</button>
+        <button type="submit" ?disabled=${this.#form.busy}>${words().reset.save}</button>
       </div>
       ${formAlert(this.#form.errorFor('form'))}
     </form>`;
   }
 
   protected override render(): TemplateResult {
+    const t = words();
     switch (this.state) {
       case ResetState.choose:
         return html`<main>${this.#renderChoose()}</main>`;
       case ResetState.done:
         return html`<main>
-          <h1>Password changed</h1>
-          <p class="notice" role="status">
-            Your new password is saved, and other devices were signed out. Sign in with it now.
-          </p>
-          <p><a href="/app" data-focus>Open ChatPoint</a></p>
+          <h1>${t.reset.doneHeading}</h1>
+          <p class="notice" role="status">${t.reset.done}</p>
+          <p><a href="/app" data-focus>${t.common.openChatPoint}</a></p>
         </main>`;
       case ResetState.invalidLink:
         return html`<main>
-          <h1>Choose a new password</h1>
-          <p class="notice warning" role="alert">This link has expired or was already used. Ask for a new one.</p>
+          <h1>${t.reset.chooseHeading}</h1>
+          <p class="notice warning" role="alert">${t.reset.invalidLink}</p>
           <chatpoint-request-reset-link data-focus .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
         </main>`;
       case ResetState.request:
         return html`<main>
-          <h1>Reset your password</h1>
-          <p>Enter your workdomain and email. We will send you a link to choose a new password.</p>
+          <h1>${t.reset.requestHeading}</h1>
+          <p>${t.reset.requestIntro}</p>
           <chatpoint-request-reset-link .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
         </main>`;
     }

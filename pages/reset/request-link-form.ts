@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { accountFields, formAlert } from '../ui/field.ts';
+import { words } from '../ui/i18n/index.ts';
 import { blankField, PageForm } from '../ui/page-form.ts';
 import { resetApi } from './reset-api.ts';
 
@@ -39,12 +40,9 @@ export class ChatpointRequestResetLink extends PageForm<Field> {
   }
 
   protected override render(): TemplateResult {
-    if (this.sent)
-      return html`<p class="notice" role="status">
-        If an account exists, we sent a link. Check your email; the link works for 30 minutes.
-      </p>`;
+    if (this.sent) return html`<p class="notice" role="status">${words().reset.sent}</p>`;
     return html`<form class="stack" novalidate aria-labelledby="request-heading" @submit=${this.#submit}>
-      <h2 id="request-heading">Get a new reset link</h2>
+      <h2 id="request-heading">${words().reset.newLinkHeading}</h2>
       ${accountFields({
         workdomain: this.workdomain,
         email: this.email,
@@ -54,7 +52,7 @@ export class ChatpointRequestResetLink extends PageForm<Field> {
         },
       })}
       <div class="actions">
-        <button type="submit" ?disabled=${this.form.busy}>Email me a link</button>
+        <button type="submit" ?disabled=${this.form.busy}>${words().reset.send}</button>
       </div>
       ${formAlert(this.form.errorFor('form'))}
     </form>`;

@@ -1,3 +1,5 @@
+import { fill, words } from './i18n/index.ts';
+
 /** Same-origin JSON client for the hosted pages: the session rides in the HttpOnly cookie. */
 
 /** An error answer of the API, or `network_error` when no answer came. Pages branch on `code`. */
@@ -40,5 +42,10 @@ export async function api<T = void>(method: 'GET' | 'POST' | 'PUT', path: string
   );
 }
 
-export const errorMessage = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
+/** The error in the page's language, by its code; a code without words keeps the server's sentence. */
+export function errorMessage(error: unknown): string {
+  const texts: Record<string, string> = words().errors;
+  if (!(error instanceof ApiError)) return texts.generic!;
+  const text = Object.hasOwn(texts, error.code) ? texts[error.code] : undefined;
+  return text ? fill(text) : error.message || texts.generic!;
+}

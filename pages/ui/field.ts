@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { words } from './i18n/index.ts';
 
 export interface FieldOptions {
   id: string;
@@ -57,7 +58,7 @@ export function accountFields(options: AccountFieldsOptions): TemplateResult {
   const { errorFor, onInput } = options;
   return html`${field({
     id: 'workdomain',
-    label: 'Workdomain',
+    label: words().common.workdomain,
     value: options.workdomain,
     autocomplete: 'organization',
     hint: options.workdomainHint,
@@ -66,7 +67,7 @@ export function accountFields(options: AccountFieldsOptions): TemplateResult {
   })}
     ${field({
       id: 'email',
-      label: 'Email',
+      label: words().common.email,
       type: 'email',
       value: options.email,
       autocomplete: 'username',

@@ -1,9 +1,10 @@
 import { html, type TemplateResult } from 'lit';
+import { limits } from '../../contract/limits.ts';
 import { field } from './field.ts';
+import { fill, words } from './i18n/index.ts';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const PASSWORD_HINT = `${PASSWORD_MIN}–${PASSWORD_MAX} characters. Avoid common passwords.`;
+export const PASSWORD_MIN = limits.passwordMinLength;
+export const PASSWORD_MAX = limits.passwordMaxLength;
 
 type NewPasswordField = 'password' | 'confirm';
 
@@ -13,10 +14,10 @@ export function passwordProblem(
   confirm: string,
 ): { field: NewPasswordField; message: string } | null {
   if (password.length < PASSWORD_MIN)
-    return { field: 'password', message: `Use at least ${PASSWORD_MIN} characters.` };
+    return { field: 'password', message: fill(words().newPassword.tooShort) };
   if (password.length > PASSWORD_MAX)
-    return { field: 'password', message: `Use at most ${PASSWORD_MAX} characters.` };
-  if (password !== confirm) return { field: 'confirm', message: 'The two passwords do not match.' };
+    return { field: 'password', message: fill(words().newPassword.tooLong) };
+  if (password !== confirm) return { field: 'confirm', message: words().newPassword.mismatch };
   return null;
 }
 
@@ -36,17 +37,17 @@ export function newPasswordFields({
 }: NewPasswordOptions): TemplateResult {
   return html`${field({
     id: 'password',
-    label: 'New password',
+    label: words().newPassword.label,
     type: 'password',
     value: password,
     autocomplete: 'new-password',
-    hint: PASSWORD_HINT,
+    hint: fill(words().newPassword.hint),
     error: errorFor('password'),
     onInput: (value) => onInput('password', value),
   })}
     ${field({
       id: 'confirm',
-      label: 'Repeat the new password',
+      label: words().newPassword.repeat,
       type: 'password',
       value: confirm,
       autocomplete: 'new-password',

@@ -1,5 +1,6 @@
 import { LitElement, type ReactiveElement } from 'lit';
 import { errorMessage } from './api.ts';
+import { LanguageController, words } from './i18n/index.ts';
 import { pageStyles } from './page-styles.ts';
 
 /** The error text beside a field, or beside the submit button (`form`). */
@@ -11,7 +12,7 @@ export interface FieldError<F extends string> {
 /** The first of the fields left blank, as the error to show; null when all are filled in. */
 export function blankField<F extends string>(values: Record<F, string>): FieldError<F> | null {
   const blank = (Object.keys(values) as F[]).find((name) => !values[name].trim());
-  return blank ? { field: blank, message: 'Please fill this in.' } : null;
+  return blank ? { field: blank, message: words().common.fillIn } : null;
 }
 
 export interface Submission<F extends string> {
@@ -78,4 +79,5 @@ export class PageForm<F extends string> extends LitElement {
   };
 
   protected readonly form = new FormState<F>(this);
+  protected readonly language = new LanguageController(this);
 }

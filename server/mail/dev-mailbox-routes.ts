@@ -20,6 +20,7 @@ export function devMailboxRoutes(mailbox: DevMailbox) {
       .join('');
     return c.html(
       htmlShell({
+        lang: 'en',
         title: 'Dev mailbox — ChatPoint',
         scripts: [],
         body: `<main class="wide"><h1>Dev mailbox</h1><p class="muted">Mail the service sent while SMTP_URL is unset. Newest first.</p>
@@ -42,6 +43,7 @@ export function devMailboxRoutes(mailbox: DevMailbox) {
     if (!mail) return c.notFound();
     return c.html(
       htmlShell({
+        lang: 'en',
         title: `${mail.subject} — dev mailbox`,
         scripts: [],
         body: `<main class="wide"><p><a href="/dev/mailbox">← All mail</a></p><h1>${escapeHtml(mail.subject)}</h1>

@@ -10,6 +10,8 @@ const ESCAPES: Record<string, string> = {
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 
 export interface ShellOptions {
+  /** The page's language (README, Languages). */
+  lang: string;
   title: string;
   description?: string;
   scripts: string[];
@@ -26,7 +28,7 @@ export function htmlShell(options: ShellOptions): string {
     )
     .join('\n    ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(options.lang)}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,10 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
+import { fill, type PageWords, wordsFor } from '../../pages/ui/i18n/catalogues.ts';
 import { registrationSettings, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { escapeHtml, htmlShell } from './html.ts';
+import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';
 
 export interface BuiltAssets {
@@ -91,17 +93,19 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
 
   app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {
     const linkId = c.req.param('linkId');
+    const lang = await pageLanguage(deps, c);
+    const t = wordsFor(lang).join;
     const [row] = await deps.db
       .select({ name: workdomains.name })
       .from(registrationSettings)
       .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
       .where(eq(registrationSettings.linkId, linkId));
-    const title = row ? `Join ${row.name} on ChatPoint` : 'Registration link not found — ChatPoint';
-    const description = row
-      ? `Register with your name and email to chat with ${row.name} on ChatPoint.`
-      : 'This registration link does not exist.';
+    const workdomain = { workdomain: row?.name ?? '' };
+    const title = row ? fill(t.title, workdomain) : t.notFoundTitle;
+    const description = row ? fill(t.description, workdomain) : t.notFoundDescription;
     return c.html(
       htmlShell({
+        lang,
         title,
         description,
         meta: {
@@ -112,35 +116,42 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
         },
         scripts: widgetPath ? [widgetPath] : [],
         body: `<main>
-      <h1>${row ? `Join ${escapeHtml(row.name)}` : 'Registration link not found'}</h1>
+      <h1>${escapeHtml(row ? fill(t.heading, workdomain) : t.notFound)}</h1>
       <chatpoint-register link="${escapeHtml(linkId)}"></chatpoint-register>
-      <noscript>Registration needs JavaScript.</noscript>
-      <p class="muted">Have the ChatPoint app? <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">Open this in the app</a>.</p>
+      <noscript>${escapeHtml(t.noScript)}</noscript>
+      <p class="muted">${escapeHtml(t.haveApp)} <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">${escapeHtml(t.openInApp)}</a></p>
     </main>`,
       }),
       row ? 200 : 404,
     );
   });
 
-  const shell = (entry: string, title: string, tag: string, options: { carriesToken?: boolean }) => {
+  const shell = (
+    entry: string,
+    title: (words: PageWords) => string,
+    tag: string,
+    options: { carriesToken?: boolean },
+  ) => {
     const handler = pageSecurityHeaders({ https, denyFraming: true, carriesToken: options.carriesToken });
     return [
       handler,
-      (c: any) => {
+      async (c: Context) => {
         const script = assets.entries[entry];
         if (!script) return c.text('The pages are not built. Run npm run build.', 503);
-        return c.html(htmlShell({ title, scripts: [script], body: `<${tag}></${tag}>` }));
+        const lang = await pageLanguage(deps, c);
+        return c.html(
+          htmlShell({ lang, title: title(wordsFor(lang)), scripts: [script], body: `<${tag}></${tag}>` }),
+        );
       },
     ] as const;
   };
-  app.get('/app', ...shell('app', 'ChatPoint', 'chatpoint-app', { carriesToken: true }));
-  app.get('/app/*', ...shell('app', 'ChatPoint', 'chatpoint-app', { carriesToken: true }));
-  app.get('/admin', ...shell('admin', 'User administration — ChatPoint', 'chatpoint-admin', {}));
+  const appTitle = (t: PageWords) => t.app.pageTitle;
+  app.get('/app', ...shell('app', appTitle, 'chatpoint-app', { carriesToken: true }));
+  app.get('/app/*', ...shell('app', appTitle, 'chatpoint-app', { carriesToken: true }));
+  app.get('/admin', ...shell('admin', (t) => t.admin.pageTitle, 'chatpoint-admin', {}));
   app.get(
     '/reset-password',
-    ...shell('reset', 'Choose a new password — ChatPoint', 'chatpoint-reset-password', {
-      carriesToken: true,
-    }),
+    ...shell('reset', (t) => t.reset.pageTitle, 'chatpoint-reset-password', { carriesToken: true }),
   );
   return app;
 }

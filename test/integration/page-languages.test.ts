@@ -32,8 +32,8 @@ describe('the language of a hosted page', () => {
 
   it('follows ?lang=, then Accept-Language, and words the join page in it', async () => {
     const { linkId, workdomain } = await h.seedWorkdomain();
-    const page = (query: string, headers: Record<string, string> = {}) =>
-      h.app.request(`/join/${linkId}${query}`, { headers }).then((res) => res.text());
+    const page = async (query: string, headers: Record<string, string> = {}) =>
+      (await h.app.request(`/join/${linkId}${query}`, { headers })).text();
 
     const english = await page('');
     expect(htmlLang(english)).toBe('en');

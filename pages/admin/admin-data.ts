@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { followUserLanguage } from '../ui/i18n/index.ts';
 import {
   type AdminUser,
   ApiError,
@@ -121,6 +122,7 @@ export class AdminData implements ReactiveController {
 
   async #whoAmI() {
     const { user } = await adminApi.me();
+    followUserLanguage(user.lang);
     this.me = user;
     if (user.role !== 'admin') {
       this.#set({ status: AdminStatus.notAdmin });

@@ -1,6 +1,11 @@
 import { css, html, LitElement } from 'lit';
+import { languages } from '../../contract/languages.ts';
+import { accountApi } from '../ui/account-api.ts';
+import { pageCatalogues } from '../ui/i18n/catalogues.ts';
+import { LanguageController, pageLanguage, setPageLanguage } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import { AdminData, AdminStatus } from './admin-data.ts';
+import { adminWords } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 
 /**
@@ -21,6 +26,8 @@ export class ChatpointAdmin extends LitElement {
       }
       .brand { font-weight: 700 }
       .who { margin-inline-start: auto; overflow-wrap: anywhere }
+      .language { display: flex; align-items: center; gap: 0.4rem }
+      .language select { inline-size: auto }
       main { display: grid; gap: 1.25rem; max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem }
       .view-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem }
       .view-head h1:focus { outline: none }
@@ -49,10 +56,23 @@ export class ChatpointAdmin extends LitElement {
   ];
 
   readonly data = new AdminData(this);
+  protected readonly language = new LanguageController(this);
 
   get #panel() {
     return this.renderRoot.querySelector<ChatpointRegistrationPanel>('chatpoint-registration-panel');
   }
+
+  /** The admin's own choice: this page at once, and their mail and pages from now on. */
+  #chooseLanguage = (event: Event) => {
+    const lang = (event.target as HTMLSelectElement).value;
+    setPageLanguage(lang);
+    const address = new URL(location.href);
+    if (address.searchParams.has('lang')) {
+      address.searchParams.delete('lang');
+      history.replaceState(history.state, '', address);
+    }
+    void accountApi.chooseLanguage(lang).catch(() => {});
+  };
 
   #signOut = async () => {
     await this.data.signOut().catch(() => {});
@@ -79,26 +99,39 @@ export class ChatpointAdmin extends LitElement {
 
   #topbar() {
     const me = this.data.me!;
+    const t = adminWords().page;
     return html`<header class="topbar">
       <span class="brand">ChatPoint</span>
       <span>${me.workdomain.name}</span>
       <span class="who muted">${me.name} (${me.email})</span>
-      <button type="button" class="secondary" @click=${this.#signOut}>Sign out</button>
+      <label class="language">
+        <span>${t.language}</span>
+        <select @change=${this.#chooseLanguage}>
+          ${languages.map(
+            (lang) =>
+              html`<option value=${lang} lang=${lang} .selected=${lang === pageLanguage()}>
+                ${pageCatalogues[lang].languageName}
+              </option>`,
+          )}
+        </select>
+      </label>
+      <button type="button" class="secondary" @click=${this.#signOut}>${t.signOut}</button>
     </header>`;
   }
 
   #administration() {
     const { data } = this;
     const registrationOpen = data.registration.value?.open ?? false;
+    const t = adminWords().page;
     return html`${this.#topbar()}
       <main>
         <div class="view-head">
-          <h1 tabindex="-1">User administration</h1>
+          <h1 tabindex="-1">${t.heading}</h1>
           <button
             type="button"
             class="icon-button"
-            aria-label="Public registration"
-            title="Public registration${registrationOpen ? ' (open)' : ''}"
+            aria-label=${t.publicRegistration}
+            title=${registrationOpen ? t.publicRegistrationOpen : t.publicRegistration}
             aria-haspopup="dialog"
             @click=${this.#openPanel}
           >
@@ -129,17 +162,18 @@ export class ChatpointAdmin extends LitElement {
   }
 
   override render() {
+    const t = adminWords().page;
     switch (this.data.status) {
       case AdminStatus.loading:
-        return html`<main class="centered"><p role="status">Loading…</p></main>`;
+        return html`<main class="centered"><p role="status">${t.loading}</p></main>`;
       case AdminStatus.signedOut:
         return html`<chatpoint-admin-sign-in .data=${this.data}></chatpoint-admin-sign-in>`;
       case AdminStatus.notAdmin:
         return html`${this.#topbar()}
           <main class="centered">
-            <h1>User administration</h1>
-            <p role="alert">This page is for administrators.</p>
-            <p>Sign out, then sign in with an administrator's account of your workdomain.</p>
+            <h1>${t.heading}</h1>
+            <p role="alert">${t.notAdmin}</p>
+            <p>${t.notAdminAdvice}</p>
           </main>`;
       case AdminStatus.ready:
         return this.#administration();

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { adminStyles } from './admin.styles.ts';
+import { adminWords } from './i18n/index.ts';
 
 export interface ConfirmQuestion {
   heading: string;
@@ -70,8 +71,8 @@ export class ChatpointConfirmDialog extends LitElement {
         <h2 id="confirm-heading">${question?.heading ?? ''}</h2>
         <div id="confirm-message" class="stack">${(question?.message ?? []).map((line) => html`<p>${line}</p>`)}</div>
         <div class="row actions">
-          <button class="secondary cancel" value="cancel">Cancel</button>
-          <button class="danger" value="confirm">${question?.confirmLabel ?? 'Confirm'}</button>
+          <button class="secondary cancel" value="cancel">${adminWords().page.cancel}</button>
+          <button class="danger" value="confirm">${question?.confirmLabel ?? adminWords().page.confirm}</button>
         </div>
       </form>
     </dialog>`;

@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { helpTexts } from './help-texts.ts';
+import type { helpTexts } from './help-texts.ts';
+import { adminWords, fill } from './i18n/index.ts';
 
 export type HelpTopic = keyof typeof helpTexts;
 
@@ -13,15 +14,15 @@ export const helpButton = (state: HelpState, topic: HelpTopic, setting: string) 
   html`<button
     type="button"
     class="help"
-    aria-label="Help: ${setting}"
-    title="Help: ${setting}"
+    aria-label=${fill(adminWords().page.helpFor, { setting })}
+    title=${fill(adminWords().page.helpFor, { setting })}
     aria-expanded=${state.expandedHelp.has(topic) ? 'true' : 'false'}
     aria-controls="help-${topic}"
     @click=${() => state.toggleHelp(topic)}
   >?</button>`;
 
 export const helpText = (state: HelpState, topic: HelpTopic) =>
-  html`<p id="help-${topic}" class="help-text" ?hidden=${!state.expandedHelp.has(topic)}>${helpTexts[topic]}</p>`;
+  html`<p id="help-${topic}" class="help-text" ?hidden=${!state.expandedHelp.has(topic)}>${adminWords().help[topic]}</p>`;
 
 /** A setting's label with its "?" beside it, then the help text the "?" shows. */
 export const labelWithHelp = (state: HelpState, topic: HelpTopic, inputId: string, label: string) =>

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Plan } from '../../contract/enums.ts';
 import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
+import { adminWords, fill } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 import { closedReasonWords, type SystemClosedReason } from './words.ts';
 
@@ -16,10 +17,11 @@ function systemClosedReason(registration: Registration): SystemClosedReason | nu
 
 function openSwitch(panel: ChatpointRegistrationPanel, registration: Registration) {
   const reason = systemClosedReason(registration);
-  const words = reason ? closedReasonWords[reason] : null;
+  const words = reason ? closedReasonWords(reason) : null;
+  const t = adminWords().settings;
   return html`<div class="field">
     <div class="label-row">
-      <span id="open-label" class="label" @click=${() => panel.toggleOpen()}>Registration open</span>
+      <span id="open-label" class="label" @click=${() => panel.toggleOpen()}>${t.registrationOpen}</span>
       <button
         type="button"
         role="switch"
@@ -33,16 +35,16 @@ function openSwitch(panel: ChatpointRegistrationPanel, registration: Registratio
         <span class="thumb" aria-hidden="true"></span>
       </button>
       <span id="open-state" class=${registration.open ? 'status-active' : 'status-inactive'}
-        >${registration.open ? 'Open' : 'Closed'}</span
+        >${registration.open ? t.open : t.closed}</span
       >
-      ${helpButton(panel, 'open', 'Registration open')}
+      ${helpButton(panel, 'open', t.registrationOpen)}
     </div>
     ${helpText(panel, 'open')}
     <p id="open-error" class="alert" role="alert">${panel.openError}</p>
     ${
       words
         ? html`<div class="notice" id="closed-reason">
-            <p><strong>Closed automatically: ${words.title}</strong></p>
+            <p><strong>${fill(t.closedAutomatically, { reason: words.title })}</strong></p>
             <p>${words.advice}</p>
           </div>`
         : nothing
@@ -53,14 +55,10 @@ function openSwitch(panel: ChatpointRegistrationPanel, registration: Registratio
 function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registration) {
   const max = Math.max(capacity.limit, 1);
   const share = capacity.used / max;
-  const note =
-    share >= 1
-      ? 'Full: registration stays closed until places are free or the limit is raised.'
-      : share >= CAPACITY_WARNING_SHARE
-        ? 'Nearly full: registration closes by itself when the limit is reached.'
-        : '';
+  const t = adminWords().settings;
+  const note = share >= 1 ? t.full : share >= CAPACITY_WARNING_SHARE ? t.nearlyFull : '';
   return html`<div class="field">
-    ${labelWithHelp(panel, 'capacity', 'capacity', 'Capacity')}
+    ${labelWithHelp(panel, 'capacity', 'capacity', t.capacity)}
     <meter
       id="capacity"
       min="0"
@@ -72,7 +70,7 @@ function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registra
       aria-describedby="capacity-text"
     ></meter>
     <p id="capacity-text" class=${note ? 'capacity-warning' : ''}>
-      ${capacity.used} / ${capacity.limit} external users${note ? html`<br />${note}` : nothing}
+      ${fill(t.capacityCount, { used: capacity.used, limit: capacity.limit })}${note ? html`<br />${note}` : nothing}
     </p>
   </div>`;
 }
@@ -81,10 +79,11 @@ function picField(panel: ChatpointRegistrationPanel, registration: Registration)
   const candidates = panel.picCandidates();
   const chosen = candidates.some((user) => user.id === panel.picDraft);
   const picInactive = registration.pic && !candidates.some((user) => user.id === registration.pic!.id);
+  const t = adminWords().settings;
   return html`<div class="field">
-    ${labelWithHelp(panel, 'pic', 'pic', 'Person in charge')}
+    ${labelWithHelp(panel, 'pic', 'pic', t.pic)}
     <select id="pic" @change=${panel.pickPic} aria-describedby="pic-note">
-      ${chosen ? nothing : html`<option value="" .selected=${true} disabled>Choose a person in charge</option>`}
+      ${chosen ? nothing : html`<option value="" .selected=${true} disabled>${t.choosePic}</option>`}
       ${candidates.map(
         (user) => html`<option value=${user.id} .selected=${user.id === panel.picDraft}>
           ${user.name} (${user.email})
@@ -92,19 +91,15 @@ function picField(panel: ChatpointRegistrationPanel, registration: Registration)
       )}
     </select>
     <p id="pic-note" class="muted">
-      ${
-        picInactive && panel.users.value
-          ? `${registration.pic!.name} is no longer active. Only active internal users can be in charge.`
-          : 'New users are connected to this person and receive the welcome message from them.'
-      }
+      ${picInactive && panel.users.value ? fill(t.picInactive, { name: registration.pic!.name }) : t.picNote}
     </p>
   </div>`;
 }
 
 function welcomeField(panel: ChatpointRegistrationPanel) {
   const length = [...panel.welcomeDraft].length;
-  const picName =
-    panel.picCandidates().find((user) => user.id === panel.picDraft)?.name ?? 'Person in charge';
+  const t = adminWords().settings;
+  const picName = panel.picCandidates().find((user) => user.id === panel.picDraft)?.name ?? t.pic;
   const initials = picName
     .split(/\s+/)
     .filter(Boolean)
@@ -112,7 +107,7 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
     .map((word) => [...word][0]!.toUpperCase())
     .join('');
   return html`<div class="field">
-      ${labelWithHelp(panel, 'welcomeMessage', 'welcome', 'Welcome message')}
+      ${labelWithHelp(panel, 'welcomeMessage', 'welcome', t.welcomeMessage)}
       <textarea
         id="welcome"
         rows="4"
@@ -121,10 +116,10 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
         @input=${panel.editWelcome}
         aria-describedby="welcome-count"
       ></textarea>
-      <p id="welcome-count" class="muted">${length} / ${MAX_WELCOME_MESSAGE_LENGTH} characters</p>
+      <p id="welcome-count" class="muted">${fill(t.characters, { count: length, max: MAX_WELCOME_MESSAGE_LENGTH })}</p>
     </div>
     <figure class="preview" aria-labelledby="welcome-preview-caption">
-      <figcaption id="welcome-preview-caption" class="label">Preview: the new user's first message</figcaption>
+      <figcaption id="welcome-preview-caption" class="label">${t.previewCaption}</figcaption>
       <div class="chat">
         <span class="avatar" aria-hidden="true">${initials}</span>
         <div class="message">
@@ -132,7 +127,7 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
           ${
             panel.welcomeDraft.trim()
               ? html`<p id="welcome-preview" class="bubble">${panel.welcomeDraft}</p>`
-              : html`<p id="welcome-preview" class="muted">No welcome message: the conversation starts empty.</p>`
+              : html`<p id="welcome-preview" class="muted">${t.noWelcome}</p>`
           }
         </div>
       </div>
@@ -141,16 +136,17 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
 
 /** Open/close, why it closed, capacity, and the PIC + welcome message form. */
 export function settingsSection(panel: ChatpointRegistrationPanel, registration: Registration) {
+  const t = adminWords().settings;
   return html`<section class="stack" aria-labelledby="settings-heading">
-    <h3 id="settings-heading">Settings</h3>
+    <h3 id="settings-heading">${t.heading}</h3>
     ${openSwitch(panel, registration)} ${capacityMeter(panel, registration)}
     <form class="stack" @submit=${panel.saveSettings} novalidate>
       ${picField(panel, registration)} ${welcomeField(panel)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'save' ? 'true' : 'false'}>
-          ${panel.busy === 'save' ? 'Saving…' : 'Save'}
+          ${panel.busy === 'save' ? t.saving : t.save}
         </button>
-        ${panel.settingsDirty() ? html`<span class="muted">Unsaved changes</span>` : nothing}
+        ${panel.settingsDirty() ? html`<span class="muted">${t.unsaved}</span>` : nothing}
       </div>
       <p id="settings-error" class="alert" role="alert">${panel.saveError}</p>
     </form>

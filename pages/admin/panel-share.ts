@@ -1,39 +1,42 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { pageLanguage } from '../ui/i18n/index.ts';
 import { QR_CODE_PATH, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
+import { adminWords } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 
 /** The link, its QR code, the embed snippet, regeneration and a live preview of the widget. */
 export function shareSection(panel: ChatpointRegistrationPanel, registration: Registration) {
   const { linkId, url, embed } = registration;
+  const t = adminWords().share;
   if (!linkId || !url || !embed) {
     return html`<section class="stack" aria-labelledby="share-heading">
-      <h3 id="share-heading">Share</h3>
-      <p class="muted">The registration link is created the first time you open registration.</p>
+      <h3 id="share-heading">${t.heading}</h3>
+      <p class="muted">${t.notYet}</p>
     </section>`;
   }
   // The link id in the address makes the browser fetch the new code after a regeneration.
   const qrSource = `${QR_CODE_PATH}?link=${encodeURIComponent(linkId)}`;
   return html`<section class="stack" aria-labelledby="share-heading">
-    <h3 id="share-heading">Share</h3>
+    <h3 id="share-heading">${t.heading}</h3>
     <div class="field">
-      ${labelWithHelp(panel, 'link', 'link', 'Registration link')}
+      ${labelWithHelp(panel, 'link', 'link', t.link)}
       <div class="copy-row">
         <input id="link" readonly .value=${url} />
-        <button type="button" class="secondary" @click=${() => panel.copy(url, 'link', 'link')}>Copy link</button>
+        <button type="button" class="secondary" @click=${() => panel.copy(url, 'link', t.copyRefusedLink)}>${t.copyLink}</button>
       </div>
     </div>
     <div class="qr">
-      <img src=${qrSource} alt="QR code of the registration link" width="160" height="160" />
-      <a class="button secondary" href=${qrSource} download="chatpoint-registration-qr.svg">Download QR code</a>
+      <img src=${qrSource} alt=${t.qrAlt} width="160" height="160" />
+      <a class="button secondary" href=${qrSource} download="chatpoint-registration-qr.svg">${t.downloadQr}</a>
     </div>
     <div class="field">
-      ${labelWithHelp(panel, 'embed', 'embed', 'Embed snippet')}
+      ${labelWithHelp(panel, 'embed', 'embed', t.embed)}
       <textarea id="embed" readonly rows="3" .value=${embed}></textarea>
       <div class="row">
-        <button type="button" class="secondary" @click=${() => panel.copy(embed, 'embed', 'snippet')}>
-          Copy snippet
+        <button type="button" class="secondary" @click=${() => panel.copy(embed, 'embed', t.copyRefusedSnippet)}>
+          ${t.copySnippet}
         </button>
       </div>
     </div>
@@ -45,21 +48,21 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
           aria-disabled=${panel.busy === 'regenerate' ? 'true' : 'false'}
           @click=${panel.regenerateLink}
         >
-          ${panel.busy === 'regenerate' ? 'Regenerating…' : 'Regenerate link'}
+          ${panel.busy === 'regenerate' ? t.regenerating : t.regenerate}
         </button>
-        ${helpButton(panel, 'regenerate', 'Regenerate link')}
+        ${helpButton(panel, 'regenerate', t.regenerate)}
       </div>
       ${helpText(panel, 'regenerate')}
       <p class="alert" role="alert">${panel.shareError}</p>
     </div>
     <div class="field">
-      <h4 id="preview-heading">Widget preview</h4>
+      <h4 id="preview-heading">${t.previewHeading}</h4>
       <p class="muted">
-        ${registration.open ? 'This is the live form: registering here creates a real account.' : 'Registration is closed, so the form says so.'}
+        ${registration.open ? t.previewLive : t.previewClosed}
       </p>
       ${keyed(
         `${linkId}:${registration.open}`,
-        html`<iframe src="/join/${encodeURIComponent(linkId)}" title="Widget preview" loading="lazy"></iframe>`,
+        html`<iframe src="/join/${encodeURIComponent(linkId)}?lang=${pageLanguage()}" title=${t.previewHeading} loading="lazy"></iframe>`,
       )}
     </div>
   </section>`;

@@ -1,4 +1,5 @@
 import { html, LitElement, type PropertyValues } from 'lit';
+import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import {
   type AdminUser,
@@ -13,6 +14,7 @@ import {
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import type { HelpTopic } from './help-toggle.ts';
+import { adminWords, fill } from './i18n/index.ts';
 import { activitySection } from './panel-activity.ts';
 import { settingsSection } from './panel-settings.ts';
 import { shareSection } from './panel-share.ts';
@@ -59,6 +61,8 @@ export class ChatpointRegistrationPanel extends LitElement {
   declare saveError: string;
   declare shareError: string;
   declare announcement: string;
+
+  protected readonly language = new LanguageController(this);
 
   constructor() {
     super();
@@ -163,18 +167,18 @@ export class ChatpointRegistrationPanel extends LitElement {
     if (this.busy) return;
     const change = this.#settingsChange();
     if ([...this.welcomeDraft].length > MAX_WELCOME_MESSAGE_LENGTH) {
-      this.saveError = `The welcome message can be at most ${MAX_WELCOME_MESSAGE_LENGTH} characters.`;
+      this.saveError = fill(adminWords().settings.welcomeTooLong, { max: MAX_WELCOME_MESSAGE_LENGTH });
       return;
     }
     if (Object.keys(change).length === 0) {
-      this.#announce('Nothing to save: the settings are unchanged.');
+      this.#announce(adminWords().settings.nothingToSave);
       return;
     }
     this.busy = 'save';
     this.saveError = '';
     try {
       await this.data.saveSettings(change);
-      this.#announce('Settings saved.');
+      this.#announce(adminWords().settings.saved);
     } catch (error) {
       this.saveError = errorMessage(error);
     } finally {
@@ -193,13 +197,8 @@ export class ChatpointRegistrationPanel extends LitElement {
       const picUserId = this.#settingsChange().picUserId;
       if (opening && picUserId) await this.data.saveSettings({ picUserId });
       const updated = await this.data.setOpen(opening);
-      this.#announce(
-        updated.open
-          ? registration.linkId
-            ? 'Registration is open.'
-            : 'Registration is open. The registration link is ready below.'
-          : 'Registration is closed.',
-      );
+      const t = adminWords().settings;
+      this.#announce(updated.open ? (registration.linkId ? t.nowOpen : t.nowOpenWithLink) : t.nowClosed);
     } catch (error) {
       this.openError = errorMessage(error);
       if (error instanceof ApiError && ['pic_required', 'pic_unavailable'].includes(error.code)) {
@@ -212,20 +211,18 @@ export class ChatpointRegistrationPanel extends LitElement {
 
   regenerateLink = async () => {
     if (this.busy) return;
+    const t = adminWords().share;
     const confirmed = await this.#confirm.ask({
-      heading: 'Regenerate the registration link?',
-      message: [
-        'The old link and embedded widgets stop working. So does the old QR code.',
-        'Share the new link and update the snippet on your web pages afterwards.',
-      ],
-      confirmLabel: 'Regenerate link',
+      heading: t.regenerateHeading,
+      message: [t.regenerateStops, t.regenerateShare],
+      confirmLabel: t.regenerate,
     });
     if (!confirmed) return;
     this.busy = 'regenerate';
     this.shareError = '';
     try {
       await this.data.regenerateLink();
-      this.#announce('A new registration link is ready. The old link no longer works.');
+      this.#announce(t.regenerated);
     } catch (error) {
       this.shareError = errorMessage(error);
     } finally {
@@ -233,18 +230,17 @@ export class ChatpointRegistrationPanel extends LitElement {
     }
   };
 
-  async copy(text: string, fieldId: string, what: string) {
+  /** Copies `text`; where the clipboard is refused, selects the field and says `refused`. */
+  async copy(text: string, fieldId: string, refused: string) {
     try {
       await navigator.clipboard.writeText(text);
-      this.#announce('Copied');
+      this.#announce(adminWords().share.copied);
     } catch {
       // Clipboard access can be refused; leave the text selected for a manual copy.
       const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${fieldId}`);
       field?.focus();
       field?.select();
-      this.#announce(
-        `Copying is not allowed here. The ${what} is selected: press Ctrl+C (⌘C on a Mac) to copy it.`,
-      );
+      this.#announce(refused);
     }
   }
 
@@ -271,7 +267,7 @@ export class ChatpointRegistrationPanel extends LitElement {
     if (!registration) {
       return this.registration.error
         ? html`<p class="alert" role="alert">${this.registration.error}</p>`
-        : html`<p class="muted">Loading…</p>`;
+        : html`<p class="muted">${adminWords().page.loading}</p>`;
     }
     return html`${
       this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
@@ -283,8 +279,8 @@ export class ChatpointRegistrationPanel extends LitElement {
     return html`<dialog aria-labelledby="panel-title" @close=${this.#closed}>
       <div class="panel">
         <header class="panel-head">
-          <h2 id="panel-title">Public registration</h2>
-          <button type="button" class="plain close" aria-label="Close" @click=${this.close}>
+          <h2 id="panel-title">${adminWords().page.publicRegistration}</h2>
+          <button type="button" class="plain close" aria-label=${adminWords().page.close} @click=${this.close}>
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
               <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
             </svg>

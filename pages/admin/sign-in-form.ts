@@ -1,8 +1,10 @@
 import { css, html, LitElement } from 'lit';
 import { queryParam } from '../ui/address-token.ts';
+import { LanguageController, words } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import { ApiError, errorMessage } from './admin-api.ts';
 import type { AdminData } from './admin-data.ts';
+import { adminWords } from './i18n/index.ts';
 
 type Field = 'workdomain' | 'email' | 'password' | 'form';
 
@@ -25,6 +27,8 @@ export class ChatpointAdminSignIn extends LitElement {
   declare error: { field: Field; message: string } | null;
   declare busy: boolean;
 
+  protected readonly language = new LanguageController(this);
+
   constructor() {
     super();
     this.error = null;
@@ -44,7 +48,7 @@ export class ChatpointAdminSignIn extends LitElement {
     const value = (name: string) => String(form.get(name) ?? '').trim();
     const missing = (['workdomain', 'email', 'password'] as const).find((name) => !value(name));
     if (missing) {
-      this.#fail(missing, `Enter your ${missing === 'workdomain' ? 'workdomain' : missing}.`);
+      this.#fail(missing, words().common.fillIn);
       return;
     }
     this.busy = true;
@@ -80,12 +84,14 @@ export class ChatpointAdminSignIn extends LitElement {
 
   override render() {
     const invalid = (id: Field) => (this.error?.field === id ? 'true' : 'false');
+    const t = adminWords().page;
+    const common = words().common;
     return html`<main>
-      <h1>ChatPoint user administration</h1>
+      <h1>${t.signInHeading}</h1>
       <form @submit=${this.#submit} aria-busy=${this.busy ? 'true' : 'false'} novalidate>
         ${this.#field(
           'workdomain',
-          'Workdomain',
+          common.workdomain,
           html`<input
             id="workdomain"
             name="workdomain"
@@ -96,11 +102,11 @@ export class ChatpointAdminSignIn extends LitElement {
             aria-invalid=${invalid('workdomain')}
             aria-describedby="workdomain-hint workdomain-error"
           />`,
-          'The short name of your workdomain, for example acme.',
+          t.workdomainHint,
         )}
         ${this.#field(
           'email',
-          'Email',
+          common.email,
           html`<input
             id="email"
             name="email"
@@ -112,7 +118,7 @@ export class ChatpointAdminSignIn extends LitElement {
         )}
         ${this.#field(
           'password',
-          'Password',
+          common.password,
           html`<input
             id="password"
             name="password"
@@ -123,7 +129,7 @@ export class ChatpointAdminSignIn extends LitElement {
           />`,
         )}
         <div class="field">
-          <div class="row"><button type="submit">${this.busy ? 'Signing in…' : 'Sign in'}</button></div>
+          <div class="row"><button type="submit">${this.busy ? t.signingIn : t.signIn}</button></div>
           <p class="alert" role="alert">${this.error?.field === 'form' ? this.error.message : ''}</p>
         </div>
       </form>

@@ -1,8 +1,10 @@
 import { css, html, LitElement } from 'lit';
+import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import { type AdminUser, errorMessage } from './admin-api.ts';
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
+import { adminWords, fill } from './i18n/index.ts';
 import { formatDate } from './words.ts';
 
 /** The workdomain's users, with deactivation and reactivation. */
@@ -34,6 +36,8 @@ export class ChatpointAdminUsers extends LitElement {
   declare error: string;
   declare announcement: string;
 
+  protected readonly language = new LanguageController(this);
+
   constructor() {
     super();
     this.users = { value: null, error: null };
@@ -52,18 +56,13 @@ export class ChatpointAdminUsers extends LitElement {
     if (this.busyId) return;
     const deactivating = user.status === 'active';
     const isPic = user.id === this.picId;
+    const t = adminWords().users;
+    const name = { name: user.name };
     if (deactivating) {
       const confirmed = await this.#confirm.ask({
-        heading: `Deactivate ${user.name}?`,
-        message: [
-          ...(isPic
-            ? [
-                `${user.name} is the person in charge of public registration. This closes public registration.`,
-              ]
-            : []),
-          'They are signed out at once and cannot sign in until they are reactivated.',
-        ],
-        confirmLabel: 'Deactivate',
+        heading: fill(t.confirmHeading, name),
+        message: [...(isPic ? [fill(t.confirmPic, name)] : []), t.confirmSignedOut],
+        confirmLabel: t.deactivate,
       });
       if (!confirmed) return;
     }
@@ -71,9 +70,10 @@ export class ChatpointAdminUsers extends LitElement {
     this.error = '';
     try {
       await (deactivating ? this.data.deactivate(user) : this.data.reactivate(user));
-      this.announcement = deactivating
-        ? `${user.name} is deactivated.${isPic ? ' Public registration is closed until you choose another person in charge.' : ''}`
-        : `${user.name} is active again.`;
+      this.announcement = fill(
+        deactivating ? (isPic ? t.deactivatedPic : t.deactivated) : t.reactivated,
+        name,
+      );
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -84,18 +84,19 @@ export class ChatpointAdminUsers extends LitElement {
   #row(user: AdminUser) {
     const active = user.status === 'active';
     const busy = this.busyId === user.id;
+    const t = adminWords().users;
     return html`<tr>
       <td>
-        ${user.name}${user.id === this.meId ? html` <span class="muted">(you)</span>` : ''}
+        ${user.name}${user.id === this.meId ? html` <span class="muted">${t.you}</span>` : ''}
         <div class="badges">
-          ${user.id === this.picId ? html`<span class="badge">Person in charge</span>` : ''}
-          ${user.registeredViaLink ? html`<span class="badge">Via registration link</span>` : ''}
+          ${user.id === this.picId ? html`<span class="badge">${t.pic}</span>` : ''}
+          ${user.registeredViaLink ? html`<span class="badge">${t.viaLink}</span>` : ''}
         </div>
       </td>
       <td class="email">${user.email}</td>
-      <td>${user.kind === 'internal' ? 'Internal' : 'External'}</td>
-      <td>${user.role === 'admin' ? 'Admin' : 'Member'}</td>
-      <td class=${active ? 'status-active' : 'status-inactive'}>${active ? 'Active' : 'Inactive'}</td>
+      <td>${user.kind === 'internal' ? t.internal : t.external}</td>
+      <td>${user.role === 'admin' ? t.admin : t.member}</td>
+      <td class=${active ? 'status-active' : 'status-inactive'}>${active ? t.active : t.inactive}</td>
       <td><time datetime=${user.createdAt}>${formatDate(user.createdAt)}</time></td>
       <td>
         ${
@@ -103,11 +104,11 @@ export class ChatpointAdminUsers extends LitElement {
             ? ''
             : html`<button
                 class=${active ? 'danger' : 'secondary'}
-                aria-label="${active ? 'Deactivate' : 'Reactivate'} ${user.name}"
+                aria-label=${fill(active ? t.deactivateName : t.reactivateName, { name: user.name })}
                 aria-disabled=${busy ? 'true' : 'false'}
                 @click=${() => this.#toggle(user)}
               >
-                ${busy ? (active ? 'Deactivating…' : 'Reactivating…') : active ? 'Deactivate' : 'Reactivate'}
+                ${busy ? (active ? t.deactivating : t.reactivating) : active ? t.deactivate : t.reactivate}
               </button>`
         }
       </td>
@@ -116,8 +117,9 @@ export class ChatpointAdminUsers extends LitElement {
 
   override render() {
     const users = this.users.value;
+    const t = adminWords().users;
     return html`<section aria-labelledby="users-heading">
-      <h2 id="users-heading">Users</h2>
+      <h2 id="users-heading">${t.heading}</h2>
       <p class="alert" role="alert">${this.error || this.users.error || ''}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${
@@ -126,13 +128,13 @@ export class ChatpointAdminUsers extends LitElement {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Created</th>
-                    <th scope="col"><span class="visually-hidden">Actions</span></th>
+                    <th scope="col">${t.name}</th>
+                    <th scope="col">${t.email}</th>
+                    <th scope="col">${t.type}</th>
+                    <th scope="col">${t.role}</th>
+                    <th scope="col">${t.status}</th>
+                    <th scope="col">${t.created}</th>
+                    <th scope="col"><span class="visually-hidden">${t.actions}</span></th>
                   </tr>
                 </thead>
                 <tbody>
@@ -142,7 +144,7 @@ export class ChatpointAdminUsers extends LitElement {
             </div>`
           : this.users.error
             ? ''
-            : html`<p class="muted">Loading users…</p>`
+            : html`<p class="muted">${t.loading}</p>`
       }
       <chatpoint-admin-confirm></chatpoint-admin-confirm>
     </section>`;

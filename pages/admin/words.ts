@@ -1,68 +1,55 @@
 /** How the admin page puts the API's codes into words. */
+import { formatDateTime as formatInLanguage } from '../ui/i18n/index.ts';
 import type { AdminUser, AuditEntry, ClosedReason } from './admin-api.ts';
+import { adminWords, fill } from './i18n/index.ts';
 
 export type SystemClosedReason = Exclude<ClosedReason, 'manual'>;
 
-export const closedReasonWords: Record<SystemClosedReason, { title: string; advice: string }> = {
-  pic_unavailable: {
-    title: 'PIC unavailable',
-    advice:
-      'The person in charge is no longer active. Choose another person in charge, then open registration again.',
-  },
-  capacity_reached: {
-    title: 'Capacity reached',
-    advice:
-      'The workdomain has as many external users as its plan allows. Deactivate external users who no longer need access or raise the limit, then open registration again.',
-  },
-  plan_ineligible: {
-    title: 'Plan not eligible',
-    advice:
-      'Public registration needs the Pro plan or above. Upgrade the workdomain, then open registration again.',
-  },
-};
-
-const actionWords: Record<string, string> = {
-  registration_opened: 'Opened registration',
-  registration_closed: 'Closed registration',
-  registration_auto_closed: 'Registration closed automatically',
-  pic_changed: 'Changed the person in charge',
-  welcome_message_changed: 'Changed the welcome message',
-  link_regenerated: 'Regenerated the registration link',
-  user_registered: 'New user registered through the link',
-  user_deactivated: 'Deactivated a user',
-  user_reactivated: 'Reactivated a user',
-};
+/** Why ChatPoint closed registration by itself, and what to do about it, in the admin's language. */
+export function closedReasonWords(reason: SystemClosedReason): { title: string; advice: string } {
+  const reasons = adminWords().reasons;
+  return { title: reasons[reason], advice: reasons[`${reason}_advice`] };
+}
 
 /** An action code in words; codes this page does not know yet read as a sentence. */
 export function auditAction(action: string): string {
-  const known = actionWords[action];
+  const actions: Record<string, string> = adminWords().actions;
+  const known = Object.hasOwn(actions, action) ? actions[action] : undefined;
   if (known) return known;
   const words = action.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function auditActor(entry: AuditEntry): string {
+  const t = adminWords().activity;
   if (entry.actorName) return entry.actorName;
-  if (entry.actor === 'system') return 'System';
-  if (entry.actor === 'operator') return 'Operator';
-  return 'An administrator';
+  if (entry.actor === 'system') return t.system;
+  if (entry.actor === 'operator') return t.operator;
+  return t.anAdmin;
 }
 
 /** The entry's details as one line of text, naming users instead of showing their ids. */
 export function auditDetails(entry: AuditEntry, users: readonly AdminUser[]): string {
   const details = entry.details ?? {};
+  const t = adminWords().activity;
   const userName = (id: unknown) => {
     const user = users.find((candidate) => candidate.id === id);
     return user ? `${user.name} (${user.email})` : null;
   };
   const parts: string[] = [];
   if (typeof details.reason === 'string') {
-    parts.push(closedReasonWords[details.reason as SystemClosedReason]?.title ?? String(details.reason));
+    const reasons: Record<string, string> = adminWords().reasons;
+    parts.push(Object.hasOwn(reasons, details.reason) ? reasons[details.reason]! : details.reason);
   }
   if (entry.action === 'pic_changed') {
-    parts.push(`From ${userName(details.from) ?? 'nobody'} to ${userName(details.to) ?? 'another user'}`);
+    parts.push(
+      fill(t.picChanged, {
+        from: userName(details.from) ?? t.nobody,
+        to: userName(details.to) ?? t.anotherUser,
+      }),
+    );
   } else if (entry.action === 'link_regenerated') {
-    parts.push('The previous link stopped working');
+    parts.push(t.linkRegenerated);
   } else if ('userId' in details || 'email' in details) {
     const named = userName(details.userId);
     parts.push(named ?? String(details.email ?? ''));
@@ -76,8 +63,6 @@ export function auditDetails(entry: AuditEntry, users: readonly AdminUser[]): st
   return parts.filter(Boolean).join('; ');
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
-export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
+export const formatDateTime = (iso: string) =>
+  formatInLanguage(iso, { dateStyle: 'medium', timeStyle: 'short' });
+export const formatDate = (iso: string) => formatInLanguage(iso, { dateStyle: 'medium' });

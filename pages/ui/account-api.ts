@@ -15,4 +15,6 @@ export const accountApi = {
     api<LoginResult>('POST', '/api/auth/login', { workdomain, email, password }),
   logout: () => api('POST', '/api/auth/logout'),
   me: () => api<Me>('GET', '/api/me'),
+  /** Remembers the user's language for their mail and pages. */
+  chooseLanguage: (lang: string) => api<{ lang: string }>('PUT', '/api/me/lang', { lang }),
 };

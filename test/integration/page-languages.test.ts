@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../contract/errors.ts';
 import { languages } from '../../contract/languages.ts';
+import { adminCatalogues } from '../../pages/admin/i18n/index.ts';
 import { pageCatalogues } from '../../pages/ui/i18n/catalogues.ts';
 import { bearer, login } from '../helpers/accounts.ts';
 import { keyPaths, textAt } from '../helpers/catalogues.ts';
@@ -13,6 +14,16 @@ describe('page catalogues', () => {
       expect(keyPaths(pageCatalogues[lang]), lang).toEqual(english);
       for (const path of english)
         expect(String(textAt(pageCatalogues[lang], path)).trim(), `${lang} ${path}`).not.toBe('');
+    }
+  });
+
+  it('give the admin page every English key in every language, help texts included', () => {
+    const english = keyPaths(adminCatalogues.en);
+    expect(english).toContain('help.open');
+    for (const lang of languages) {
+      expect(keyPaths(adminCatalogues[lang]), lang).toEqual(english);
+      for (const path of english)
+        expect(String(textAt(adminCatalogues[lang], path)).trim(), `${lang} ${path}`).not.toBe('');
     }
   });
 

@@ -97,6 +97,39 @@ describe('pages and widget in the visitor’s language', () => {
     }
   });
 
+  it('lets an admin pick Japanese in the header: the page, its help texts and the next visit follow', async () => {
+    const seed = await h.seedWorkdomain();
+    const page = await pages.newPage({ width: 1280, height: 900 });
+    await page.goto(`${h.baseUrl}/admin`);
+    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByLabel('Email').fill(seed.admin.email);
+    await page.getByLabel('Password').fill(seed.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'User administration', exact: true }).waitFor(WAIT);
+
+    await page.getByLabel('Language').selectOption('ja');
+    await page.getByRole('heading', { name: 'ユーザー管理', exact: true }).waitFor(WAIT);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await page.getByRole('columnheader', { name: '状態' }).waitFor(WAIT);
+    await page.getByRole('button', { name: '公開登録' }).click();
+    await page.getByRole('button', { name: 'ヘルプ：担当者' }).click();
+    await page
+      .getByText('担当者は、新しく登録したすべてのユーザーがつながる社内ユーザーです。')
+      .waitFor(WAIT);
+    await screenshot(page, 'admin-ja.png');
+
+    // Remembered on the account: a new visit with an English browser opens in Japanese.
+    await expect
+      .poll(
+        async () => (await page.evaluate(() => fetch('/api/me').then((res) => res.json()))).user.lang,
+        WAIT,
+      )
+      .toBe('ja');
+    await page.reload();
+    await page.getByRole('heading', { name: 'ユーザー管理', exact: true }).waitFor(WAIT);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+  });
+
   it('renders a Japanese mail (screenshot of the HTML part)', async () => {
     const mail = await renderEmail('verification-code', {
       lang: 'ja',

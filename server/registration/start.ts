@@ -69,7 +69,7 @@ async function queueRegistrationMail(
         lang: registration.lang,
         name: registration.name,
         workdomainName,
-        resetUrl: `${deps.config.publicUrl}/reset-password?workdomain=${encodeURIComponent(workdomainSlug)}`,
+        resetUrl: `${deps.config.publicUrl}/reset-password?workdomain=${encodeURIComponent(workdomainSlug)}&lang=${registration.lang}`,
       },
       supersedeKey,
       replacesEarlierMail,

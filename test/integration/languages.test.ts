@@ -163,6 +163,7 @@ describe.each(backends)('mail in the registrant’s language on %s', (backend) =
     expect(started.status).toBe(202);
     const notice = await h.smtp.waitFor(admin.email, (mail) => /已有 ChatPoint 帳戶/.test(mail.subject));
     expect(notice.text).toContain('重設密碼');
+    expect(notice.text).toMatch(/\/reset-password\?workdomain=[\w-]+&lang=zh-Hant/);
   });
 
   it('maps unknown or odd tags to English and refuses overlong ones', async () => {

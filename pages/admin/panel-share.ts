@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { pageLanguage } from '../ui/i18n/index.ts';
 import { QR_CODE_PATH, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import { adminWords } from './i18n/index.ts';
@@ -62,7 +61,7 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
       </p>
       ${keyed(
         `${linkId}:${registration.open}`,
-        html`<iframe src="/join/${encodeURIComponent(linkId)}?lang=${pageLanguage()}" title=${t.previewHeading} loading="lazy"></iframe>`,
+        html`<iframe src="/join/${encodeURIComponent(linkId)}" title=${t.previewHeading} loading="lazy"></iframe>`,
       )}
     </div>
   </section>`;

@@ -171,7 +171,7 @@ describe('<chatpoint-register> details step', () => {
     await sendKeys({ press: 'Enter' });
     await waitFor(() => element.flow.state === 'code', 'the code step');
     await element.updateComplete;
-    deepEqual(server.calls('start')[0]!.body, { name: 'Ann Lee', email: 'ann@example.com' });
+    deepEqual(server.calls('start')[0]!.body, { name: 'Ann Lee', email: 'ann@example.com', lang: 'en' });
     equal(server.calls('start')[0]!.init.credentials, 'omit');
     equal(focused(element), $(element, '#code'));
     equal(sent.length, 1);

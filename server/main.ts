@@ -28,7 +28,7 @@ function buildIfMissing() {
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger();
+  const logger = createLogger(undefined, config.logLevel);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   buildIfMissing();
   const services = await startServices(config, logger);

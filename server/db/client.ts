@@ -33,9 +33,12 @@ export interface DatabaseOptions {
 }
 
 /** drizzle/ at the project root: two levels up from this file, one up from the bundled dist/server.js. */
-export const migrationsFolder = ['../../drizzle', '../drizzle']
-  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
-  .find((folder) => existsSync(path.join(folder, 'meta', '_journal.json')))!;
+const migrationFolders = ['../../drizzle', '../drizzle'].map((relative) =>
+  fileURLToPath(new URL(relative, import.meta.url)),
+);
+export const migrationsFolder =
+  migrationFolders.find((folder) => existsSync(path.join(folder, 'meta', '_journal.json'))) ??
+  migrationFolders[0]!;
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_ID = 727_274_631;
 

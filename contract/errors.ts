@@ -40,6 +40,7 @@ export const errorCodes = {
   too_many_attempts: [429, 'Too many wrong codes. Please start again.'],
   rate_limited: [429, 'Too many requests. Please wait and try again.'],
   internal_error: [500, 'Something went wrong on our side.'],
+  not_ready: [503, 'The service is not ready yet.'],
   overloaded: [503, 'The service is busy. Please try again in a moment.'],
   unavailable: [503, 'The service is briefly unavailable. Please try again.'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -7,10 +7,13 @@ import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { registerSessionSecuritySchemes } from './http/auth.ts';
 import { createErrorHandler, errorResponse } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { requestLog } from './http/request-log.ts';
 import { createRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
+import { metricsRoutes } from './metrics/routes.ts';
 import { type BuiltAssets, pageRoutes } from './pages/routes.ts';
 import { registrationRoutes } from './registration/routes.ts';
 
@@ -26,6 +29,7 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
     c.req.path.startsWith('/api/') ? errorResponse(c, new AppError('not_found')) : c.text('Not found', 404),
   );
   app.use('*', requestId());
+  app.use('*', requestLog(deps.logger, deps.metrics));
   app.use('/api/*', apiSecurityHeaders(https));
   app.use(
     '/api/*',
@@ -36,7 +40,8 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
   );
 
   registerSessionSecuritySchemes(app);
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', healthRoutes(deps));
+  app.route('/', metricsRoutes(deps));
   app.route('/', registrationRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   if (deps.devMailbox) app.route('/', devMailboxRoutes(deps.devMailbox));

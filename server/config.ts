@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 export interface RateLimitConfig {
   /** Codes sent to one email address per 15 minutes. */
@@ -29,6 +30,9 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** Verifies waiting for a password-hash slot before new ones get 503 overloaded. */
   maxQueuedHashes: number;
+  /** Operations: the least severe log level written, and the bearer token for GET /metrics (null: 404). */
+  logLevel: LogLevel;
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +91,20 @@ function iosAppIds(raw: string | undefined): string[] {
   return ids;
 }
 
+function logLevel(raw: string | undefined): LogLevel {
+  const level = (raw || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new ConfigError(`LOG_LEVEL is one of ${LOG_LEVELS.join(', ')}, got "${raw}".`);
+  return level as LogLevel;
+}
+
+function metricsToken(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (raw.length < 16 || /\s/.test(raw))
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces.');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
   const databaseUrl = env.DATABASE_URL || null;
@@ -124,5 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
       resendCooldownSeconds: integer(env, 'RESEND_COOLDOWN_SECONDS', 60, 0, 3600),
     },
     maxQueuedHashes: integer(env, 'MAX_QUEUED_HASHES', 64, 1, 100_000),
+    logLevel: logLevel(env.LOG_LEVEL),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
   };
 }

@@ -15,9 +15,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.join(root, 'dist');
 
 function buildIfMissing() {
+  // dist/server.js is itself the build: it only serves what is there.
   if (
-    existsSync(path.join(distDir, 'widget', 'chatpoint-register.js')) &&
-    existsSync(path.join(distDir, 'pages'))
+    !import.meta.url.endsWith('.ts') ||
+    (existsSync(path.join(distDir, 'widget', 'chatpoint-register.js')) &&
+      existsSync(path.join(distDir, 'pages')))
   )
     return;
   console.log('Building the widget and pages (first start)…');
@@ -26,7 +28,7 @@ function buildIfMissing() {
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger();
+  const logger = createLogger(undefined, config.logLevel);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   buildIfMissing();
   const services = await startServices(config, logger);

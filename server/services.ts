@@ -7,6 +7,7 @@ import { createTokenIssuer } from './keys/tokens.ts';
 import type { Logger } from './logger.ts';
 import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/transports.ts';
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+import { createMetrics } from './metrics/metrics.ts';
 
 export interface Services {
   deps: AppDeps;
@@ -26,6 +27,7 @@ export async function startServices(
     dataDir: options.inMemoryDatabase ? null : config.dataDir,
     maxConnections: options.maxConnections,
   });
+  const metrics = createMetrics(database.db, logger);
   const keys = await loadKeyRing(database.db, config.signingKeys);
   const devMailbox = config.smtpUrl ? undefined : new DevMailbox(config.dataDir);
   const transport: MailTransport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : devMailbox!;
@@ -34,6 +36,7 @@ export async function startServices(
     transport,
     from: config.mailFrom,
     logger,
+    metrics,
     pollMs: options.pollMs,
   });
   const deps: AppDeps = {
@@ -41,8 +44,9 @@ export async function startServices(
     db: database.db,
     keys,
     tokens: createTokenIssuer(keys, config.publicUrl),
-    hasher: createPasswordHasher(config.maxQueuedHashes),
+    hasher: createPasswordHasher(config.maxQueuedHashes, undefined, metrics.hashQueueWait),
     logger,
+    metrics,
     devMailbox,
     mailQueued: () => worker.poke(),
   };

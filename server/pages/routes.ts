@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
@@ -8,10 +8,11 @@ import type { AppDeps } from '../deps.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { PAGE_CSS } from './page-css.ts';
+import { loadStaticAsset, type StaticAsset, sendStaticAsset, staticAsset } from './static-asset.ts';
 
 export interface BuiltAssets {
   /** The widget module, or null when `npm run build` has not run. */
-  widget: { code: string; hash: string } | null;
+  widget: { asset: StaticAsset; hash: string } | null;
   /** Entry name (app, admin, reset) → script path, from Vite's manifest. */
   entries: Record<string, string>;
   pagesDir: string;
@@ -19,7 +20,7 @@ export interface BuiltAssets {
 
 export function loadBuiltAssets(distDir: string): BuiltAssets {
   const widgetFile = path.join(distDir, 'widget', 'chatpoint-register.js');
-  const widget = existsSync(widgetFile) ? readFileSync(widgetFile, 'utf8') : null;
+  const widget = existsSync(widgetFile) ? loadStaticAsset(widgetFile, CONTENT_TYPES['.js']!) : null;
   const pagesDir = path.join(distDir, 'pages');
   const manifestFile = path.join(pagesDir, '.vite', 'manifest.json');
   const entries: Record<string, string> = {};
@@ -34,7 +35,10 @@ export function loadBuiltAssets(distDir: string): BuiltAssets {
   }
   return {
     widget: widget
-      ? { code: widget, hash: createHash('sha256').update(widget).digest('hex').slice(0, 12) }
+      ? {
+          asset: widget,
+          hash: createHash('sha256').update(widget.bodies.identity).digest('hex').slice(0, 12),
+        }
       : null,
     entries,
     pagesDir,
@@ -52,41 +56,34 @@ const CONTENT_TYPES: Record<string, string> = {
 export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   const app = new Hono();
   const https = deps.config.publicUrl.startsWith('https:');
-  const staticFiles = new Map<string, Buffer>();
+  const staticFiles = new Map<string, StaticAsset>();
+  const pageCss = staticAsset(Buffer.from(PAGE_CSS), CONTENT_TYPES['.css']!);
   const widgetPath = assets.widget ? `/widget/chatpoint-register-${assets.widget.hash}.js` : null;
 
   // The stable name embed snippets use (short cache), and a hashed copy that never changes.
   const serveWidget = (cacheControl: string) => (c: Context) => {
     if (!assets.widget) return c.text('The widget is not built. Run npm run build.', 503);
-    c.header('Content-Type', CONTENT_TYPES['.js']!);
-    c.header('Cache-Control', cacheControl);
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(assets.widget.code);
+    return sendStaticAsset(c, assets.widget.asset, cacheControl);
   };
   app.get('/widget/chatpoint-register.js', serveWidget('public, max-age=300'));
   if (widgetPath) app.get(widgetPath, serveWidget('public, max-age=31536000, immutable'));
 
-  app.get('/static/page.css', (c) => {
-    c.header('Content-Type', CONTENT_TYPES['.css']!);
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.body(PAGE_CSS);
-  });
+  app.get('/static/page.css', (c) => sendStaticAsset(c, pageCss, 'public, max-age=300'));
   app.get('/static/*', (c) => {
     const relative = path.normalize(c.req.path.slice('/static/'.length));
     if (relative.startsWith('..') || path.isAbsolute(relative) || relative.startsWith('.vite'))
       return c.notFound();
     const file = path.join(assets.pagesDir, relative);
     // Built files are hashed and never change while the process runs: read each once.
-    let body = staticFiles.get(file);
-    if (!body) {
-      if (!existsSync(file)) return c.notFound();
-      body = readFileSync(file);
-      staticFiles.set(file, body);
+    let asset = staticFiles.get(file);
+    if (!asset) {
+      if (!existsSync(file) || !statSync(file).isFile() || /\.(br|gz)$/.test(file)) return c.notFound();
+      asset = loadStaticAsset(file, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+      staticFiles.set(file, asset);
     }
-    c.header('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(new Uint8Array(body));
+    return sendStaticAsset(c, asset, 'public, max-age=31536000, immutable');
   });
 
   app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {

@@ -8,6 +8,7 @@ import { registerSessionSecuritySchemes } from './http/auth.ts';
 import { createErrorHandler, errorResponse } from './http/error-handler.ts';
 import { createRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
+import { textGuard } from './http/text-guard.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
 import { type BuiltAssets, pageRoutes } from './pages/routes.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
       onError: (c) => errorResponse(c, new AppError('payload_too_large')),
     }),
   );
+  app.use('*', textGuard());
 
   registerSessionSecuritySchemes(app);
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -27,8 +27,8 @@ export async function startServices(
     maxConnections: options.maxConnections,
   });
   const keys = await loadKeyRing(database.db, config.signingKeys);
-  const devMailbox = config.smtpUrl ? undefined : new DevMailbox(config.dataDir);
-  const transport: MailTransport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : devMailbox!;
+  const devMailbox = config.devMailbox ? new DevMailbox(config.dataDir) : undefined;
+  const transport: MailTransport = devMailbox ?? createSmtpTransport(config.smtpUrl!);
   const worker = startOutboxWorker({
     db: database.db,
     transport,

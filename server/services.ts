@@ -7,6 +7,7 @@ import { createTokenIssuer } from './keys/tokens.ts';
 import type { Logger } from './logger.ts';
 import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/transports.ts';
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+import { startRetentionSweeper } from './maintenance/retention.ts';
 
 export interface Services {
   deps: AppDeps;
@@ -36,6 +37,7 @@ export async function startServices(
     logger,
     pollMs: options.pollMs,
   });
+  const retention = startRetentionSweeper(database.db, config.retentionDays, logger);
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -52,6 +54,7 @@ export async function startServices(
     worker,
     async close() {
       await worker.stop();
+      await retention.stop();
       transport.close();
       await database.close();
     },

@@ -8,7 +8,7 @@ import { chatRoutes } from './chat-routes.ts';
 import { passwordLogin } from './login.ts';
 import { exchangeLoginToken } from './login-tokens.ts';
 import { changePassword } from './password-change.ts';
-import { confirmPasswordReset, createPasswordResetRequests } from './password-reset.ts';
+import { confirmPasswordReset, createPasswordResetRequests, resetReturnPaths } from './password-reset.ts';
 import { AccountUser, Person, SignedIn, sessionSecurity } from './schemas.ts';
 import { revokeSession } from './sessions.ts';
 
@@ -87,7 +87,17 @@ const resetRequestRoute = createRoute({
   tags,
   summary: 'Email a password-reset link (202 whether or not the account exists)',
   request: {
-    body: jsonBody(z.strictObject({ workdomain: Slug, email: Email }).openapi('PasswordResetRequest')),
+    body: jsonBody(
+      z
+        .strictObject({
+          workdomain: Slug,
+          email: Email,
+          next: z.enum(resetReturnPaths).optional().openapi({
+            description: 'The page the reset page leads back to once the password is set (default /app)',
+          }),
+        })
+        .openapi('PasswordResetRequest'),
+    ),
   },
   responses: { 202: { description: 'Accepted' }, ...errorResponses(400, 413, 415) },
 });

@@ -51,7 +51,8 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
       title: 'ChatPoint public registration API',
       version: '1.0.0',
       description:
-        'Errors are always {"error":{"code","message"}}. Bodies over 16 KiB get 413; unknown fields 400.',
+        'Errors are always {"error":{"code","message"}}. Bodies over 16 KiB get 413; unknown fields 400; ' +
+        'a NUL or an unpaired surrogate in any path segment, query value or JSON string gets 400 invalid_request.',
     },
     servers: [{ url: deps.config.publicUrl }],
   });

@@ -11,6 +11,7 @@ import { healthRoutes } from './http/health.ts';
 import { requestLog } from './http/request-log.ts';
 import { createRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
+import { textGuard } from './http/text-guard.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
 import { metricsRoutes } from './metrics/routes.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
       onError: (c) => errorResponse(c, new AppError('payload_too_large')),
     }),
   );
+  app.use('*', textGuard());
 
   registerSessionSecuritySchemes(app);
   app.route('/', healthRoutes(deps));
@@ -56,7 +58,8 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
       title: 'ChatPoint public registration API',
       version: '1.0.0',
       description:
-        'Errors are always {"error":{"code","message"}}. Bodies over 16 KiB get 413; unknown fields 400.',
+        'Errors are always {"error":{"code","message"}}. Bodies over 16 KiB get 413; unknown fields 400; ' +
+        'a NUL or an unpaired surrogate in any path segment, query value or JSON string gets 400 invalid_request.',
     },
     servers: [{ url: deps.config.publicUrl }],
   });

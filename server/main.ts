@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 import { loadBuiltAssets } from './pages/routes.ts';
-import { seedDemoIfEmpty } from './seed/demo.ts';
+import { demoBanner } from './seed/demo.ts';
 import { startServices } from './services.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,29 +32,17 @@ async function main() {
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   buildIfMissing();
   const services = await startServices(config, logger);
-  const seed = await seedDemoIfEmpty(services.deps);
+  const demo = await demoBanner(services.deps);
   const app = createApp(services.deps, loadBuiltAssets(distDir));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const lines = [
       '',
       `ChatPoint registration is running on ${config.publicUrl}`,
       `  database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}`,
-      `  mail: ${config.smtpUrl ? 'SMTP' : `dev mailbox at ${config.publicUrl}/dev/mailbox`}`,
+      `  mail: ${config.devMailbox ? `dev mailbox at ${config.publicUrl}/dev/mailbox` : 'SMTP'}`,
       `  health: ${config.publicUrl}/healthz · API: ${config.publicUrl}/openapi.json`,
     ];
-    if (seed) {
-      lines.push(
-        '',
-        'Demo workdomain "Acme Trading" (slug acme, plan pro, 25 external seats):',
-        `  registration page: ${seed.registration.url}`,
-        `  admin page:        ${config.publicUrl}/admin`,
-        `    admin:  ${seed.admin.email} / ${seed.admin.password}`,
-        `    PIC:    ${seed.pic.email} / ${seed.pic.password}`,
-        `  dev mailbox:       ${config.publicUrl}/dev/mailbox`,
-        '  embed snippet:',
-        ...seed.registration.embed!.split('\n').map((line) => `    ${line}`),
-      );
-    }
+    lines.push(...demo);
     console.log(`${lines.join('\n')}\n`);
   });
 

@@ -7,6 +7,7 @@ import { createTokenIssuer } from './keys/tokens.ts';
 import type { Logger } from './logger.ts';
 import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/transports.ts';
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+import { startRetentionSweeper } from './maintenance/retention.ts';
 import { createMetrics } from './metrics/metrics.ts';
 
 export interface Services {
@@ -29,8 +30,8 @@ export async function startServices(
   });
   const metrics = createMetrics(database.db, logger);
   const keys = await loadKeyRing(database.db, config.signingKeys);
-  const devMailbox = config.smtpUrl ? undefined : new DevMailbox(config.dataDir);
-  const transport: MailTransport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : devMailbox!;
+  const devMailbox = config.devMailbox ? new DevMailbox(config.dataDir) : undefined;
+  const transport: MailTransport = devMailbox ?? createSmtpTransport(config.smtpUrl!);
   const worker = startOutboxWorker({
     db: database.db,
     transport,
@@ -39,6 +40,7 @@ export async function startServices(
     metrics,
     pollMs: options.pollMs,
   });
+  const retention = startRetentionSweeper(database.db, config.retentionDays, logger);
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -56,6 +58,7 @@ export async function startServices(
     worker,
     async close() {
       await worker.stop();
+      await retention.stop();
       transport.close();
       await database.close();
     },

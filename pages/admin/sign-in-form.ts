@@ -127,6 +127,7 @@ export class ChatpointAdminSignIn extends LitElement {
           <p class="alert" role="alert">${this.error?.field === 'form' ? this.error.message : ''}</p>
         </div>
       </form>
+      <p><a href="/reset-password?next=%2Fadmin">Forgot password?</a></p>
     </main>`;
   }
 }

@@ -6,7 +6,7 @@ import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
 import { FormState } from '../ui/page-form.ts';
 import { pageStyles } from '../ui/page-styles.ts';
 import { workdomainToPrefill } from '../ui/workdomain-memory.ts';
-import { resetApi } from './reset-api.ts';
+import { resetApi, returnPath } from './reset-api.ts';
 import './request-link-form.ts';
 
 /** What the reset page shows. */
@@ -118,7 +118,11 @@ export class ChatpointResetPassword extends LitElement {
           <p class="notice" role="status">
             Your new password is saved, and other devices were signed out. Sign in with it now.
           </p>
-          <p><a href="/app" data-focus>Open ChatPoint</a></p>
+          ${
+            returnPath() === '/admin'
+              ? html`<p><a href="/admin" data-focus>Sign in to user administration</a></p>`
+              : html`<p><a href="/app" data-focus>Open ChatPoint</a></p>`
+          }
         </main>`;
       case ResetState.invalidLink:
         return html`<main>

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { accountFields, formAlert } from '../ui/field.ts';
 import { blankField, PageForm } from '../ui/page-form.ts';
-import { resetApi } from './reset-api.ts';
+import { resetApi, returnPath } from './reset-api.ts';
 
 type Field = 'workdomain' | 'email';
 
@@ -32,7 +32,7 @@ export class ChatpointRequestResetLink extends PageForm<Field> {
     return this.form.submit(event, {
       check: () => blankField({ workdomain: this.workdomain, email: this.email }),
       send: async () => {
-        await resetApi.request(this.workdomain.trim(), this.email.trim());
+        await resetApi.request(this.workdomain.trim(), this.email.trim(), returnPath());
         this.sent = true;
       },
     });

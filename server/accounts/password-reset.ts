@@ -18,7 +18,12 @@ const RESET_MAIL_WINDOW_SECONDS = 15 * 60;
 /** Beyond this many waiting requests, callers wait for their own, so memory stays bounded. */
 const MAX_PENDING_REQUESTS = 100;
 
-export const resetUrl = (publicUrl: string, token: string) => `${publicUrl}/reset-password#token=${token}`;
+/** Pages the reset page may lead back to once the password is set (same origin, fixed list). */
+export const resetReturnPaths = ['/admin', '/app'] as const;
+export type ResetReturnPath = (typeof resetReturnPaths)[number];
+
+export const resetUrl = (publicUrl: string, token: string, next?: ResetReturnPath) =>
+  `${publicUrl}/reset-password${next ? `?next=${encodeURIComponent(next)}` : ''}#token=${token}`;
 
 /**
  * Answers reset requests without revealing accounts: the caller is released once the request is
@@ -29,7 +34,11 @@ export function createPasswordResetRequests(deps: AppDeps) {
   let tail: Promise<void> = Promise.resolve();
   let pending = 0;
 
-  return async function requestPasswordReset(input: { workdomain: string; email: string }) {
+  return async function requestPasswordReset(input: {
+    workdomain: string;
+    email: string;
+    next?: ResetReturnPath;
+  }) {
     const email = parseEmailAddress(input.email);
     if (!email) return;
     const allowance = await consumeRateLimit(deps.db, `reset:15m:${email.canonical}`, {
@@ -40,7 +49,7 @@ export function createPasswordResetRequests(deps: AppDeps) {
     const slug = input.workdomain.trim().toLowerCase();
     pending++;
     const job = tail
-      .then(() => issueResetLink(deps, slug, email.canonical))
+      .then(() => issueResetLink(deps, slug, email.canonical, input.next))
       .catch((error: unknown) =>
         deps.logger.error('password reset request failed', {
           reason: pgErrorCode(error) ?? (error instanceof Error ? error.name : 'unknown'),
@@ -55,7 +64,12 @@ export function createPasswordResetRequests(deps: AppDeps) {
 }
 
 /** For an active account: one transaction revokes older links, stores the new one and queues its mail. */
-async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: string) {
+async function issueResetLink(
+  deps: AppDeps,
+  slug: string,
+  emailCanonical: string,
+  next: ResetReturnPath | undefined,
+) {
   const token = randomBytes(32).toString('base64url');
   const issued = await deps.db.transaction(async (tx) => {
     // The row lock serialises requests for one user across processes: one unrevoked link at a time.
@@ -90,7 +104,7 @@ async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: strin
         name: account.user.name,
         workdomainName: account.workdomainName,
         // Always PUBLIC_URL: a link built from the request's Host could be pointed at an attacker.
-        resetUrl: resetUrl(deps.config.publicUrl, token),
+        resetUrl: resetUrl(deps.config.publicUrl, token, next),
         minutesValid: RESET_LINK_MINUTES,
       },
       supersedeKey: `password-reset:${account.user.id}`,

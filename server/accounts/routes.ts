@@ -8,7 +8,7 @@ import { accountView, listContacts } from './account-view.ts';
 import { passwordLogin } from './login.ts';
 import { exchangeLoginToken } from './login-tokens.ts';
 import { changePassword } from './password-change.ts';
-import { confirmPasswordReset, createPasswordResetRequests } from './password-reset.ts';
+import { confirmPasswordReset, createPasswordResetRequests, resetReturnPaths } from './password-reset.ts';
 import { revokeSession } from './sessions.ts';
 
 const tags = ['Accounts'];
@@ -80,7 +80,17 @@ const resetRequestRoute = createRoute({
   tags,
   summary: 'Email a password-reset link (202 whether or not the account exists)',
   request: {
-    body: jsonBody(z.strictObject({ workdomain: Slug, email: Email }).openapi('PasswordResetRequest')),
+    body: jsonBody(
+      z
+        .strictObject({
+          workdomain: Slug,
+          email: Email,
+          next: z.enum(resetReturnPaths).optional().openapi({
+            description: 'The page the reset page leads back to once the password is set (default /app)',
+          }),
+        })
+        .openapi('PasswordResetRequest'),
+    ),
   },
   responses: { 202: { description: 'Accepted' }, ...errorResponses(400, 413, 415) },
 });

@@ -113,4 +113,70 @@ describe('the password-reset page', () => {
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
   }, 120_000);
+
+  it('"Forgot password?" on the admin sign-in page mails a link whose page leads back to /admin', async () => {
+    const seed = await h.seedWorkdomain();
+    const email = seed.admin.email;
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${h.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor(WAIT);
+    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+
+    await h.smtp.waitFor(email, (mail) => /reset/i.test(mail.subject));
+    const mail = h.smtp
+      .all(email)
+      .filter((mail) => /reset/i.test(mail.subject))
+      .at(-1)!;
+    const link = /(https?:\/\/\S+?\/reset-password\?next=%2Fadmin#token=[\w.~-]+)/.exec(mail.text)?.[1];
+    expect(link, mail.text).toBeTruthy();
+    expect(link!.startsWith(`${h.baseUrl}/reset-password?next=%2Fadmin#token=`)).toBe(true);
+
+    // The mail is opened in a new tab, as mail clients do.
+    const mailTab = await newPage({ width: 390, height: 844 });
+    await mailTab.goto(link!);
+    await mailTab.getByRole('heading', { name: 'Choose a new password' }).waitFor(WAIT);
+    expect(mailTab.url()).toBe(`${h.baseUrl}/reset-password?next=%2Fadmin`);
+    const chosen = 'admin-came-back-77';
+    await mailTab.getByLabel('New password', { exact: true }).fill(chosen);
+    await mailTab.getByLabel('Repeat the new password', { exact: true }).fill(chosen);
+    await mailTab.getByRole('button', { name: 'Save new password' }).click();
+    const back = mailTab.getByRole('link', { name: 'Sign in to user administration' });
+    await back.waitFor(WAIT);
+    if (process.env.SCREENSHOTS_DIR)
+      await mailTab.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/reset-done-admin.png` });
+    await back.click();
+    await mailTab.waitForURL(`${h.baseUrl}/admin`);
+    await mailTab.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await mailTab.getByLabel('Email').fill(email);
+    await mailTab.getByLabel('Password', { exact: true }).fill(chosen);
+    await mailTab.getByRole('button', { name: 'Sign in' }).click();
+    await mailTab.getByRole('link', { name: 'Forgot password?' }).waitFor({ state: 'detached', ...WAIT });
+    const me = await mailTab.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(200);
+  }, 120_000);
+
+  it('leads only to its own pages: another origin in ?next= is ignored, and refused by the API', async () => {
+    for (const next of ['//evil.test', 'https://evil.test/admin', '/admin/../x', 'javascript:alert(1)']) {
+      const refused = await h.request('POST', '/api/auth/password-reset', {
+        workdomain: 'acme',
+        email: 'ann@example.com',
+        next,
+      });
+      expect(refused.status, next).toBe(400);
+    }
+    const page = await newPage();
+    await page.goto(`${h.baseUrl}/reset-password?next=${encodeURIComponent('//evil.test')}`);
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor(WAIT);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.postData() ?? ''));
+    await page.getByLabel('Workdomain').fill('acme');
+    await page.getByLabel('Email').fill('nobody@example.test');
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+    expect(requests.join('\n')).not.toContain('evil');
+  }, 120_000);
 });

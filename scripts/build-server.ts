@@ -24,7 +24,8 @@ const mailTemplates: Plugin = {
   name: 'compiled-mail-templates',
   setup(build) {
     build.onLoad({ filter: /server[\\/]mail[\\/]compiled-templates\.ts$/ }, async () => ({
-      contents: `export const loadCompiledTemplates = async () => (${JSON.stringify(await compileTemplates())});`,
+      contents: `const templates = ${JSON.stringify(await compileTemplates())};
+export const compiledTemplate = async (key) => (Object.hasOwn(templates, key) ? templates[key] : undefined);`,
       loader: 'js',
     }));
   },

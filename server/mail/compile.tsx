@@ -1,8 +1,14 @@
 import { render } from '@react-email/components';
 import { createElement, type FunctionComponent } from 'react';
+import {
+  type CompiledTemplates,
+  type EmailTemplateName,
+  type EmailTemplates,
+  type RenderedEmail,
+  templateKey,
+  variantProps,
+} from './catalog.ts';
 import { MAIL_LANGUAGES } from './languages.ts';
-import type { CompiledTemplates, EmailTemplateName, EmailTemplates } from './render.ts';
-import { templateKey, variantProps } from './render.ts';
 import { AlreadyRegistered, alreadyRegisteredSubject } from './templates/already-registered.tsx';
 import { PasswordChanged, passwordChangedSubject } from './templates/password-changed.tsx';
 import { PasswordReset, passwordResetSubject } from './templates/password-reset.tsx';
@@ -58,26 +64,50 @@ function variantCombinations(variants: Record<string, readonly unknown[] | undef
   return combinations;
 }
 
+interface Entry {
+  key: string;
+  definition: TemplateDefinition<any>;
+  props: Record<string, unknown>;
+}
+
+/** Every (template, language, variant) with the props that render it: slots as `{{prop}}`. */
+function entries(): Entry[] {
+  return (Object.entries(definitions) as [string, TemplateDefinition<any>][]).flatMap(
+    ([name, definition]) => {
+      const variantNames = Object.keys(definition.variants ?? {});
+      if (variantNames.join() !== (variantProps[name as EmailTemplateName] ?? []).join())
+        throw new Error(`${name}: variant props differ between compile.tsx and catalog.ts`);
+      const slotted = Object.fromEntries(definition.slots.map((prop) => [prop, `{{${prop}}}`]));
+      return MAIL_LANGUAGES.flatMap((lang) =>
+        variantCombinations(definition.variants).map((variant) => ({
+          key: templateKey(name, lang, variant),
+          definition,
+          props: { ...slotted, ...variant, lang },
+        })),
+      );
+    },
+  );
+}
+
+async function renderEntry({ definition, props }: Entry): Promise<RenderedEmail> {
+  const element = createElement(definition.component, props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: definition.subject(props), html, text };
+}
+
 /**
- * Renders every (template, language, variant) with React once, leaving `{{prop}}` where each
- * mail's values go. The production build runs this and ships the result as plain strings, so
- * the server needs no React; source runs (npm start, tests) call it on the first mail.
+ * Renders every (template, language, variant) with React, leaving `{{prop}}` where each mail's
+ * values go. The production build runs this and ships the result as plain strings, so the
+ * server needs no React.
  */
 export async function compileTemplates(): Promise<CompiledTemplates> {
   const compiled: CompiledTemplates = {};
-  for (const [name, definition] of Object.entries(definitions) as [string, TemplateDefinition<any>][]) {
-    const variantNames = Object.keys(definition.variants ?? {});
-    if (variantNames.join() !== (variantProps[name as EmailTemplateName] ?? []).join())
-      throw new Error(`${name}: variant props differ between compile.tsx and render.ts`);
-    const slotted = Object.fromEntries(definition.slots.map((prop) => [prop, `{{${prop}}}`]));
-    for (const lang of MAIL_LANGUAGES) {
-      for (const variant of variantCombinations(definition.variants)) {
-        const props = { ...slotted, ...variant, lang };
-        const element = createElement(definition.component, props);
-        const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-        compiled[templateKey(name, lang, variant)] = { subject: definition.subject(props), html, text };
-      }
-    }
-  }
+  for (const entry of entries()) compiled[entry.key] = await renderEntry(entry);
   return compiled;
+}
+
+/** One of them, for runs from source (npm start, tests): rendered on its first mail. */
+export async function compileTemplate(key: string): Promise<RenderedEmail | undefined> {
+  const entry = entries().find((candidate) => candidate.key === key);
+  return entry && renderEntry(entry);
 }

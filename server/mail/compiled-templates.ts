@@ -1,9 +1,16 @@
-import type { CompiledTemplates } from './render.ts';
+import type { RenderedEmail } from './catalog.ts';
+import { compileTemplate } from './compile.tsx';
 
-// Running from source, the templates are rendered with React on the first mail. The production
-// build (scripts/build-server.ts) replaces this module with the templates it rendered, so
+// Running from source, React renders each template on its first mail. The production build
+// (scripts/build-server.ts) replaces this whole module with the templates it rendered, so
 // dist/server.js neither imports React nor renders anything.
-export async function loadCompiledTemplates(): Promise<CompiledTemplates> {
-  const { compileTemplates } = await import('./compile.tsx');
-  return compileTemplates();
+const compiled = new Map<string, Promise<RenderedEmail | undefined>>();
+
+export function compiledTemplate(key: string): Promise<RenderedEmail | undefined> {
+  let template = compiled.get(key);
+  if (!template) {
+    template = compileTemplate(key);
+    compiled.set(key, template);
+  }
+  return template;
 }

@@ -56,7 +56,7 @@ describe('node dist/server.js with production dependencies only', () => {
     server.stderr!.on('data', (chunk) => {
       output += chunk;
     });
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`dist/server.js exited:\n${output}`);
       const ready = await fetch(`${base}/readyz`).catch(() => null);

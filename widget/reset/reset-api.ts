@@ -1,4 +1,4 @@
-/** The password-reset endpoints (CONTRACT §3). */
+/** The password-reset endpoints (README, "HTTP API"). */
 import { queryParam } from '../shared/address-token.ts';
 import { api } from '../shared/api.ts';
 

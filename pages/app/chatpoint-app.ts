@@ -126,6 +126,8 @@ export class ChatpointApp extends LitElement {
   };
 
   #onSessionEnded = () => {
+    // A poll answered after "Sign out" finished must not replace its notice.
+    if (this.state === AppState.signedOut) return;
     this.me = null;
     this.notice = { warning: true, text: 'You were signed out. Please sign in again.' };
     this.state = AppState.signedOut;

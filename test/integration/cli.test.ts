@@ -41,8 +41,9 @@ describe.each(backends)('operator CLI on %s', (backend) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // Each verb is a process start; on a busy machine a dozen of them take minutes.
   it('creates a workdomain and users, opens, shows and closes registration; PIC deactivation closes it', {
-    timeout: 180_000,
+    timeout: 600_000,
   }, async () => {
     const e = await env();
     const created = await cli(
@@ -117,7 +118,7 @@ describe.each(backends)('operator CLI on %s', (backend) => {
   });
 
   it('sets a password: weak ones refused, the new one works, every session ends', {
-    timeout: 180_000,
+    timeout: 600_000,
   }, async () => {
     const e = await env();
     await cli(
@@ -209,7 +210,7 @@ describe.each(backends)('operator CLI on %s', (backend) => {
     expect(unknown.stderr).toContain('user_not_found');
   });
 
-  it('fails with a one-line reason and a non-zero exit', { timeout: 120_000 }, async () => {
+  it('fails with a one-line reason and a non-zero exit', { timeout: 300_000 }, async () => {
     const e = await env();
     const missing = await cli(e, 'registration', 'show', '--workdomain', 'nope');
     expect(missing.code).not.toBe(0);

@@ -24,7 +24,7 @@ describe('a production database never gets demo accounts unless DEMO=1', () => {
   });
 
   it('starts on a fresh PostgreSQL database without DEMO and seeds nothing', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const server = await startServerProcess({
       DATA_DIR: dataDir,

@@ -51,7 +51,9 @@ describe('DEV_MAILBOX: mail is shown at /dev/mailbox only on a loopback PUBLIC_U
     expect(() => loadConfig({ DEV_MAILBOX: 'yes' })).toThrow(ConfigError);
   });
 
-  it('the real process exits non-zero with that one line instead of serving mail to the world', async () => {
+  it('the real process exits non-zero with that one line instead of serving mail to the world', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-refuse-'));
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -144,8 +146,9 @@ describe('the demo you can come back to (embedded database)', () => {
   const env = { DATA_DIR: dataDir, SMTP_URL: '', DATABASE_URL: '', DEMO: '', DEV_MAILBOX: '' };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two real starts: on a busy machine each can take minutes.
   it('seeds on the first start, saves the passwords 0600, and prints the links again on every start', {
-    timeout: 180_000,
+    timeout: 600_000,
   }, async () => {
     const first = await startServerProcess(env);
     await first.kill('SIGTERM');
@@ -178,7 +181,7 @@ describe('the demo you can come back to (embedded database)', () => {
   });
 
   it('DEMO=0 on a fresh embedded database seeds nothing and prints no demo', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const fresh = mkdtempSync(path.join(tmpdir(), 'chatpoint-nodemo-'));
     try {

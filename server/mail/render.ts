@@ -12,10 +12,16 @@ import {
 } from './templates/password-changed.tsx';
 import { PasswordReset, type PasswordResetProps, passwordResetSubject } from './templates/password-reset.tsx';
 import {
+  PicNewRegistrant,
+  type PicNewRegistrantProps,
+  picNewRegistrantSubject,
+} from './templates/pic-new-registrant.tsx';
+import {
   RegistrationClosed,
   type RegistrationClosedProps,
   registrationClosedSubject,
 } from './templates/registration-closed.tsx';
+import { SignInCode, type SignInCodeProps, signInCodeSubject } from './templates/sign-in-code.tsx';
 import {
   VerificationCode,
   type VerificationCodeProps,
@@ -29,6 +35,8 @@ export interface EmailTemplates {
   'password-reset': PasswordResetProps;
   'password-changed': PasswordChangedProps;
   'registration-closed': RegistrationClosedProps;
+  'sign-in-code': SignInCodeProps;
+  'pic-new-registrant': PicNewRegistrantProps;
 }
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -40,6 +48,8 @@ const templates: {
   'password-reset': [PasswordReset, passwordResetSubject],
   'password-changed': [PasswordChanged, passwordChangedSubject],
   'registration-closed': [RegistrationClosed, registrationClosedSubject],
+  'sign-in-code': [SignInCode, signInCodeSubject],
+  'pic-new-registrant': [PicNewRegistrant, picNewRegistrantSubject],
 };
 
 export interface RenderedEmail {
@@ -55,6 +65,7 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
 /** Props that change a template's structure rather than fill a slot; part of the cache key. */
 const structuralProps: Partial<Record<EmailTemplateName, readonly string[]>> = {
   'registration-closed': ['reason'],
+  'pic-new-registrant': ['hasMessage'],
 };
 
 const SLOT = /\{\{(\d+)\}\}/g;

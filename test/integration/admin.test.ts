@@ -59,6 +59,7 @@ describe.each(backends)('administration API on %s', (backend) => {
         `<script type="module" src="${PUBLIC_URL}/widget/chatpoint-register.js"></script>\n` +
         `<chatpoint-register link="${linkId}"></chatpoint-register>`,
       capacity: { used: 0, limit: 25 },
+      message: 'off',
     });
   });
 

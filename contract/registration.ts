@@ -35,11 +35,20 @@ const ResendAfter = z.number().int().openapi({
   description: 'Seconds until a new code may be asked for (resend)',
   example: 60,
 });
+const ExpiresIn = z
+  .number()
+  .int()
+  .openapi({
+    description: 'Seconds the code just sent works (a notice holds no code; the number is the same)',
+    example: limits.codeLifetimeMinutes * 60,
+  });
 export const Started = z
-  .object({ registrationId: RegistrationId, resendAfter: ResendAfter })
+  .object({ registrationId: RegistrationId, resendAfter: ResendAfter, expiresIn: ExpiresIn })
   .openapi('RegistrationStarted');
 export const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
-export const Resent = z.object({ resendAfter: ResendAfter }).openapi('RegistrationResent');
+export const Resent = z
+  .object({ resendAfter: ResendAfter, expiresIn: ExpiresIn })
+  .openapi('RegistrationResent');
 export const VerifyBody = z
   .strictObject({ registrationId: RegistrationId, code: z.string().max(64).openapi({ example: '048213' }) })
   .openapi('RegistrationVerify');

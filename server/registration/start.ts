@@ -148,7 +148,7 @@ export async function startRegistration(
     await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
   });
   deps.mailQueued();
-  return { registrationId, resendAfter };
+  return { registrationId, resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
 }
 
 export type Registration = typeof registrations.$inferSelect;
@@ -207,7 +207,7 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
     await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
   });
   deps.mailQueued();
-  return { resendAfter };
+  return { resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
 }
 
 /** The same kind of mail as the registration's first one, with a new code. */

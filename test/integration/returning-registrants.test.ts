@@ -133,7 +133,7 @@ describe.each(backends)('returning registrants, superseded codes and first messa
     const oldCode = await h.codeFor(email);
     const resent = await h.request('POST', `/api/registrations/${linkId}/resend`, { registrationId });
     expect(resent.status).toBe(202);
-    expect(resent.body).toEqual({ resendAfter: 0 });
+    expect(resent.body).toEqual({ resendAfter: 0, expiresIn: 600 });
     const newCode = await h.codeFor(email, 1);
     expect(newCode).not.toBe(oldCode); // one chance in a million to fail
     const old = await verify(linkId, registrationId, oldCode);
@@ -255,7 +255,7 @@ describe.each(backends)('the resend wait, from the server, on %s', (backend) => 
     const email = `wait.${Date.now().toString(36)}@example.com`;
     const started = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Wai', email });
     expect(started.status).toBe(202);
-    expect(started.body).toEqual({ registrationId: expect.any(String), resendAfter: 30 });
+    expect(started.body).toEqual({ registrationId: expect.any(String), resendAfter: 30, expiresIn: 600 });
     const { registrationId } = started.body;
 
     const early = await resend(linkId, registrationId);
@@ -265,7 +265,7 @@ describe.each(backends)('the resend wait, from the server, on %s', (backend) => 
     await endCooldown(registrationId);
     const second = await resend(linkId, registrationId);
     expect(second.status).toBe(202);
-    expect(second.body).toEqual({ resendAfter: 30 });
+    expect(second.body).toEqual({ resendAfter: 30, expiresIn: 600 });
 
     // The third send is the last of the 15-minute window: the wait runs to the window's end.
     await endCooldown(registrationId);

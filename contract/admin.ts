@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { closedReasons, userKinds, userRoles, userStatuses } from './enums.ts';
+import { closedReasons, firstMessageModes, userKinds, userRoles, userStatuses } from './enums.ts';
 import { limits } from './limits.ts';
 
 const UserId = z.string().uuid().openapi({ example: '5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11' });
@@ -28,6 +28,9 @@ export const RegistrationSettingsSchema = z
       used: z.number().int().openapi({ description: 'Active external users' }),
       limit: z.number().int().openapi({ description: "The workdomain's external-user limit" }),
     }),
+    message: z
+      .enum(firstMessageModes)
+      .openapi({ description: 'Whether the form asks registrants for a first message to the PIC' }),
   })
   .openapi('RegistrationSettings');
 
@@ -38,6 +41,10 @@ export const RegistrationSettingsChange = z
       .string()
       .optional()
       .openapi({ description: `At most ${limits.welcomeMessageMaxLength} characters; "" for none` }),
+    message: z
+      .enum(firstMessageModes)
+      .optional()
+      .openapi({ description: 'off (default), optional or required: the first-message field of the form' }),
   })
   .openapi('RegistrationSettingsChange');
 

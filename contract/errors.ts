@@ -31,6 +31,7 @@ export const errorCodes = {
   invalid_name: [422, `Please enter your name (1 to ${limits.nameMaxLength} characters).`],
   invalid_email: [422, 'Please enter a valid email address.'],
   invalid_code: [422, 'That code is not right.'],
+  code_superseded: [422, 'A newer code was sent; use the code from the latest email.'],
   weak_password: [422, 'Choose a password of 8 to 128 characters that is not a common one.'],
   invalid_message: [422, `A message has 1 to ${limits.chatMessageMaxLength} characters.`],
   invalid_welcome_message: [
@@ -49,7 +50,7 @@ export type ErrorCode = keyof typeof errorCodes;
 
 /** Structured facts some errors carry beside the sentence. */
 export interface ErrorDetails {
-  /** invalid_code: wrong codes this registration may still receive. */
+  /** invalid_code, code_superseded: wrong codes this registration may still receive. */
   triesLeft?: number;
   /** 429 and 503: seconds to wait, the same number as the Retry-After header. */
   retryAfter?: number;

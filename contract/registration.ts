@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { firstMessageModes } from './enums.ts';
 import { limits } from './limits.ts';
 
 /** The public registration API: request and answer shapes, for the server and (as types) the widget. */
@@ -11,14 +12,43 @@ export const LinkParams = z.object({
 });
 export const RegistrationId = z.string().uuid().openapi({ example: '0b8e1f5e-6c1e-4a58-9a55-3c0c9d7f2a10' });
 
+export const FirstMessageMode = z.enum(firstMessageModes).openapi({
+  description: 'Whether the form asks for a first message to the person in charge: off, optional or required',
+});
 export const LinkInfo = z
-  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
+  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean(), message: FirstMessageMode })
   .openapi('RegistrationLinkInfo');
 export const StartBody = z
-  .strictObject({ name: z.string().max(1000), email: z.string().max(1000) })
+  .strictObject({
+    name: z.string().max(1000),
+    email: z.string().max(1000),
+    message: z
+      .string()
+      .max(20_000)
+      .optional()
+      .openapi({
+        description: `The registrant's first message to the person in charge, at most ${limits.firstMessageMaxLength} characters of text; ignored when the link does not ask for one`,
+      }),
+  })
   .openapi('RegistrationStart');
-export const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
+const ResendAfter = z.number().int().openapi({
+  description: 'Seconds until a new code may be asked for (resend)',
+  example: 60,
+});
+const ExpiresIn = z
+  .number()
+  .int()
+  .openapi({
+    description: 'Seconds the code just sent works (a notice holds no code; the number is the same)',
+    example: limits.codeLifetimeMinutes * 60,
+  });
+export const Started = z
+  .object({ registrationId: RegistrationId, resendAfter: ResendAfter, expiresIn: ExpiresIn })
+  .openapi('RegistrationStarted');
 export const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
+export const Resent = z
+  .object({ resendAfter: ResendAfter, expiresIn: ExpiresIn })
+  .openapi('RegistrationResent');
 export const VerifyBody = z
   .strictObject({ registrationId: RegistrationId, code: z.string().max(64).openapi({ example: '048213' }) })
   .openapi('RegistrationVerify');
@@ -38,5 +68,6 @@ export const Verified = z
 export type LinkInfo = z.infer<typeof LinkInfo>;
 export type StartBody = z.infer<typeof StartBody>;
 export type Started = z.infer<typeof Started>;
+export type Resent = z.infer<typeof Resent>;
 export type Verified = z.infer<typeof Verified>;
 export type RegisteredUser = Verified['user'];

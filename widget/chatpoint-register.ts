@@ -20,6 +20,7 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @attr link - The registration link id (required).
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
  * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `ja`. Defaults to the closest `lang` around.
+ * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
  * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
@@ -31,19 +32,17 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @csspart form - Each step's form.
  * @csspart field - A label, its input and its error.
  * @csspart label - A field's label.
- * @csspart input - A text input.
+ * @csspart input - A text input, and the "Message" text area.
  * @csspart error - The error beside a field or beside the submit button (`role="alert"`).
  * @csspart actions - The row of buttons.
  * @csspart button - Every button.
- * @csspart secondary - The less prominent buttons ("Change email", "Resend code"), also `button`.
+ * @csspart secondary - The less prominent buttons ("Change email", "Send a new code"), also `button`.
  * @csspart message - A sentence: "Loading…" (`role="status"`), where the code went, the welcome, the closed,
  *   not-found or failed-to-load notice.
- * @csspart hint - The resend countdown.
  *
- * @cssprop --chatpoint-font - Font shorthand. Default `1rem/1.5 system-ui, sans-serif`.
+ * @cssprop --chatpoint-font - Font shorthand. Default: the host page's font (inherited).
  * @cssprop --chatpoint-color - Text colour.
  * @cssprop --chatpoint-background - Background of the box and the inputs.
- * @cssprop --chatpoint-muted-color - Colour of hints.
  * @cssprop --chatpoint-border-color - Input border colour.
  * @cssprop --chatpoint-accent - Button colour.
  * @cssprop --chatpoint-accent-text - Text colour on buttons.
@@ -83,9 +82,14 @@ export class ChatpointRegister extends LitElement {
     this.strings = {};
   }
 
-  /** Opens the app. Tests and hosts may override it. */
+  /**
+   * Opens the app. On a touch screen (a phone) the universal link opens in place and the app takes
+   * it; on a desktop it opens in a new tab, so the business's page stays open. Hosts may override it.
+   */
   protected navigate(url: string): void {
-    if (!/^\s*javascript:/i.test(url)) window.location.assign(url);
+    if (/^\s*javascript:/i.test(url)) return;
+    if (matchMedia('(pointer: coarse)').matches) location.assign(url);
+    else open(url, '_blank', 'noopener');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -144,7 +148,7 @@ export class ChatpointRegister extends LitElement {
       this.#settled ||= state !== FlowState.loading;
       this.#shownState = state;
     } else if (error && error !== this.#shownError && error.field !== 'form') {
-      target = root.querySelector('#restart') ?? root.querySelector(`#${error.field}`);
+      target = root.querySelector('#next') ?? root.querySelector(`#${error.field}`);
     }
     this.#shownError = error;
     target?.focus();

@@ -139,13 +139,31 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
     </figure>`;
 }
 
-/** Open/close, why it closed, capacity, and the PIC + welcome message form. */
+const messageModes = [
+  ['off', 'Off: name and email only'],
+  ['optional', 'Optional: a "Message" field registrants may fill in'],
+  ['required', 'Required: registrants must write a message'],
+] as const;
+
+function firstMessageField(panel: ChatpointRegistrationPanel) {
+  return html`<div class="field">
+    ${labelWithHelp(panel, 'message', 'first-message', 'First message from registrants')}
+    <select id="first-message" @change=${panel.pickMessageMode}>
+      ${messageModes.map(
+        ([mode, words]) =>
+          html`<option value=${mode} .selected=${mode === panel.messageDraft}>${words}</option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+/** Open/close, why it closed, capacity, and the PIC + welcome message + first message form. */
 export function settingsSection(panel: ChatpointRegistrationPanel, registration: Registration) {
   return html`<section class="stack" aria-labelledby="settings-heading">
     <h3 id="settings-heading">Settings</h3>
     ${openSwitch(panel, registration)} ${capacityMeter(panel, registration)}
     <form class="stack" @submit=${panel.saveSettings} novalidate>
-      ${picField(panel, registration)} ${welcomeField(panel)}
+      ${picField(panel, registration)} ${welcomeField(panel)} ${firstMessageField(panel)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'save' ? 'true' : 'false'}>
           ${panel.busy === 'save' ? 'Saving…' : 'Save'}

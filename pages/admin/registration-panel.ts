@@ -1,4 +1,5 @@
 import { html, LitElement, type PropertyValues } from 'lit';
+import type { FirstMessageMode } from '../../contract/enums.ts';
 import { adminStyles } from './admin.styles.ts';
 import {
   type AdminUser,
@@ -37,6 +38,7 @@ export class ChatpointRegistrationPanel extends LitElement {
     expandedHelp: { state: true },
     picDraft: { state: true },
     welcomeDraft: { state: true },
+    messageDraft: { state: true },
     busy: { state: true },
     openError: { state: true },
     saveError: { state: true },
@@ -54,6 +56,7 @@ export class ChatpointRegistrationPanel extends LitElement {
   /** The PIC and welcome message as edited, until saved. */
   declare picDraft: string;
   declare welcomeDraft: string;
+  declare messageDraft: FirstMessageMode;
   declare busy: '' | 'open' | 'save' | 'regenerate';
   declare openError: string;
   declare saveError: string;
@@ -70,6 +73,7 @@ export class ChatpointRegistrationPanel extends LitElement {
     this.expandedHelp = new Set();
     this.picDraft = '';
     this.welcomeDraft = '';
+    this.messageDraft = 'off';
     this.busy = '';
     this.openError = '';
     this.saveError = '';
@@ -107,6 +111,7 @@ export class ChatpointRegistrationPanel extends LitElement {
         if (!previous || this.picDraft === (previous.pic?.id ?? '')) this.picDraft = current.pic?.id ?? '';
         if (!previous || this.welcomeDraft === previous.welcomeMessage)
           this.welcomeDraft = current.welcomeMessage;
+        if (!previous || this.messageDraft === previous.message) this.messageDraft = current.message;
       }
     }
   }
@@ -147,11 +152,16 @@ export class ChatpointRegistrationPanel extends LitElement {
     const change: SettingsChange = {};
     if (this.picDraft && this.picDraft !== registration.pic?.id) change.picUserId = this.picDraft;
     if (this.welcomeDraft !== registration.welcomeMessage) change.welcomeMessage = this.welcomeDraft;
+    if (this.messageDraft !== registration.message) change.message = this.messageDraft;
     return change;
   }
 
   pickPic = (event: Event) => {
     this.picDraft = (event.target as HTMLSelectElement).value;
+  };
+
+  pickMessageMode = (event: Event) => {
+    this.messageDraft = (event.target as HTMLSelectElement).value as FirstMessageMode;
   };
 
   editWelcome = (event: Event) => {

@@ -1,7 +1,9 @@
 import type { AlreadyRegisteredProps } from './templates/already-registered.tsx';
 import type { PasswordChangedProps } from './templates/password-changed.tsx';
 import type { PasswordResetProps } from './templates/password-reset.tsx';
+import type { PicNewRegistrantProps } from './templates/pic-new-registrant.tsx';
 import type { RegistrationClosedProps } from './templates/registration-closed.tsx';
+import type { SignInCodeProps } from './templates/sign-in-code.tsx';
 import type { VerificationCodeProps } from './templates/verification-code.tsx';
 
 /** Every email the service sends: template name → its props. */
@@ -11,6 +13,8 @@ export interface EmailTemplates {
   'password-reset': PasswordResetProps;
   'password-changed': PasswordChangedProps;
   'registration-closed': RegistrationClosedProps;
+  'sign-in-code': SignInCodeProps;
+  'pic-new-registrant': PicNewRegistrantProps;
 }
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -20,6 +24,8 @@ const templateNames: Record<EmailTemplateName, true> = {
   'password-reset': true,
   'password-changed': true,
   'registration-closed': true,
+  'sign-in-code': true,
+  'pic-new-registrant': true,
 };
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {
@@ -29,6 +35,7 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
 /** Props that pick a differently worded variant instead of filling a slot. */
 export const variantProps: Partial<Record<EmailTemplateName, readonly string[]>> = {
   'registration-closed': ['reason'],
+  'pic-new-registrant': ['hasMessage'],
 };
 
 export interface RenderedEmail {

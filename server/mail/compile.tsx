@@ -12,7 +12,9 @@ import { MAIL_LANGUAGES } from './languages.ts';
 import { AlreadyRegistered, alreadyRegisteredSubject } from './templates/already-registered.tsx';
 import { PasswordChanged, passwordChangedSubject } from './templates/password-changed.tsx';
 import { PasswordReset, passwordResetSubject } from './templates/password-reset.tsx';
+import { PicNewRegistrant, picNewRegistrantSubject } from './templates/pic-new-registrant.tsx';
 import { RegistrationClosed, registrationClosedSubject } from './templates/registration-closed.tsx';
+import { SignInCode, signInCodeSubject } from './templates/sign-in-code.tsx';
 import { VerificationCode, verificationCodeSubject } from './templates/verification-code.tsx';
 
 interface TemplateDefinition<P> {
@@ -50,6 +52,17 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
     subject: registrationClosedSubject,
     slots: ['adminName', 'workdomainName', 'adminUrl'],
     variants: { reason: ['pic_unavailable', 'capacity_reached', 'plan_ineligible'] },
+  },
+  'sign-in-code': {
+    component: SignInCode,
+    subject: signInCodeSubject,
+    slots: ['name', 'workdomainName', 'code', 'minutesValid'],
+  },
+  'pic-new-registrant': {
+    component: PicNewRegistrant,
+    subject: picNewRegistrantSubject,
+    slots: ['picName', 'registrantName', 'registrantEmail', 'workdomainName', 'message', 'conversationUrl'],
+    variants: { hasMessage: [true, false] },
   },
 };
 

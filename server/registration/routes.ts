@@ -4,6 +4,7 @@ import {
   LinkInfo,
   LinkParams,
   ResendBody,
+  Resent,
   StartBody,
   Started,
   Verified,
@@ -31,7 +32,8 @@ const startRoute = createRoute({
   method: 'post',
   path: '/api/registrations/{linkId}/start',
   tags,
-  summary: 'Send a 6-digit code to the registrant (or a notice, if the address already has an account)',
+  summary:
+    'Send a 6-digit code: a registration code, a sign-in code to an active account holder, or a notice to an inactive one',
   request: { params: LinkParams, body: jsonBody(StartBody) },
   responses: {
     202: jsonContent(Started, 'Code (or notice) queued'),
@@ -45,16 +47,21 @@ const resendRoute = createRoute({
   tags,
   summary: 'Send a new code; the old one stops working and the try count is kept',
   request: { params: LinkParams, body: jsonBody(ResendBody) },
-  responses: { 202: { description: 'New code queued' }, ...errorResponses(400, 404, 409, 413, 415, 429) },
+  responses: {
+    202: jsonContent(Resent, 'New code queued'),
+    ...errorResponses(400, 404, 409, 413, 415, 429),
+  },
 });
 
 const verifyRoute = createRoute({
   method: 'post',
   path: '/api/registrations/{linkId}/verify',
   tags,
-  summary: 'Check the code; create the account, the PIC contact and the welcome message',
+  summary:
+    'Check the code: create the account, the PIC contact and the welcome message (201), or sign a returning member in (200)',
   request: { params: LinkParams, body: jsonBody(VerifyBody) },
   responses: {
+    200: jsonContent(Verified, 'Signed in: a returning member, nothing created'),
     201: jsonContent(Verified, 'Registered'),
     ...errorResponses(400, 404, 409, 410, 413, 415, 422, 429, 503),
   },
@@ -85,13 +92,13 @@ export function registrationRoutes(deps: AppDeps) {
     return c.json(result, 202);
   });
   app.openapi(resendRoute, async (c) => {
-    await resendCode(deps, c.req.valid('param').linkId, c.req.valid('json').registrationId);
-    return c.body(null, 202);
+    const result = await resendCode(deps, c.req.valid('param').linkId, c.req.valid('json').registrationId);
+    return c.json(result, 202);
   });
   app.openapi(verifyRoute, async (c) => {
-    const result = await verifyRegistration(deps, c.req.valid('param').linkId, c.req.valid('json'));
+    const { status, body } = await verifyRegistration(deps, c.req.valid('param').linkId, c.req.valid('json'));
     c.header('Cache-Control', 'no-store');
-    return c.json(result, 201);
+    return status === 200 ? c.json(body, 200) : c.json(body, 201);
   });
   return app;
 }

@@ -45,6 +45,7 @@ export async function showRegistration(
     url: linkId ? registrationUrl(publicUrl, linkId) : null,
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
+    message: settings?.message ?? 'off',
   };
 }
 
@@ -107,6 +108,10 @@ export async function updateRegistrationSettings(
     if (change.welcomeMessage !== undefined && change.welcomeMessage !== settings.welcomeMessage) {
       set.welcomeMessage = change.welcomeMessage;
       await writeAudit(tx, workdomainId, actor, 'welcome_message_changed');
+    }
+    if (change.message !== undefined && change.message !== settings.message) {
+      set.message = change.message;
+      await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
     }
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));
   });

@@ -225,6 +225,7 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     for (const setting of [
       'Capacity',
       'Welcome message',
+      'First message from registrants',
       'Registration link',
       'Embed snippet',
       'Regenerate link',
@@ -330,6 +331,23 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
       .toBe(1);
     expect((await registrationSeenBy(page)).welcomeMessage).toBe(`Hello${markup}`);
     expect(await page.title()).not.toBe('1');
+  });
+
+  it('asks registrants for a first message when the admin chooses so', async () => {
+    const seed = await h.seedWorkdomain();
+    const page = await newPage();
+    await signIn(page, seed);
+    await openPanel(page);
+
+    const mode = page.getByLabel('First message from registrants', { exact: true });
+    expect(await mode.inputValue()).toBe('off');
+    await mode.selectOption('required');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Settings saved.' }).count(), WAIT)
+      .toBe(1);
+    expect((await registrationSeenBy(page)).message).toBe('required');
+    expect((await h.request('GET', `/api/registrations/${seed.linkId}`)).body.message).toBe('required');
   });
 
   it('has no serious accessibility findings on the users view and the open panel, and fits 320 px', async () => {

@@ -12,7 +12,7 @@ import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
 it('docs/admin-guide.md shows every help text of the admin page, word for word', () => {
   const guide = readFileSync(new URL('../../docs/admin-guide.md', import.meta.url), 'utf8');
   expect(Object.keys(helpTexts).sort()).toEqual(
-    ['capacity', 'embed', 'link', 'open', 'pic', 'regenerate', 'welcomeMessage'].sort(),
+    ['capacity', 'embed', 'link', 'message', 'open', 'pic', 'regenerate', 'welcomeMessage'].sort(),
   );
   for (const text of Object.values(helpTexts)) expect(guide).toContain(text);
 });
@@ -59,6 +59,7 @@ describe.each(backends)('administration API on %s', (backend) => {
         `<script type="module" src="${PUBLIC_URL}/widget/chatpoint-register.js"></script>\n` +
         `<chatpoint-register link="${linkId}"></chatpoint-register>`,
       capacity: { used: 0, limit: 25 },
+      message: 'off',
     });
   });
 

@@ -75,6 +75,24 @@ describe.each(backends)('account enumeration through start on %s', (backend) => 
     );
     expect(answers[0]!.status).toBe(202);
     for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+    // What differs is only the mail: a sign-in code for the active holder, a notice for the inactive one.
+    await h.smtp.waitFor(existing, (mail) => mail.subject.startsWith('Your sign-in code for'));
+    await h.smtp.waitFor(inactive, (mail) => /already have/.test(mail.subject));
+    await h.smtp.waitFor('newcomer@example.com', (mail) => mail.subject.includes('verification code'));
+  });
+
+  it('answers a resend the same way for a registration code, a sign-in code and a notice', async () => {
+    const answers = await Promise.all(
+      ['second-newcomer@example.com', existing, inactive].map(async (email) => {
+        const started = await start(email);
+        const resent = await h.request('POST', `/api/registrations/${linkId}/resend`, {
+          registrationId: started.body.registrationId,
+        });
+        return [shape(started), shape(resent)];
+      }),
+    );
+    expect(answers[0]![1]!.status).toBe(202);
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
   });
 
   it('takes the same time for a new and an existing address (100 interleaved pairs; the gap within 25 ms or the measured noise)', {

@@ -21,7 +21,7 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('registrationApi', () => {
   it('reads the link info with GET, no cookies, the link id escaped', async () => {
-    deepEqual(await api().info(), { workdomain: { name: 'Acme Support' }, open: true });
+    deepEqual(await api().info(), { workdomain: { name: 'Acme Support' }, open: true, message: 'off' });
     const [request] = server.requests;
     equal(request!.url, 'https://api.chat.example/api/registrations/link%2F1');
     equal(request!.init.method, undefined);
@@ -29,14 +29,23 @@ describe('registrationApi', () => {
   });
 
   it('posts JSON to start, resend and verify', async () => {
-    deepEqual(await api().start('Ann', 'ann@example.com'), { registrationId: 'reg-1' });
-    await api().resend('reg-1');
-    deepEqual(await api().verify('reg-1', '123456'), registered);
+    deepEqual(await api().start('Ann', 'ann@example.com'), {
+      registrationId: 'reg-1',
+      resendAfter: 60,
+      expiresIn: 600,
+    });
+    deepEqual(await api().resend('reg-1'), { resendAfter: 60, expiresIn: 600 });
+    deepEqual(await api().verify('reg-1', '123456'), { ...registered, returning: false });
+    await api().start('Ann', 'ann@example.com', 'Hello');
+    server.reply('verify', { status: 200, body: registered });
+    deepEqual(await api().verify('reg-1', '123456'), { ...registered, returning: true });
     deepEqual(
       server.requests.map((r) => [r.route, r.init.method, r.init.credentials, r.body]),
       [
         ['start', 'POST', 'omit', { name: 'Ann', email: 'ann@example.com' }],
         ['resend', 'POST', 'omit', { registrationId: 'reg-1' }],
+        ['verify', 'POST', 'omit', { registrationId: 'reg-1', code: '123456' }],
+        ['start', 'POST', 'omit', { name: 'Ann', email: 'ann@example.com', message: 'Hello' }],
         ['verify', 'POST', 'omit', { registrationId: 'reg-1', code: '123456' }],
       ],
     );

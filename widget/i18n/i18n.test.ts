@@ -84,7 +84,7 @@ describe('<chatpoint-register> languages', () => {
   });
 
   it('speaks Japanese for lang="ja", errors included', async () => {
-    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code. 4 tries left.'));
+    server.reply('verify', apiError(422, 'invalid_code', 'Wrong code.', undefined, { triesLeft: 4 }));
     const element = await mount({ lang: 'ja' });
     equal(accessibleName($(element, '#name')), '名前');
     equal(accessibleName($(element, '#email')), 'メールアドレス');

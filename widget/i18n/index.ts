@@ -16,9 +16,21 @@ export function fill(text: string, values: Record<string, string | number | unde
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 
+/** The text for `key` and the number `count`: the `_one` form where the language's plural rules say so. */
+export function plural(strings: Strings, key: keyof Strings, count?: number): string {
+  const one =
+    count !== undefined && new Intl.PluralRules(strings.lang).select(count) === 'one'
+      ? strings[`${key}_one` as keyof Strings]
+      : undefined;
+  return one ?? strings[key];
+}
+
 export function errorText(strings: Strings, error: FlowError): string {
   const key = error.code === 'invalid_code' && error.count ? 'invalid_code_tries' : error.code;
   // Error codes are snake_case; this keeps an unknown code from picking a label such as `name`.
-  const text = key.includes('_') ? strings[key as keyof Strings] : undefined;
+  const text =
+    key.includes('_') && key in strings
+      ? plural(strings, key as keyof Strings, error.count ?? error.seconds)
+      : undefined;
   return fill(text ?? strings.generic, { ...error });
 }

@@ -1,13 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import { alert, field, type StepContext } from './field.ts';
 
-/** Name and email; submitting sends the code. */
+/** Name, email and, when the link asks for it, a first message; submitting sends the code. */
 export function detailsStep(context: StepContext): TemplateResult {
   const { flow, t } = context;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    flow.start(String(form.get('name')), String(form.get('email')));
+    flow.start(String(form.get('name')), String(form.get('email')), String(form.get('message') ?? ''));
   };
   return html`<form part="form" novalidate aria-busy=${flow.busy} @submit=${submit}>
     ${field(
@@ -24,6 +24,18 @@ export function detailsStep(context: StepContext): TemplateResult {
         html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
           aria-invalid=${invalid} aria-describedby="email-error" .value=${flow.email} />`,
     )}
+    ${
+      flow.messageMode === 'off'
+        ? ''
+        : field(
+            context,
+            'message',
+            (invalid) =>
+              html`<textarea part="input" id="message" name="message" rows="3"
+                ?required=${flow.messageMode === 'required'} aria-invalid=${invalid} aria-describedby="message-error"
+                .value=${flow.message}></textarea>`,
+          )
+    }
     <div part="actions"><button part="button">${t.submit}</button></div>
     ${alert(context, 'form')}
   </form>`;

@@ -48,9 +48,9 @@ export function held(): { reply: Promise<Reply>; answer: (reply: Reply) => void 
 export class FakeRegistrationServer {
   readonly requests: RecordedRequest[] = [];
   #scripts: Record<Route, Script[]> = {
-    info: [{ status: 200, body: { workdomain: { name: 'Acme Support' }, open: true } }],
-    start: [{ status: 202, body: { registrationId: 'reg-1' } }],
-    resend: [{ status: 202, body: {} }],
+    info: [{ status: 200, body: { workdomain: { name: 'Acme Support' }, open: true, message: 'off' } }],
+    start: [{ status: 202, body: { registrationId: 'reg-1', resendAfter: 60, expiresIn: 600 } }],
+    resend: [{ status: 202, body: { resendAfter: 60, expiresIn: 600 } }],
     verify: [{ status: 201, body: registered }],
   };
   #original?: typeof fetch;

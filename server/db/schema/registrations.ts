@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { type ClosedReason, closedReasons } from '../../../contract/enums.ts';
+import { type ClosedReason, closedReasons, firstMessageModes } from '../../../contract/enums.ts';
 
 export { type ClosedReason, closedReasons };
 
@@ -15,12 +15,21 @@ export const registrationSettings = pgTable('registration_settings', {
   closedReason: text('closed_reason', { enum: closedReasons }),
   picUserId: uuid('pic_user_id').references(() => users.id, { onDelete: 'set null' }),
   welcomeMessage: text('welcome_message').notNull().default(''),
+  /** Whether the form asks the registrant for a first message to the PIC. */
+  message: text('message', { enum: firstMessageModes }).notNull().default('off'),
   /** Created on the first open; stays the same until an admin regenerates it. */
   linkId: text('link_id').unique('registration_settings_link_id_idx'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const registrationStates = ['code_sent', 'notice_sent', 'verified', 'completed', 'dead'] as const;
+export const registrationStates = [
+  'code_sent',
+  'notice_sent',
+  'signin_code_sent',
+  'verified',
+  'completed',
+  'dead',
+] as const;
 export type RegistrationState = (typeof registrationStates)[number];
 
 /** A registrant between "start" and a verified code. */
@@ -38,10 +47,14 @@ export const registrations = pgTable(
     state: text('state', { enum: registrationStates }).notNull(),
     /** HMAC-SHA256 of the code under the server's code key; null for notice-only registrations. */
     codeHash: text('code_hash'),
+    /** The hash of the code a resend replaced, to tell its holder that a newer code exists. */
+    previousCodeHash: text('previous_code_hash'),
     codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     sends: integer('sends').notNull().default(1),
     lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The registrant's first message to the PIC, posted when the code is verified. */
+    message: text('message'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

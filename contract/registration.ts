@@ -12,10 +12,39 @@ export const LinkParams = z.object({
 export const RegistrationId = z.string().uuid().openapi({ example: '0b8e1f5e-6c1e-4a58-9a55-3c0c9d7f2a10' });
 
 export const LinkInfo = z
-  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
+  .object({
+    workdomain: z.object({ name: z.string() }),
+    open: z.boolean(),
+    challenge: z.boolean().openapi({ description: 'Whether start needs a solved proof of work (altcha)' }),
+  })
   .openapi('RegistrationLinkInfo');
+export const LinkInfoQuery = z.object({
+  view: z
+    .enum(['1'])
+    .optional()
+    .openapi({
+      param: { name: 'view', in: 'query' },
+      description: '1 counts a link view in the funnel; the widget sends it once per browser session',
+    }),
+});
+export const AltchaChallenge = z
+  .object({
+    algorithm: z.literal('SHA-256'),
+    challenge: z.string(),
+    maxnumber: z.number().int(),
+    salt: z.string().openapi({ description: 'Carries the expiry as `?expires=<unix seconds>`' }),
+    signature: z.string(),
+  })
+  .openapi('AltchaChallenge');
 export const StartBody = z
-  .strictObject({ name: z.string().max(1000), email: z.string().max(1000) })
+  .strictObject({
+    name: z.string().max(1000),
+    email: z.string().max(1000),
+    altcha: z.string().max(2000).optional().openapi({
+      description:
+        'Base64 of the solved ALTCHA v1 payload {"algorithm","challenge","number","salt","signature"}',
+    }),
+  })
   .openapi('RegistrationStart');
 export const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
 export const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
@@ -36,6 +65,7 @@ export const Verified = z
   .openapi('RegistrationVerified');
 
 export type LinkInfo = z.infer<typeof LinkInfo>;
+export type AltchaChallenge = z.infer<typeof AltchaChallenge>;
 export type StartBody = z.infer<typeof StartBody>;
 export type Started = z.infer<typeof Started>;
 export type Verified = z.infer<typeof Verified>;

@@ -7,15 +7,23 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
+import { assertEmailDomainAllowed } from './email-rules.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
 import { registrationTransitions } from './states.ts';
 
-export async function getLinkInfo(deps: AppDeps, linkId: string) {
+/** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
+export async function getLinkInfo(deps: AppDeps, linkId: string, countView = false) {
   const link = await findLink(deps.db, linkId);
-  await recordFunnelEvent(deps.db, link.workdomain.id, 'link_viewed');
-  return { workdomain: { name: link.workdomain.name }, open: isOpen(link.settings, link.workdomain) };
+  if (countView)
+    await recordFunnelEvent(deps.db, { workdomainId: link.workdomain.id, linkId }, 'link_viewed');
+  return {
+    workdomain: { name: link.workdomain.name },
+    open: isOpen(link.settings, link.workdomain),
+    challenge: link.settings.botProtection,
+  };
 }
 
 /** The per-address send caps (docs/security.md), plus any extra counters, counted in one statement. */
@@ -72,7 +80,7 @@ async function queueRegistrationMail(
 export async function startRegistration(
   deps: AppDeps,
   linkId: string,
-  input: { name: string; email: string },
+  input: { name: string; email: string; altcha?: string },
   clientIp: string,
 ) {
   const name = parsePersonName(input.name);
@@ -82,6 +90,10 @@ export async function startRegistration(
 
   const link = await findLink(deps.db, linkId);
   assertOpen(link);
+  // Both before any account lookup: the answer never depends on whether the address has an account.
+  if (link.settings.botProtection)
+    await assertChallengeSolved(deps.db, challengeKey(deps.keys.codeKey), input.altcha);
+  assertEmailDomainAllowed(link.settings, email.canonical);
   await consumeSendAllowance(deps, email.canonical, [
     { key: `start:ip:${clientIp}`, limit: deps.config.rateLimits.startsPerIp, windowSeconds: 600 },
   ]);
@@ -114,7 +126,11 @@ export async function startRegistration(
       code,
       false,
     );
-    await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
+    await recordFunnelEvent(
+      tx,
+      { workdomainId: link.workdomain.id, linkId },
+      code ? 'code_sent' : 'notice_sent',
+    );
   });
   deps.mailQueued();
   return { registrationId };
@@ -174,7 +190,11 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
       code,
       true,
     );
-    await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
+    await recordFunnelEvent(
+      tx,
+      { workdomainId: link.workdomain.id, linkId },
+      code ? 'code_sent' : 'notice_sent',
+    );
   });
   deps.mailQueued();
 }

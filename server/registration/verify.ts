@@ -192,7 +192,12 @@ async function completeRegistration(
     userId: newUser.id,
     expiresAt: new Date(Date.now() + LOGIN_TOKEN_LIFETIME_SECONDS * 1000),
   });
-  await recordFunnelEvent(tx, registration.workdomainId, 'verified', 'account_created');
+  await recordFunnelEvent(
+    tx,
+    { workdomainId: registration.workdomainId, linkId: registration.linkId },
+    'verified',
+    'account_created',
+  );
   await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
     userId: newUser.id,
   });

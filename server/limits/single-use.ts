@@ -7,7 +7,7 @@ import { rateLimitCounters } from '../db/schema/index.ts';
  * Kept as a rate-limit counter whose window starts when the thing expires, so the sweep of ended
  * windows removes it once it could not be used anyway.
  */
-export async function useOnce(db: Queryable, key: string, expiresAt: Date): Promise<boolean> {
+export async function claimOnce(db: Queryable, key: string, expiresAt: Date): Promise<boolean> {
   const [row] = await db
     .insert(rateLimitCounters)
     .values({ key, windowStart: expiresAt, count: 1 })

@@ -3,7 +3,7 @@ import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { AltchaChallenge } from '../../contract/registration.ts';
 import type { Queryable } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { useOnce } from '../limits/single-use.ts';
+import { claimOnce } from '../limits/single-use.ts';
 
 /**
  * Bot protection without a third party: an ALTCHA v1 proof of work. The widget finds the number
@@ -57,7 +57,7 @@ export async function assertChallengeSolved(db: Queryable, hmacKey: string, altc
   if (!payload || !Number.isFinite(expires) || !(await verifySolution(payload, hmacKey, true))) {
     throw new AppError('challenge_failed');
   }
-  if (!(await useOnce(db, `altcha:${payload.signature}`, new Date(expires * 1000)))) {
+  if (!(await claimOnce(db, `altcha:${payload.signature}`, new Date(expires * 1000)))) {
     throw new AppError('challenge_failed', { message: 'This check was already used. Please try again.' });
   }
 }

@@ -70,8 +70,8 @@ export async function registrationFunnel(db: Queryable, workdomainId: string): P
   const links = new Map<string, typeof total>();
   for (const row of rows) {
     const field = fieldOf[row.kind];
-    let link = links.get(row.linkId);
-    if (!link) links.set(row.linkId, (link = { last7Days: empty(), last30Days: empty() }));
+    const link = links.get(row.linkId) ?? { last7Days: empty(), last30Days: empty() };
+    links.set(row.linkId, link);
     for (const counts of [total, link]) {
       counts.last7Days[field] += Number(row.last7Days);
       counts.last30Days[field] += Number(row.last30Days);

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { solveAltcha } from '../api/altcha.ts';
 import {
   ApiError,
   type Registration,
@@ -9,6 +10,7 @@ import { ChatpointCodeSentEvent } from '../events/code-sent.ts';
 import { ChatpointErrorEvent } from '../events/error.ts';
 import { ChatpointRegisteredEvent } from '../events/registered.ts';
 import { en } from '../i18n/en.ts';
+import { emailSuggestion } from '../steps/email-hint.ts';
 
 /** Where the registrant is. The element renders one view per state (diagram: registration-flow.mmd). */
 export const FlowState = {
@@ -60,8 +62,13 @@ export class RegistrationFlow implements ReactiveController {
   /** Seconds until "Resend code" may be used again. */
   resendWait = 0;
   registration?: Registration;
+  /** A likely meant address when the typed one looks mistyped; only a hint, never a refusal. */
+  hint = '';
+  /** Admin preview: looks the same, counts nothing and cannot start. */
+  preview = false;
 
   #api?: RegistrationApi;
+  #challenge = false;
   #registrationId = '';
   #timer?: ReturnType<typeof setInterval>;
   #run = 0;
@@ -87,9 +94,19 @@ export class RegistrationFlow implements ReactiveController {
     this.#countdown(0);
     if (!link) return this.#go(notFound);
     this.#api = registrationApi(endpoint, link);
+    // A visitor counts once per browser session (the first answer marks it); the preview never counts.
+    const seen = `chatpoint-view:${link}`;
+    let view = !this.preview;
     try {
-      const info = await this.#api.info();
+      view &&= !sessionStorage[seen];
+    } catch {}
+    try {
+      const info = await this.#api.info(view);
       if (run !== this.#run) return;
+      try {
+        if (view) sessionStorage[seen] = 1;
+      } catch {}
+      this.#challenge = info.challenge;
       this.workdomain = info.workdomain.name;
       this.#go(info.open ? details : closed);
     } catch (e) {
@@ -102,11 +119,24 @@ export class RegistrationFlow implements ReactiveController {
     this.name = name.trim();
     this.email = email.trim();
     // Name and email rules live on the server (422 invalid_name / invalid_email); one source of truth.
-    const started = await this.#request('form', (api) => api.start(this.name, this.email));
+    if (this.preview) return;
+    const started = await this.#request('form', async (api) =>
+      api.start(
+        this.name,
+        this.email,
+        this.#challenge ? await solveAltcha(await api.challenge()) : undefined,
+      ),
+    );
     if (!started) return;
     this.#registrationId = started.registrationId;
     this.#go(code);
     this.host.dispatchEvent(new ChatpointCodeSentEvent({ email: this.email }));
+  }
+
+  /** Checks a typed address for a likely typo; '' clears the hint. */
+  suggest(email: string): void {
+    this.hint = emailSuggestion(email);
+    this.host.requestUpdate();
   }
 
   async resend(): Promise<void> {
@@ -173,7 +203,7 @@ export class RegistrationFlow implements ReactiveController {
     }
     this.error = {
       code: errorCode,
-      field: errorCode === 'invalid_name' ? 'name' : errorCode === 'invalid_email' ? 'email' : field,
+      field: errorCode === 'invalid_name' ? 'name' : /email/.test(errorCode) ? 'email' : field,
       seconds: error.retryAfter,
       count: errorCode === 'invalid_code' ? error.details.triesLeft : undefined,
     };

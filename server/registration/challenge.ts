@@ -11,7 +11,7 @@ import { claimOnce } from '../limits/single-use.ts';
  */
 
 /** Highest number a challenge may hide: a mid-range phone finds it in well under a second on average (docs/benchmarks.md). */
-export const CHALLENGE_MAX_NUMBER = 50_000;
+export const CHALLENGE_MAX_NUMBER = 15_000;
 export const CHALLENGE_LIFETIME_MS = 10 * 60_000;
 
 /** The HMAC key of challenges, derived from the code key so every process on the database agrees. */

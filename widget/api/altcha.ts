@@ -1,7 +1,7 @@
 import type { AltchaChallenge } from '../../contract/registration.ts';
 
 // Digests run in batches: one await per batch instead of per number keeps a phone fast.
-const BATCH = 64;
+const BATCH = 256;
 
 /**
  * Solves an ALTCHA v1 proof of work with WebCrypto: finds the number whose SHA-256 after the salt

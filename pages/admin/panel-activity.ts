@@ -32,7 +32,7 @@ function byLinkTable(funnel: Funnel, currentLinkId: string | null) {
   if (funnel.byLink.length === 0) return '';
   return html`<h4 id="funnel-links-heading">Per link, last 30 days</h4>
     <div class="scroll" role="region" aria-labelledby="funnel-links-heading" tabindex="0">
-      <table class="funnel">
+      <table class="funnel funnel-links">
         <thead>
           <tr>
             <th scope="col">Link</th>

@@ -108,7 +108,8 @@ iframe {
   background: Canvas;
 }
 table.audit { min-inline-size: 36rem }
-table.funnel { min-inline-size: 30rem }
+table.funnel { inline-size: 100% }
+table.funnel-links { min-inline-size: 20rem }
 .funnel td small { display: block; color: var(--_muted); font-size: 0.8rem }
 input[type='checkbox'] { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; accent-color: var(--_accent) }
 td.details { overflow-wrap: anywhere }

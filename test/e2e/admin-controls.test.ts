@@ -19,6 +19,13 @@ async function docsScreenshot(page: Page, name: string, element?: ReturnType<Pag
   await (element ? element.screenshot({ path: file }) : page.screenshot({ path: file }));
 }
 
+/** Scrolls the panel so that `heading` sits just below its sticky header. */
+const topOf = (heading: ReturnType<Page['locator']>) =>
+  heading.evaluate((node) => {
+    node.scrollIntoView({ block: 'start' });
+    node.closest('dialog')?.scrollBy(0, -70);
+  });
+
 describe('the admin page: access rules, preview, funnel and a truthful panel', { timeout: 120_000 }, () => {
   const pages = usePagesHarness();
   type Seed = Awaited<ReturnType<typeof pages.h.seedWorkdomain>>;
@@ -83,11 +90,8 @@ describe('the admin page: access rules, preview, funnel and a truthful panel', {
     await panel.getByRole('button', { name: 'Help: Bot protection (proof of work)' }).click();
     await expect.poll(() => panel.getByText('Nothing is sent to a third party').isVisible(), WAIT).toBe(true);
     await panel.getByLabel('Blocked email domains', { exact: true }).fill('');
-    await docsScreenshot(
-      page,
-      'admin-access-rules.png',
-      panel.locator('section', { hasText: 'Who may register' }),
-    );
+    await topOf(panel.getByRole('heading', { name: 'Who may register' }));
+    await docsScreenshot(page, 'admin-access-rules.png');
     expect(await panel.getByLabel('Content-Security-Policy of the page', { exact: true }).inputValue()).toBe(
       `script-src ${pages.h.baseUrl};\nconnect-src ${pages.h.baseUrl};`,
     );
@@ -114,6 +118,11 @@ describe('the admin page: access rules, preview, funnel and a truthful panel', {
     const counted = await page.evaluate(async () => (await fetch('/api/admin/funnel')).json());
     expect(counted.last7Days.linkViews).toBe(1);
     expect(counted.byLink).toEqual([expect.objectContaining({ linkId: seed.linkId })]);
+    await page.reload();
+    const reopened = await openPanel(page);
+    const funnelSection = reopened.locator('section', { hasText: 'Per link, last 30 days' });
+    await expect.poll(() => funnelSection.getByText('Current').isVisible(), WAIT).toBe(true);
+    await docsScreenshot(page, 'admin-funnel.png', funnelSection);
   });
 
   it('registers through a link with bot protection on, without the registrant doing anything', async () => {
@@ -202,8 +211,9 @@ describe('the admin page: access rules, preview, funnel and a truthful panel', {
     await docsScreenshot(page, 'admin-users-phone.png');
 
     const panel = await openPanel(page);
+    await topOf(panel.getByRole('heading', { name: 'Who may register' }));
     await docsScreenshot(page, 'admin-access-rules-phone.png');
-    await panel.getByRole('heading', { name: 'Funnel' }).scrollIntoViewIfNeeded();
+    await topOf(panel.getByRole('heading', { name: 'Funnel' }));
     await docsScreenshot(page, 'admin-funnel-phone.png');
   });
 });

@@ -31,6 +31,22 @@ export const RegistrationSettingsSchema = z
     message: z
       .enum(firstMessageModes)
       .openapi({ description: 'Whether the form asks registrants for a first message to the PIC' }),
+    botProtection: z
+      .boolean()
+      .openapi({ description: 'start needs a solved proof of work (the widget solves it unseen)' }),
+    allowedEmailDomains: z
+      .array(z.string())
+      .openapi({ description: 'Only these domains (and their subdomains) may register; empty: any' }),
+    blockedEmailDomains: z
+      .array(z.string())
+      .openapi({ description: 'These domains (and their subdomains) may not register' }),
+    blockDisposableEmails: z
+      .boolean()
+      .openapi({ description: 'Refuse addresses at known disposable-mail domains (default true)' }),
+    allowedOrigins: z.array(z.string()).openapi({
+      description: 'Web pages (scheme://host[:port]) that may call the registration API; empty: any',
+      example: ['https://www.example.com'],
+    }),
   })
   .openapi('RegistrationSettings');
 
@@ -45,6 +61,19 @@ export const RegistrationSettingsChange = z
       .enum(firstMessageModes)
       .optional()
       .openapi({ description: 'off (default), optional or required: the first-message field of the form' }),
+    botProtection: z.boolean().optional(),
+    allowedEmailDomains: z
+      .array(z.string().max(300))
+      .max(limits.emailDomainsMax)
+      .optional()
+      .openapi({ description: 'Domains such as example.com; stored lower-case, IDNs as punycode' }),
+    blockedEmailDomains: z.array(z.string().max(300)).max(limits.emailDomainsMax).optional(),
+    blockDisposableEmails: z.boolean().optional(),
+    allowedOrigins: z
+      .array(z.string().max(300))
+      .max(limits.allowedOriginsMax)
+      .optional()
+      .openapi({ description: 'Exact origins, scheme://host[:port], no path' }),
   })
   .openapi('RegistrationSettingsChange');
 
@@ -65,14 +94,29 @@ export const UserListSchema = z.object({ users: z.array(AdminUserSchema) }).open
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 
 const FunnelWindow = z.object({
-  linkViews: z.number().int().openapi({ description: 'Registration link or page opened' }),
-  codesSent: z.number().int().openapi({ description: 'Verification codes (or notices) emailed' }),
+  linkViews: z
+    .number()
+    .int()
+    .openapi({ description: 'Visitors who opened the widget or page (once per browser session)' }),
+  codesSent: z.number().int().openapi({ description: 'Registration codes emailed (resends included)' }),
+  signInCodesSent: z
+    .number()
+    .int()
+    .openapi({ description: 'Sign-in codes emailed to addresses that already have an account' }),
+  noticesSent: z.number().int().openapi({ description: 'Notices emailed to inactive accounts' }),
   verified: z.number().int().openapi({ description: 'Correct codes entered' }),
   accountsCreated: z.number().int(),
 });
 
+const FunnelWindows = { last7Days: FunnelWindow, last30Days: FunnelWindow };
+
 export const FunnelSchema = z
-  .object({ last7Days: FunnelWindow, last30Days: FunnelWindow })
+  .object({
+    ...FunnelWindows,
+    byLink: z
+      .array(z.object({ linkId: z.string(), ...FunnelWindows }))
+      .openapi({ description: 'The same counts for each registration link, busiest first' }),
+  })
   .openapi('RegistrationFunnel');
 
 export const AuditQuery = z.object({

@@ -17,6 +17,9 @@ export const limits = {
   chatMessageMaxLength: 4000,
   passwordMinLength: 8,
   passwordMaxLength: 128,
+  /** Entries in each email-domain list and in the allowed-origins list of a workdomain. */
+  emailDomainsMax: 200,
+  allowedOriginsMax: 50,
   /** Request bodies above this answer 413. */
   maxBodyBytes: 16 * 1024,
 } as const;

@@ -16,8 +16,31 @@ export const FirstMessageMode = z.enum(firstMessageModes).openapi({
   description: 'Whether the form asks for a first message to the person in charge: off, optional or required',
 });
 export const LinkInfo = z
-  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean(), message: FirstMessageMode })
+  .object({
+    workdomain: z.object({ name: z.string() }),
+    open: z.boolean(),
+    message: FirstMessageMode,
+    challenge: z.boolean().openapi({ description: 'Whether start needs a solved proof of work (altcha)' }),
+  })
   .openapi('RegistrationLinkInfo');
+export const LinkInfoQuery = z.object({
+  view: z
+    .enum(['1'])
+    .optional()
+    .openapi({
+      param: { name: 'view', in: 'query' },
+      description: '1 counts a link view in the funnel; the widget sends it once per browser session',
+    }),
+});
+export const AltchaChallenge = z
+  .object({
+    algorithm: z.literal('SHA-256'),
+    challenge: z.string(),
+    maxnumber: z.number().int(),
+    salt: z.string().openapi({ description: 'Carries the expiry as `?expires=<unix seconds>`' }),
+    signature: z.string(),
+  })
+  .openapi('AltchaChallenge');
 export const StartBody = z
   .strictObject({
     name: z.string().max(1000),
@@ -29,6 +52,10 @@ export const StartBody = z
       .openapi({
         description: `The registrant's first message to the person in charge, at most ${limits.firstMessageMaxLength} characters of text; ignored when the link does not ask for one`,
       }),
+    altcha: z.string().max(2000).optional().openapi({
+      description:
+        'Base64 of the solved ALTCHA v1 payload {"algorithm","challenge","number","salt","signature"}',
+    }),
   })
   .openapi('RegistrationStart');
 const ResendAfter = z.number().int().openapi({
@@ -66,6 +93,7 @@ export const Verified = z
   .openapi('RegistrationVerified');
 
 export type LinkInfo = z.infer<typeof LinkInfo>;
+export type AltchaChallenge = z.infer<typeof AltchaChallenge>;
 export type StartBody = z.infer<typeof StartBody>;
 export type Started = z.infer<typeof Started>;
 export type Resent = z.infer<typeof Resent>;

@@ -19,6 +19,7 @@ const scriptOrigin = new URL(import.meta.url).origin;
  *
  * @attr link - The registration link id (required).
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
+ * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
  * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `ja`. Defaults to the closest `lang` around.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
@@ -57,6 +58,7 @@ export class ChatpointRegister extends LitElement {
     link: {},
     endpoint: {},
     lang: { reflect: true },
+    preview: { type: Boolean },
     strings: { attribute: false },
   };
   static override styles = styles;
@@ -67,6 +69,7 @@ export class ChatpointRegister extends LitElement {
 
   declare link: string;
   declare endpoint: string;
+  declare preview: boolean;
   declare strings: Partial<Strings>;
 
   readonly flow = new RegistrationFlow(this);
@@ -79,6 +82,7 @@ export class ChatpointRegister extends LitElement {
     super();
     this.link = '';
     this.endpoint = '';
+    this.preview = false;
     this.strings = {};
   }
 
@@ -93,10 +97,11 @@ export class ChatpointRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('link') || changed.has('endpoint')) this.#load();
+    if (changed.has('link') || changed.has('endpoint') || changed.has('preview')) this.#load();
   }
 
   #load(): void {
+    this.flow.preview = this.preview;
     this.flow.load(this.endpoint || scriptOrigin, this.link);
   }
 

@@ -13,4 +13,15 @@ export const helpTexts = {
     'Paste this snippet into any web page to show the registration form there. It uses the same registration link, so it stops working if the link is regenerated.',
   regenerate:
     'Creates a new registration link. The old link, its QR code and every embedded widget stop working at once; share the new link and update the snippet on your pages.',
+  botProtection:
+    'Asks every browser to solve a small proof of work before a code is sent: the registration form does it by itself in well under a second, so registrants notice nothing, while scripts that send many registrations pay for each one. Nothing is sent to a third party. Scripts that call the registration API directly must solve it too.',
+  allowedEmailDomains:
+    'Only addresses at these domains can register, one domain per line, for example example.com. A domain also covers its subdomains: example.com lets in sales.example.com. Leave it empty to accept any domain.',
+  blockedEmailDomains:
+    'Addresses at these domains cannot register, one domain per line. A domain also covers its subdomains. Registrants see that their email domain is not accepted here; nobody learns whether an address already has an account.',
+  blockDisposableEmails:
+    'Refuses addresses at known throwaway-mail services (such as mailinator.com), from a list of several thousand domains that ChatPoint updates with its releases. On by default.',
+  allowedOrigins:
+    'The web sites that may show the registration form, one per line as scheme://host or scheme://host:port, for example https://www.example.com. When the list is not empty, other sites cannot use your link; the hosted registration page always works. Leave it empty to allow any site.',
+  csp: 'If a page that shows the form has a Content-Security-Policy, it must let the page load the script from ChatPoint and talk to it: add these sources to its script-src and connect-src directives.',
 } as const;

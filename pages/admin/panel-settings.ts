@@ -14,9 +14,15 @@ function systemClosedReason(registration: Registration): SystemClosedReason | nu
   return registration.closedReason;
 }
 
+/** Opening failed for a PIC reason: that one message stands beside the PIC field, nowhere else. */
+const picProblem = (panel: ChatpointRegistrationPanel) =>
+  ['pic_required', 'pic_unavailable'].includes(panel.openErrorCode) ? panel.openError : '';
+
 function openSwitch(panel: ChatpointRegistrationPanel, registration: Registration) {
   const reason = systemClosedReason(registration);
-  const words = reason ? closedReasonWords[reason] : null;
+  // The refused opening already says what the closed-reason notice would.
+  const words =
+    reason && !(reason === 'pic_unavailable' && picProblem(panel)) ? closedReasonWords[reason] : null;
   return html`<div class="field">
     <div class="label-row">
       <span id="open-label" class="label" @click=${() => panel.toggleOpen()}>Registration open</span>
@@ -38,7 +44,7 @@ function openSwitch(panel: ChatpointRegistrationPanel, registration: Registratio
       ${helpButton(panel, 'open', 'Registration open')}
     </div>
     ${helpText(panel, 'open')}
-    <p id="open-error" class="alert" role="alert">${panel.openError}</p>
+    <p id="open-error" class="alert" role="alert">${picProblem(panel) ? '' : panel.openError}</p>
     ${
       words
         ? html`<div class="notice" id="closed-reason">
@@ -80,10 +86,14 @@ function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registra
 function picField(panel: ChatpointRegistrationPanel, registration: Registration) {
   const candidates = panel.picCandidates();
   const chosen = candidates.some((user) => user.id === panel.picDraft);
-  const picInactive = registration.pic && !candidates.some((user) => user.id === registration.pic!.id);
+  // When the closed-reason notice already says the PIC is unavailable, the note does not repeat it.
+  const picInactive =
+    registration.pic &&
+    !candidates.some((user) => user.id === registration.pic!.id) &&
+    systemClosedReason(registration) !== 'pic_unavailable';
   return html`<div class="field">
     ${labelWithHelp(panel, 'pic', 'pic', 'Person in charge')}
-    <select id="pic" @change=${panel.pickPic} aria-describedby="pic-note">
+    <select id="pic" @change=${panel.pickPic} aria-describedby="pic-error pic-note">
       ${chosen ? nothing : html`<option value="" .selected=${true} disabled>Choose a person in charge</option>`}
       ${candidates.map(
         (user) => html`<option value=${user.id} .selected=${user.id === panel.picDraft}>
@@ -91,13 +101,18 @@ function picField(panel: ChatpointRegistrationPanel, registration: Registration)
         </option>`,
       )}
     </select>
-    <p id="pic-note" class="muted">
-      ${
-        picInactive && panel.users.value
-          ? `${registration.pic!.name} is no longer active. Only active internal users can be in charge.`
-          : 'New users are connected to this person and receive the welcome message from them.'
-      }
-    </p>
+    <p id="pic-error" class="alert" role="alert">${picProblem(panel)}</p>
+    ${
+      picProblem(panel)
+        ? nothing
+        : html`<p id="pic-note" class="muted">
+          ${
+            picInactive && panel.users.value
+              ? `${registration.pic!.name} is no longer active. Only active internal users can be in charge.`
+              : 'New users are connected to this person and receive the welcome message from them.'
+          }
+        </p>`
+    }
   </div>`;
 }
 

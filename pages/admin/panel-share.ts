@@ -4,6 +4,12 @@ import { QR_CODE_PATH, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 
+/** The sources a host page's Content-Security-Policy must allow for the snippet. */
+export const cspLines = (registrationUrl: string) => {
+  const origin = new URL(registrationUrl).origin;
+  return `script-src ${origin};\nconnect-src ${origin};`;
+};
+
 /** The link, its QR code, the embed snippet, regeneration and a live preview of the widget. */
 export function shareSection(panel: ChatpointRegistrationPanel, registration: Registration) {
   const { linkId, url, embed } = registration;
@@ -38,6 +44,15 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
       </div>
     </div>
     <div class="field">
+      ${labelWithHelp(panel, 'csp', 'csp', 'Content-Security-Policy of the page')}
+      <textarea id="csp" readonly rows="2" .value=${cspLines(url)}></textarea>
+      <div class="row">
+        <button type="button" class="secondary" @click=${() => panel.copy(cspLines(url), 'csp', 'CSP lines')}>
+          Copy CSP lines
+        </button>
+      </div>
+    </div>
+    <div class="field">
       <div class="label-row">
         <button
           type="button"
@@ -55,11 +70,11 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
     <div class="field">
       <h4 id="preview-heading">Widget preview</h4>
       <p class="muted">
-        ${registration.open ? 'This is the live form: registering here creates a real account.' : 'Registration is closed, so the form says so.'}
+        ${registration.open ? 'What the snippet shows on a page. The preview cannot be sent and is not counted as a view.' : 'Registration is closed, so the form says so.'}
       </p>
       ${keyed(
-        `${linkId}:${registration.open}`,
-        html`<iframe src="/join/${encodeURIComponent(linkId)}" title="Widget preview" loading="lazy"></iframe>`,
+        `${linkId}:${registration.open}:${registration.botProtection}`,
+        html`<iframe src="/join/${encodeURIComponent(linkId)}?preview=1" title="Widget preview" loading="lazy"></iframe>`,
       )}
     </div>
   </section>`;

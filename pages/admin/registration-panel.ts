@@ -14,6 +14,7 @@ import {
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import type { HelpTopic } from './help-toggle.ts';
+import { type AccessDraft, accessChange, accessDraftOf, accessSection } from './panel-access.ts';
 import { activitySection } from './panel-activity.ts';
 import { settingsSection } from './panel-settings.ts';
 import { shareSection } from './panel-share.ts';
@@ -41,6 +42,9 @@ export class ChatpointRegistrationPanel extends LitElement {
     messageDraft: { state: true },
     busy: { state: true },
     openError: { state: true },
+    openErrorCode: { state: true },
+    accessDraft: { state: true },
+    accessError: { state: true },
     saveError: { state: true },
     shareError: { state: true },
     announcement: { state: true },
@@ -57,8 +61,13 @@ export class ChatpointRegistrationPanel extends LitElement {
   declare picDraft: string;
   declare welcomeDraft: string;
   declare messageDraft: FirstMessageMode;
-  declare busy: '' | 'open' | 'save' | 'regenerate';
+  declare busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   declare openError: string;
+  /** The code behind openError: a PIC problem is shown once, beside the PIC field. */
+  declare openErrorCode: string;
+  /** The access rules as edited, until saved. */
+  declare accessDraft: AccessDraft;
+  declare accessError: string;
   declare saveError: string;
   declare shareError: string;
   declare announcement: string;
@@ -76,6 +85,15 @@ export class ChatpointRegistrationPanel extends LitElement {
     this.messageDraft = 'off';
     this.busy = '';
     this.openError = '';
+    this.openErrorCode = '';
+    this.accessDraft = {
+      botProtection: false,
+      blockDisposableEmails: true,
+      allowedEmailDomains: '',
+      blockedEmailDomains: '',
+      allowedOrigins: '',
+    };
+    this.accessError = '';
     this.saveError = '';
     this.shareError = '';
     this.announcement = '';
@@ -92,7 +110,7 @@ export class ChatpointRegistrationPanel extends LitElement {
   async show() {
     await this.updateComplete;
     if (this.#dialog.open) return;
-    this.openError = this.saveError = this.shareError = '';
+    this.openError = this.openErrorCode = this.saveError = this.shareError = this.accessError = '';
     this.#dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
     void Promise.all([this.data.loadRegistration(), this.data.loadUsers(), this.data.loadActivity()]);
@@ -112,6 +130,10 @@ export class ChatpointRegistrationPanel extends LitElement {
         if (!previous || this.welcomeDraft === previous.welcomeMessage)
           this.welcomeDraft = current.welcomeMessage;
         if (!previous || this.messageDraft === previous.message) this.messageDraft = current.message;
+        if (!previous || Object.keys(accessChange(this.accessDraft, previous)).length === 0)
+          this.accessDraft = accessDraftOf(current);
+        // A PIC problem reported on opening is over once the settings show a usable PIC.
+        if (this.openErrorCode === 'pic_required' && current.pic) this.openError = this.openErrorCode = '';
       }
     }
   }
@@ -192,12 +214,39 @@ export class ChatpointRegistrationPanel extends LitElement {
     }
   };
 
+  editAccess<K extends keyof AccessDraft>(key: K, value: AccessDraft[K]) {
+    this.accessDraft = { ...this.accessDraft, [key]: value };
+  }
+
+  saveAccess = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const registration = this.registration.value;
+    if (this.busy || !registration) return;
+    const change = accessChange(this.accessDraft, registration);
+    if (Object.keys(change).length === 0) {
+      this.#announce('Nothing to save: the rules are unchanged.');
+      return;
+    }
+    this.busy = 'access';
+    this.accessError = '';
+    try {
+      const saved = await this.data.saveSettings(change);
+      // Show the lists as the server stored them (lower case, punycode, no duplicates).
+      this.accessDraft = accessDraftOf(saved);
+      this.#announce('Rules saved.');
+    } catch (error) {
+      this.accessError = errorMessage(error);
+    } finally {
+      this.busy = '';
+    }
+  };
+
   async toggleOpen() {
     const registration = this.registration.value;
     if (this.busy || !registration) return;
     const opening = !registration.open;
     this.busy = 'open';
-    this.openError = '';
+    this.openError = this.openErrorCode = '';
     try {
       // Choosing a new PIC and then switching on should just work, without a separate Save.
       const picUserId = this.#settingsChange().picUserId;
@@ -212,6 +261,7 @@ export class ChatpointRegistrationPanel extends LitElement {
       );
     } catch (error) {
       this.openError = errorMessage(error);
+      this.openErrorCode = error instanceof ApiError ? error.code : '';
       if (error instanceof ApiError && ['pic_required', 'pic_unavailable'].includes(error.code)) {
         this.renderRoot.querySelector<HTMLSelectElement>('#pic')?.focus();
       }
@@ -286,7 +336,8 @@ export class ChatpointRegistrationPanel extends LitElement {
     return html`${
       this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
     }
-    ${settingsSection(this, registration)} ${shareSection(this, registration)} ${activitySection(this)}`;
+    ${settingsSection(this, registration)} ${accessSection(this, registration)}
+    ${shareSection(this, registration)} ${activitySection(this)}`;
   }
 
   override render() {

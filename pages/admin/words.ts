@@ -31,6 +31,11 @@ const actionWords: Record<string, string> = {
   user_registered: 'New user registered through the link',
   user_deactivated: 'Deactivated a user',
   user_reactivated: 'Reactivated a user',
+  allowed_email_domains_changed: 'Changed the allowed email domains',
+  blocked_email_domains_changed: 'Changed the blocked email domains',
+  block_disposable_emails_changed: 'Changed the blocking of disposable addresses',
+  allowed_origins_changed: 'Changed the allowed web sites',
+  bot_protection_changed: 'Changed bot protection',
 };
 
 /** An action code in words; codes this page does not know yet read as a sentence. */
@@ -61,6 +66,10 @@ export function auditDetails(entry: AuditEntry, users: readonly AdminUser[]): st
   }
   if (entry.action === 'pic_changed') {
     parts.push(`From ${userName(details.from) ?? 'nobody'} to ${userName(details.to) ?? 'another user'}`);
+  } else if (Array.isArray(details.to)) {
+    parts.push(details.to.length > 0 ? `Now: ${details.to.join(', ')}` : 'Now: none');
+  } else if (typeof details.to === 'boolean') {
+    parts.push(details.to ? 'Switched on' : 'Switched off');
   } else if (entry.action === 'link_regenerated') {
     parts.push('The previous link stopped working');
   } else if ('userId' in details || 'email' in details) {

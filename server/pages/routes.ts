@@ -94,6 +94,17 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
       .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
       .where(eq(registrationSettings.linkId, linkId));
     const title = row ? `Join ${row.name} on ChatPoint` : 'Registration link not found — ChatPoint';
+    // The admin panel's preview: only what the embed snippet renders, in preview mode (no view counted, no sending).
+    if (c.req.query('preview') === '1') {
+      return c.html(
+        htmlShell({
+          title: `Preview: ${title}`,
+          scripts: widgetPath ? [widgetPath] : [],
+          body: `<chatpoint-register link="${escapeHtml(linkId)}" preview></chatpoint-register>`,
+        }),
+        row ? 200 : 404,
+      );
+    }
     const description = row
       ? `Register with your name and email to chat with ${row.name} on ChatPoint.`
       : 'This registration link does not exist.';

@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
+import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
 
 /** An active internal user of the workdomain, or null: who may be the person in charge. */
@@ -46,6 +47,7 @@ export async function showRegistration(
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
+    ...accessRulesOf(settings),
   };
 }
 
@@ -113,6 +115,7 @@ export async function updateRegistrationSettings(
       set.message = change.message;
       await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
     }
+    await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));
   });
   return showRegistration(db, workdomainId, publicUrl);

@@ -7,19 +7,24 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
+import { assertEmailDomainAllowed } from './email-rules.ts';
 import { parseFirstMessage } from './first-message.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
 import { registrationTransitions } from './states.ts';
 
-export async function getLinkInfo(deps: AppDeps, linkId: string) {
+/** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
+export async function getLinkInfo(deps: AppDeps, linkId: string, countView = false) {
   const link = await findLink(deps.db, linkId);
-  await recordFunnelEvent(deps.db, link.workdomain.id, 'link_viewed');
+  if (countView)
+    await recordFunnelEvent(deps.db, { workdomainId: link.workdomain.id, linkId }, 'link_viewed');
   return {
     workdomain: { name: link.workdomain.name },
     open: isOpen(link.settings, link.workdomain),
     message: link.settings.message,
+    challenge: link.settings.botProtection,
   };
 }
 
@@ -52,6 +57,7 @@ type RegistrationMail =
   | { kind: 'notice' };
 
 const stateFor = { code: 'code_sent', 'sign-in': 'signin_code_sent', notice: 'notice_sent' } as const;
+const funnelKindOf = { code: 'code_sent', 'sign-in': 'sign_in_code_sent', notice: 'notice_sent' } as const;
 
 async function queueRegistrationMail(
   deps: AppDeps,
@@ -95,7 +101,7 @@ async function queueRegistrationMail(
 export async function startRegistration(
   deps: AppDeps,
   linkId: string,
-  input: { name: string; email: string; message?: string },
+  input: { name: string; email: string; message?: string; altcha?: string },
   clientIp: string,
 ) {
   const name = parsePersonName(input.name);
@@ -105,6 +111,10 @@ export async function startRegistration(
 
   const link = await findLink(deps.db, linkId);
   assertOpen(link);
+  // Both before any account lookup: the answer never depends on whether the address has an account.
+  if (link.settings.botProtection)
+    await assertChallengeSolved(deps.db, challengeKey(deps.keys.codeKey), input.altcha);
+  assertEmailDomainAllowed(link.settings, email.canonical);
   const message = parseFirstMessage(link.settings.message, input.message);
   const resendAfter = await consumeSendAllowance(deps, email.canonical, [
     { key: `start:ip:${clientIp}`, limit: deps.config.rateLimits.startsPerIp, windowSeconds: 600 },
@@ -145,7 +155,7 @@ export async function startRegistration(
       mail,
       false,
     );
-    await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
+    await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
   });
   deps.mailQueued();
   return { registrationId, resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
@@ -204,7 +214,7 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
       .returning({ id: registrations.id });
     if (moved.length === 0) throw new AppError('rate_limited', { retryAfter: 1 });
     await queueRegistrationMail(deps, tx, registration, link.workdomain, mail, true);
-    await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
+    await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
   });
   deps.mailQueued();
   return { resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };

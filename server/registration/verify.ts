@@ -187,7 +187,11 @@ async function signIn(deps: AppDeps, linkId: string, registration: Registration)
       await postToPic(tx, registration.workdomainId, user, pic, registration.message);
     }
     const jti = await insertLoginToken(tx, user.id);
-    await recordFunnelEvent(tx, registration.workdomainId, 'verified');
+    await recordFunnelEvent(
+      tx,
+      { workdomainId: registration.workdomainId, linkId: registration.linkId },
+      'verified',
+    );
     await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_signed_in_with_code', {
       userId: user.id,
     });
@@ -277,7 +281,12 @@ async function completeRegistration(
     await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
   }
   const jti = await insertLoginToken(tx, newUser.id);
-  await recordFunnelEvent(tx, registration.workdomainId, 'verified', 'account_created');
+  await recordFunnelEvent(
+    tx,
+    { workdomainId: registration.workdomainId, linkId: registration.linkId },
+    'verified',
+    'account_created',
+  );
   await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
     userId: newUser.id,
   });

@@ -137,13 +137,15 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
       .poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0), WAIT)
       .toBe(true);
     expect(await page.getByRole('link', { name: 'Download QR code' }).getAttribute('download')).toBeTruthy();
-    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(`/join/${registration.linkId}`);
+    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(
+      `/join/${registration.linkId}?preview=1`,
+    );
     await expect.poll(() => panel.getByText('Opened registration').isVisible(), WAIT).toBe(true);
     // Tall enough to show the settings, the link with its QR code, the snippet and the preview at once.
     await page.setViewportSize({ width: 1280, height: 2000 });
     await page
       .frameLocator('iframe[title="Widget preview"]')
-      .getByRole('heading', { level: 1 })
+      .getByRole('button', { name: 'Send code' })
       .waitFor(WAIT);
     await keepScreenshot(page, 'admin-registration-panel.png');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -192,7 +194,7 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     await expect.poll(() => link.inputValue(), WAIT).not.toContain(seed.linkId);
     const { linkId, url } = await registrationSeenBy(page);
     expect(await link.inputValue()).toBe(url);
-    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(`/join/${linkId}`);
+    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(`/join/${linkId}?preview=1`);
     expect((await h.request('GET', `/api/registrations/${seed.linkId}`)).status).toBe(404);
     expect((await h.request('GET', `/api/registrations/${linkId}`)).status).toBe(200);
   });

@@ -16,7 +16,12 @@ describe.each(backends)('registration flow on %s', (backend) => {
     const { linkId, workdomain } = await h.seedWorkdomain();
     const info = await h.request('GET', `/api/registrations/${linkId}`);
     expect(info.status).toBe(200);
-    expect(info.body).toEqual({ workdomain: { name: workdomain.name }, open: true, message: 'off' });
+    expect(info.body).toEqual({
+      workdomain: { name: workdomain.name },
+      open: true,
+      message: 'off',
+      challenge: false,
+    });
     const missing = await h.request('GET', '/api/registrations/nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('link_not_found');

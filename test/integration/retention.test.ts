@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   emailOutbox,
-  funnelEvents,
+  funnelDaily,
   jobLeases,
   loginTokens,
   passwordResets,
@@ -97,9 +97,13 @@ describe.each(backends)('retention sweep on %s', (backend) => {
       { key: 'retention:old', windowStart: ago(32), count: 3 },
       { key: 'retention:recent', windowStart: ago(20), count: 3 },
     ]);
-    await h.db
-      .insert(funnelEvents)
-      .values({ workdomainId: workdomain.id, kind: 'code_sent', createdAt: ago(90) });
+    await h.db.insert(funnelDaily).values({
+      workdomainId: workdomain.id,
+      linkId: 'old-link',
+      day: ago(90).toISOString().slice(0, 10),
+      kind: 'code_sent',
+      count: 4,
+    });
 
     const deleted = await sweepRetention(h.db, 30);
     expect(deleted).toMatchObject({
@@ -123,7 +127,7 @@ describe.each(backends)('retention sweep on %s', (backend) => {
           .from(rateLimitCounters)
           .where(sql`${rateLimitCounters.key} like 'retention:%'`)
       ).map((r) => r.key),
-      funnel: (await h.db.select().from(funnelEvents)).length,
+      funnel: (await h.db.select().from(funnelDaily)).length,
     };
     expect(left.registrations.sort()).toEqual(['live', 'recent-completed']);
     expect(left.outbox).toEqual(

@@ -21,7 +21,12 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('registrationApi', () => {
   it('reads the link info with GET, no cookies, the link id escaped', async () => {
-    deepEqual(await api().info(), { workdomain: { name: 'Acme Support' }, open: true, message: 'off' });
+    deepEqual(await api().info(), {
+      workdomain: { name: 'Acme Support' },
+      open: true,
+      message: 'off',
+      challenge: false,
+    });
     const [request] = server.requests;
     equal(request!.url, 'https://api.chat.example/api/registrations/link%2F1');
     equal(request!.init.method, undefined);

@@ -1,6 +1,6 @@
 /** Client for the public registration API (docs/api.md). Cross-origin, never sends cookies. */
 import type { ErrorBody, ErrorDetails } from '../../contract/errors.ts';
-import type { LinkInfo, Resent, Started, Verified } from '../../contract/registration.ts';
+import type { AltchaChallenge, LinkInfo, Resent, Started, Verified } from '../../contract/registration.ts';
 import { en } from '../i18n/en.ts';
 
 export type { LinkInfo, RegisteredUser } from '../../contract/registration.ts';
@@ -61,9 +61,11 @@ async function call<T>(url: string, body?: object, read = (json: T, _status: num
 export function registrationApi(endpoint: string, link: string) {
   const base = `${endpoint.replace(/\/+$/, '')}/api/registrations/${encodeURIComponent(link)}`;
   return {
-    info: () => call<LinkInfo>(base),
-    start: (name: string, email: string, message?: string) =>
-      call<Started>(`${base}/start`, { name, email, message }),
+    /** `view` counts the visitor in the workdomain's funnel. */
+    info: (view?: boolean) => call<LinkInfo>(view ? `${base}?view=1` : base),
+    challenge: () => call<AltchaChallenge>(`${base}/challenge`),
+    start: (name: string, email: string, message?: string, altcha?: string) =>
+      call<Started>(`${base}/start`, { name, email, message, altcha }),
     resend: (registrationId: string) => call<Resent>(`${base}/resend`, { registrationId }),
     verify: (registrationId: string, code: string) =>
       call<Registration>(`${base}/verify`, { registrationId, code }, (verified, status) => ({

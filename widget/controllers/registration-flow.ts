@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FirstMessageMode } from '../../contract/enums.ts';
 import type { Resent } from '../../contract/registration.ts';
+import { solveAltcha } from '../api/altcha.ts';
 import {
   ApiError,
   type Registration,
@@ -11,6 +12,7 @@ import { ChatpointCodeSentEvent } from '../events/code-sent.ts';
 import { ChatpointErrorEvent } from '../events/error.ts';
 import { ChatpointRegisteredEvent } from '../events/registered.ts';
 import { en } from '../i18n/en.ts';
+import { emailSuggestion } from '../steps/email-hint.ts';
 import { progress } from './saved-progress.ts';
 
 /** Where the registrant is. The element renders one view per state (diagram: registration-flow.mmd). */
@@ -64,10 +66,15 @@ export class RegistrationFlow implements ReactiveController {
   /** Seconds until a new code may be asked for, as the server said. */
   resendWait = 0;
   registration?: Registration;
+  /** A likely meant address when the typed one looks mistyped; only a hint, never a refusal. */
+  hint = '';
+  /** Admin preview: looks the same, counts nothing and cannot start. */
+  preview = false;
 
   #api?: RegistrationApi;
   /** Where the progress of this endpoint and link is kept. */
   #key = '';
+  #challenge = false;
   #registrationId = '';
   #timer?: ReturnType<typeof setInterval>;
   #run = 0;
@@ -94,9 +101,19 @@ export class RegistrationFlow implements ReactiveController {
     if (!link) return this.#go(notFound);
     this.#api = registrationApi(endpoint, link);
     this.#key = `chatpoint-register:${endpoint}:${link}`;
+    // A visitor counts once per browser session (the first answer marks it); the preview never counts.
+    const seen = `chatpoint-view:${link}`;
+    let view = !this.preview;
     try {
-      const info = await this.#api.info();
+      view &&= !sessionStorage[seen];
+    } catch {}
+    try {
+      const info = await this.#api.info(view);
       if (run !== this.#run) return;
+      try {
+        if (view) sessionStorage[seen] = 1;
+      } catch {}
+      this.#challenge = info.challenge;
       this.workdomain = info.workdomain.name;
       this.messageMode = info.message ?? 'off';
       const saved = info.open && progress(this.#key);
@@ -117,13 +134,25 @@ export class RegistrationFlow implements ReactiveController {
     this.email = email.trim();
     this.message = message ?? '';
     // Name, email and message rules live on the server (422 invalid_…); one source of truth.
-    const started = await this.#request('form', (api) =>
-      api.start(this.name, this.email, this.messageMode === 'off' ? undefined : this.message),
+    if (this.preview) return;
+    const started = await this.#request('form', async (api) =>
+      api.start(
+        this.name,
+        this.email,
+        this.messageMode === 'off' ? undefined : this.message,
+        this.#challenge ? await solveAltcha(await api.challenge()) : undefined,
+      ),
     );
     if (!started) return;
     this.#registrationId = started.registrationId;
     this.#sent(started);
     this.#go(code);
+  }
+
+  /** Checks a typed address for a likely typo; '' clears the hint. */
+  suggest(email: string): void {
+    this.hint = emailSuggestion(email);
+    this.host.requestUpdate();
   }
 
   /** A new code; also after the old one expired. Name and email stay. */
@@ -210,8 +239,10 @@ export class RegistrationFlow implements ReactiveController {
         ? undefined
         : {
             code: errorCode,
-            // invalid_name, invalid_email, invalid_message go beside their field.
-            field: (/^invalid_(name|email|message)$/.exec(errorCode)?.[1] as ErrorField) ?? field,
+            // invalid_name, invalid_email, invalid_message and email_domain_not_allowed go beside their field.
+            field:
+              (/^invalid_(name|email|message)$/.exec(errorCode)?.[1] as ErrorField) ??
+              (/email/.test(errorCode) ? 'email' : field),
             seconds: error.retryAfter,
             count: error.details.triesLeft,
           };

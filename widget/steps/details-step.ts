@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { fill } from '../i18n/index.ts';
 import { alert, field, type StepContext } from './field.ts';
 
 /** Name, email and, when the link asks for it, a first message; submitting sends the code. */
@@ -22,7 +23,17 @@ export function detailsStep(context: StepContext): TemplateResult {
       'email',
       (invalid) =>
         html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
-          aria-invalid=${invalid} aria-describedby="email-error" .value=${flow.email} />`,
+          aria-invalid=${invalid} aria-describedby="email-error" .value=${flow.email}
+          @change=${(event: Event) => flow.suggest((event.target as HTMLInputElement).value)} />
+          ${
+            flow.hint
+              ? html`<button part="button secondary" type="button" @click=${() => {
+                  flow.email = flow.hint;
+                  flow.suggest('');
+                }}>
+                ${fill(t.didYouMean, { email: flow.hint })}</button>`
+              : ''
+          }`,
     )}
     ${
       flow.messageMode === 'off'
@@ -36,7 +47,7 @@ export function detailsStep(context: StepContext): TemplateResult {
                 .value=${flow.message}></textarea>`,
           )
     }
-    <div part="actions"><button part="button">${t.submit}</button></div>
+    <div part="actions"><button part="button" ?disabled=${flow.preview}>${t.submit}</button></div>
     ${alert(context, 'form')}
   </form>`;
 }

@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { type ClosedReason, closedReasons, firstMessageModes } from '../../../contract/enums.ts';
 
 export { type ClosedReason, closedReasons };
@@ -19,6 +29,12 @@ export const registrationSettings = pgTable('registration_settings', {
   message: text('message', { enum: firstMessageModes }).notNull().default('off'),
   /** Created on the first open; stays the same until an admin regenerates it. */
   linkId: text('link_id').unique('registration_settings_link_id_idx'),
+  /** Who may register and from where (docs/admin-guide.md). Domains and origins are stored normalised. */
+  allowedEmailDomains: text('allowed_email_domains').array().notNull().default([]),
+  blockedEmailDomains: text('blocked_email_domains').array().notNull().default([]),
+  blockDisposableEmails: boolean('block_disposable_emails').notNull().default(true),
+  allowedOrigins: text('allowed_origins').array().notNull().default([]),
+  botProtection: boolean('bot_protection').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -61,16 +77,27 @@ export const registrations = pgTable(
   (t) => [index('registrations_workdomain_id_created_at_idx').on(t.workdomainId, t.createdAt)],
 );
 
-/** Funnel counters for the admin panel: one row per event. */
-export const funnelEvents = pgTable(
-  'funnel_events',
+export const funnelKinds = [
+  'link_viewed',
+  'code_sent',
+  'sign_in_code_sent',
+  'notice_sent',
+  'verified',
+  'account_created',
+] as const;
+export type FunnelKind = (typeof funnelKinds)[number];
+
+/** Funnel counters for the admin panel: one row per workdomain, link, day and step, counted up. */
+export const funnelDaily = pgTable(
+  'funnel_daily',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
     workdomainId: uuid('workdomain_id')
       .notNull()
       .references(() => workdomains.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['link_viewed', 'code_sent', 'verified', 'account_created'] }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    linkId: text('link_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: funnelKinds }).notNull(),
+    count: integer('count').notNull().default(0),
   },
-  (t) => [index('funnel_events_workdomain_id_created_at_idx').on(t.workdomainId, t.createdAt)],
+  (t) => [primaryKey({ name: 'funnel_daily_pk', columns: [t.workdomainId, t.day, t.linkId, t.kind] })],
 );

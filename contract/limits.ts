@@ -17,6 +17,12 @@ export const limits = {
   chatMessageMaxLength: 4000,
   passwordMinLength: 8,
   passwordMaxLength: 128,
+  /** Registration links a workdomain may have at once, the default one included. */
+  registrationLinksMax: 100,
+  linkLabelMaxLength: 80,
+  /** Webhook endpoints per workdomain. */
+  webhooksMax: 10,
+  webhookUrlMaxLength: 2048,
   /** Request bodies above this answer 413. */
   maxBodyBytes: 16 * 1024,
 } as const;

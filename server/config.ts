@@ -29,6 +29,8 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** Verifies waiting for a password-hash slot before new ones get 503 overloaded. */
   maxQueuedHashes: number;
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target loopback/private addresses and plain http. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -124,5 +126,6 @@ export function loadConfig(env: Env = process.env): Config {
       resendCooldownSeconds: integer(env, 'RESEND_COOLDOWN_SECONDS', 60, 0, 3600),
     },
     maxQueuedHashes: integer(env, 'MAX_QUEUED_HASHES', 64, 1, 100_000),
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
   };
 }

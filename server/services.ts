@@ -7,11 +7,15 @@ import { createTokenIssuer } from './keys/tokens.ts';
 import type { Logger } from './logger.ts';
 import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/transports.ts';
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+import { adoptDefaultLinks } from './registration/links.ts';
+import type { RetrySchedule } from './webhooks/outbox.ts';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
 
 export interface Services {
   deps: AppDeps;
   transport: MailTransport;
   worker: OutboxWorker;
+  webhookWorker: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -19,7 +23,13 @@ export interface Services {
 export async function startServices(
   config: Config,
   logger: Logger,
-  options: { inMemoryDatabase?: boolean; pollMs?: number; maxConnections?: number } = {},
+  options: {
+    inMemoryDatabase?: boolean;
+    pollMs?: number;
+    maxConnections?: number;
+    /** Webhook retry timing; tests shorten it to seconds. */
+    webhookSchedule?: RetrySchedule;
+  } = {},
 ): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -27,6 +37,7 @@ export async function startServices(
     maxConnections: options.maxConnections,
   });
   const keys = await loadKeyRing(database.db, config.signingKeys);
+  await adoptDefaultLinks(database.db);
   const devMailbox = config.smtpUrl ? undefined : new DevMailbox(config.dataDir);
   const transport: MailTransport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : devMailbox!;
   const worker = startOutboxWorker({
@@ -34,6 +45,13 @@ export async function startServices(
     transport,
     from: config.mailFrom,
     logger,
+    pollMs: options.pollMs,
+  });
+  const webhookWorker = startWebhookWorker({
+    db: database.db,
+    logger,
+    rules: { allowPrivate: config.webhookAllowPrivate },
+    schedule: options.webhookSchedule,
     pollMs: options.pollMs,
   });
   const deps: AppDeps = {
@@ -45,13 +63,16 @@ export async function startServices(
     logger,
     devMailbox,
     mailQueued: () => worker.poke(),
+    webhooksQueued: () => webhookWorker.poke(),
   };
   return {
     deps,
     transport,
     worker,
+    webhookWorker,
     async close() {
       await worker.stop();
+      await webhookWorker.stop();
       transport.close();
       await database.close();
     },

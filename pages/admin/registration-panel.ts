@@ -131,6 +131,7 @@ export class ChatpointRegistrationPanel extends LitElement {
               status: 'active',
               createdAt: '',
               registeredViaLink: false,
+              registeredVia: null,
             },
           ]
         : [];

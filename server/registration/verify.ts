@@ -9,11 +9,13 @@ import { isUniqueViolation } from '../db/client.ts';
 import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { autoCloseRegistration } from './auto-close.ts';
 import { codeMatches, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
+import { isLinkLive } from './links.ts';
 import { findRegistration } from './start.ts';
 import { registrationTransitions } from './states.ts';
 
@@ -21,6 +23,12 @@ export const LOGIN_TOKEN_LIFETIME_SECONDS = limits.loginTokenLifetimeSeconds;
 export const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays * 24 * 60 * 60 * 1000;
 
 type Registration = typeof registrations.$inferSelect;
+
+/** The registrant's first message to the PIC, where registrations keep one. */
+function firstMessageOf(registration: Registration): string | null {
+  const message = 'message' in registration ? registration.message : null;
+  return typeof message === 'string' && message !== '' ? message : null;
+}
 
 const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
 
@@ -103,6 +111,8 @@ export async function verifyRegistration(
       if (isUniqueViolation(error)) throw new AppError('email_taken');
       throw error;
     });
+  // An automatic close inside the transaction queued webhook events too.
+  deps.webhooksQueued();
   if (outcome.kind === 'closed') throw new AppError('registration_closed');
   deps.mailQueued();
 
@@ -143,7 +153,8 @@ async function completeRegistration(
     .for('update', { of: registrationSettings });
   if (!locked) return { kind: 'closed' };
   const { settings, workdomain, pic } = locked;
-  if (!isOpen(settings, workdomain) || settings.linkId !== registration.linkId) return { kind: 'closed' };
+  if (!isOpen(settings, workdomain)) return { kind: 'closed' };
+  if (!(await isLinkLive(tx, registration.workdomainId, registration.linkId))) return { kind: 'closed' };
   if (pic?.status !== 'active') {
     await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };
@@ -178,6 +189,7 @@ async function completeRegistration(
       passwordHash,
       initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
       registeredViaLink: true,
+      registeredViaLinkId: registration.linkId,
     })
     .returning({ id: users.id, name: users.name, email: users.email });
   const newUser = user!;
@@ -195,6 +207,12 @@ async function completeRegistration(
   await recordFunnelEvent(tx, registration.workdomainId, 'verified', 'account_created');
   await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
     userId: newUser.id,
+  });
+  await queueWebhookEvent(tx, registration.workdomainId, 'user.registered', {
+    user: newUser,
+    workdomain: { slug: workdomain.slug, name: workdomain.name },
+    linkId: registration.linkId,
+    message: firstMessageOf(registration),
   });
   return { kind: 'created', user: newUser, jti };
 }

@@ -340,11 +340,12 @@ describe.each(backends)('administration API on %s', (backend) => {
       status: 'active',
       createdAt: expect.any(String),
       registeredViaLink: true,
+      registeredVia: { linkId, label: 'default' },
     });
     expect(rest.map((u: { id: string }) => u.id)).toEqual([pic.id, admin.id]);
     expect(rest).toMatchObject([
-      { kind: 'internal', role: 'member', registeredViaLink: false },
-      { kind: 'internal', role: 'admin', registeredViaLink: false },
+      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null },
+      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null },
     ]);
   });
 

@@ -11,4 +11,8 @@ export const helpTexts = {
     'Paste this snippet into any web page to show the registration form there. It uses the same registration link, so it stops working if the link is regenerated.',
   regenerate:
     'Creates a new registration link. The old link, its QR code and every embedded widget stop working at once; share the new link and update the snippet on your pages.',
+  links:
+    'Each link is another entrance to the same registration, with the same person in charge, welcome message and external-user limit. Give a link to one web site, poster or campaign and see how many people registered through it; the users list shows which link each person came through. The default link cannot be deleted. A deleted link stops working at once, as do its QR code and snippet.',
+  webhooks:
+    'ChatPoint calls each webhook URL when someone registers and when registration opens or closes, including when it closes by itself. Every call is signed with the secret shown when you add the webhook (Standard Webhooks), and a call that fails is retried with growing pauses for at least 24 hours. The URL must use https and point at a public server.',
 } as const;

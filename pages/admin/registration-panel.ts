@@ -277,7 +277,10 @@ export class ChatpointRegistrationPanel extends LitElement {
     return html`${
       this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
     }
-    ${settingsSection(this, registration)} ${shareSection(this, registration)} ${activitySection(this)}`;
+    ${settingsSection(this, registration)} ${shareSection(this, registration)}
+    <chatpoint-admin-links .data=${this.data} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
+    <chatpoint-admin-webhooks .data=${this.data}></chatpoint-admin-webhooks>
+    ${activitySection(this)}`;
   }
 
   override render() {

@@ -31,6 +31,10 @@ const actionWords: Record<string, string> = {
   user_registered: 'New user registered through the link',
   user_deactivated: 'Deactivated a user',
   user_reactivated: 'Reactivated a user',
+  link_created: 'Added a registration link',
+  link_deleted: 'Deleted a registration link',
+  webhook_created: 'Added a webhook',
+  webhook_deleted: 'Deleted a webhook',
 };
 
 /** An action code in words; codes this page does not know yet read as a sentence. */

@@ -12,7 +12,7 @@ import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
 it('docs/admin-guide.md shows every help text of the admin page, word for word', () => {
   const guide = readFileSync(new URL('../../docs/admin-guide.md', import.meta.url), 'utf8');
   expect(Object.keys(helpTexts).sort()).toEqual(
-    ['capacity', 'embed', 'link', 'open', 'pic', 'regenerate', 'welcomeMessage'].sort(),
+    ['capacity', 'embed', 'link', 'links', 'open', 'pic', 'regenerate', 'webhooks', 'welcomeMessage'].sort(),
   );
   for (const text of Object.values(helpTexts)) expect(guide).toContain(text);
 });

@@ -1,6 +1,8 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatPointEvent, createWebhookReceiver } from '../../docs/examples/webhook-receiver.ts';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { webhookAttempts, webhookDeliveries, workdomains } from '../../server/db/schema/index.ts';
@@ -247,6 +249,51 @@ describe.each(backends)('webhooks on %s', (backend) => {
     expect(notUrl.status).toBe(422);
     expect(notUrl.body.error.code).toBe('invalid_webhook_url');
     expect((await h.request('GET', '/api/admin/webhooks')).status).toBe(401);
+  });
+
+  it('works with the receiver example of docs/integrations.md', async () => {
+    const seeded = await h.seedWorkdomain();
+    const { sessionToken } = await createSession(h.db, seeded.admin.id);
+    const auth = { authorization: `Bearer ${sessionToken}` };
+    const events: ChatPointEvent[] = [];
+    // The URL comes first and the secret with the answer, so the receiver starts on a port found before.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const created = await h.request(
+      'POST',
+      '/api/admin/webhooks',
+      { url: `http://127.0.0.1:${port}/` },
+      auth,
+    );
+    const secret = created.body.secret as string;
+    const example = createWebhookReceiver(secret, (event) => {
+      events.push(event);
+    });
+    await new Promise<void>((resolve) => example.listen(port, '127.0.0.1', resolve));
+    try {
+      const address = email('Example.Receiver');
+      await h.register(seeded.linkId, 'Example Receiver', address);
+      const deadline = Date.now() + 15_000;
+      while (events.length === 0 && Date.now() < deadline) await sleep(25);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ type: 'user.registered', data: { user: { email: address } } });
+      // A forged call is refused.
+      const forged = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: {
+          'webhook-id': 'msg_x',
+          'webhook-timestamp': `${Math.floor(Date.now() / 1000)}`,
+          'webhook-signature': 'v1,AAAA',
+        },
+        body: '{"type":"user.registered"}',
+      });
+      expect(forged.status).toBe(401);
+      expect(events).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => example.close(resolve));
+    }
   });
 
   if (backend === 'postgres') {

@@ -188,4 +188,30 @@ describe.each(backends)('registration links on %s', (backend) => {
     expect((await api('GET', `/api/admin/registration/links/${theirs.linkId}/qr.svg`)).status).toBe(404);
     expect((await h.request('GET', `/api/registrations/${theirs.linkId}`)).status).toBe(200);
   });
+
+  it('lets only admins change links and webhooks, and refuses cookie writes from another origin', async () => {
+    const { api, admin, pic, linkId } = await adminOf();
+    const extra = (await api('POST', '/api/admin/registration/links', { label: 'Kept' })).body;
+    const writes: [string, string, unknown][] = [
+      ['POST', '/api/admin/registration/links', { label: 'Sneaky' }],
+      ['DELETE', `/api/admin/registration/links/${extra.linkId}`, undefined],
+      ['POST', '/api/admin/webhooks', { url: 'https://example.com/hook' }],
+      ['DELETE', '/api/admin/webhooks/0b7c3f9e-1d2a-4c5b-8e6f-7a8b9c0d1e2f', undefined],
+      ['POST', '/api/admin/webhooks/0b7c3f9e-1d2a-4c5b-8e6f-7a8b9c0d1e2f/test', undefined],
+    ];
+    const member = (await createSession(h.db, pic.id)).sessionToken;
+    const cookie = `cp_session=${(await createSession(h.db, admin.id)).sessionToken}`;
+    for (const [method, path, body] of writes) {
+      expect((await h.request(method, path, body)).status, path).toBe(401);
+      expect((await h.request(method, path, body, { authorization: `Bearer ${member}` })).status, path).toBe(
+        403,
+      );
+      const crossSite = await h.request(method, path, body, { cookie, origin: 'https://evil.test' });
+      expect(crossSite.status, path).toBe(403);
+      expect(crossSite.body.error.code).toBe('cross_origin_write');
+    }
+    const links = (await api('GET', '/api/admin/registration/links')).body.links;
+    expect(links.map((link: { linkId: string }) => link.linkId)).toEqual([linkId, extra.linkId]);
+    expect((await api('GET', '/api/admin/webhooks')).body.webhooks).toEqual([]);
+  });
 });

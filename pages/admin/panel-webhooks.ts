@@ -65,7 +65,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
       ul.hooks { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none }
       ul.hooks > li { display: grid; gap: 0.5rem; padding: 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
       .url { font-weight: 600; overflow-wrap: anywhere }
-      fieldset { display: grid; gap: 0.35rem; margin: 0; padding: 0.5rem 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
+      fieldset { min-inline-size: 0; display: grid; gap: 0.35rem; margin: 0; padding: 0.5rem 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
       legend { padding-inline: 0.25rem }
       fieldset label { display: flex; align-items: center; gap: 0.5rem }
       fieldset input { inline-size: 1.1rem; block-size: 1.1rem }
@@ -298,7 +298,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
                 .checked=${this.eventsDraft.has(type)}
                 @change=${(e: Event) => this.#toggleEvent(type, (e.target as HTMLInputElement).checked)}
               />
-              ${eventWords[type]} <span class="muted">(${type})</span>
+              <span>${eventWords[type]} <span class="muted">(${type})</span></span>
             </label>`,
           )}
         </fieldset>

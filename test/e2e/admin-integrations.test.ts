@@ -114,7 +114,7 @@ describe('links and webhooks on the admin page', { timeout: 120_000 }, () => {
     expect(await page.content()).not.toContain(secret);
   });
 
-  it('refuses a bad webhook URL beside the field, and fits a 390 px phone', async () => {
+  it('refuses a bad webhook URL beside the field, and fits a phone', async () => {
     const { page, dialog } = await signedInPanel({ width: 390, height: 844 });
     await dialog.getByLabel('Webhook URL').fill('ftp://example.com/hook');
     await dialog.getByRole('button', { name: 'Add webhook' }).click();
@@ -124,8 +124,17 @@ describe('links and webhooks on the admin page', { timeout: 120_000 }, () => {
     await expect
       .poll(() => dialog.getByRole('list', { name: 'Links' }).getByRole('listitem').count(), WAIT)
       .toBe(2);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
     await keepScreenshot(page, 'admin-links-webhooks-phone.png');
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 700 });
+      const overflow = await page.evaluate(() => {
+        const panel = document
+          .querySelector('chatpoint-admin')!
+          .shadowRoot!.querySelector('chatpoint-registration-panel')!
+          .shadowRoot!.querySelector('dialog')!;
+        return panel.scrollWidth - panel.clientWidth;
+      });
+      expect(overflow, `${width} px`).toBe(0);
+    }
   });
 });

@@ -414,6 +414,14 @@ describe.each(backends)('administration API on %s', (backend) => {
       ['post', '/api/admin/users/{id}/reactivate'],
       ['get', '/api/admin/funnel'],
       ['get', '/api/admin/audit'],
+      ['get', '/api/admin/registration/links'],
+      ['post', '/api/admin/registration/links'],
+      ['delete', '/api/admin/registration/links/{linkId}'],
+      ['get', '/api/admin/registration/links/{linkId}/qr.svg'],
+      ['get', '/api/admin/webhooks'],
+      ['post', '/api/admin/webhooks'],
+      ['delete', '/api/admin/webhooks/{id}'],
+      ['post', '/api/admin/webhooks/{id}/test'],
     ] as const;
     for (const [method, path] of expected) {
       expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['Administration']);

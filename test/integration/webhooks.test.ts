@@ -1,12 +1,18 @@
 import { type AddressInfo, createServer } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatPointEvent, createWebhookReceiver } from '../../docs/examples/webhook-receiver.ts';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { openDatabase } from '../../server/db/client.ts';
-import { webhookAttempts, webhookDeliveries, workdomains } from '../../server/db/schema/index.ts';
+import {
+  webhookAttempts,
+  webhookDeliveries,
+  workdomains,
+} from '../../server/db/schema/index.ts';
 import { createLogger } from '../../server/logger.ts';
+import { sweepFinishedWebhookDeliveries } from '../../server/webhooks/outbox.ts';
+import { queueTestEvent } from '../../server/webhooks/service.ts';
 import { startWebhookWorker } from '../../server/webhooks/worker.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -249,6 +255,29 @@ describe.each(backends)('webhooks on %s', (backend) => {
     expect(notUrl.status).toBe(422);
     expect(notUrl.body.error.code).toBe('invalid_webhook_url');
     expect((await h.request('GET', '/api/admin/webhooks')).status).toBe(401);
+  });
+
+  it('sweeps finished deliveries after the retention period and keeps pending ones', async () => {
+    const { api, webhook, calls, workdomain } = await withWebhook();
+    await api('POST', `/api/admin/webhooks/${webhook.id}/test`);
+    await receiver.waitUntil(() => calls().length >= 1);
+    await sleep(200);
+    const pending = await queueTestEvent(h.db, workdomain.id, webhook.id);
+    // Not yet old enough: nothing goes.
+    await sweepFinishedWebhookDeliveries(h.db, 1);
+    const rows = () =>
+      h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, webhook.id));
+    expect(await rows()).toHaveLength(2);
+    await h.db
+      .update(webhookDeliveries)
+      .set({ finishedAt: sql`now() - interval '2 days'` })
+      .where(eq(webhookDeliveries.endpointId, webhook.id));
+    await h.db
+      .update(webhookDeliveries)
+      .set({ status: 'pending', finishedAt: null })
+      .where(eq(webhookDeliveries.id, pending.deliveryId));
+    await sweepFinishedWebhookDeliveries(h.db, 1);
+    expect((await rows()).map((row) => row.id)).toEqual([pending.deliveryId]);
   });
 
   it('works with the receiver example of docs/integrations.md', async () => {

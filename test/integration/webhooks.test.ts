@@ -5,11 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatPointEvent, createWebhookReceiver } from '../../docs/examples/webhook-receiver.ts';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { openDatabase } from '../../server/db/client.ts';
-import {
-  webhookAttempts,
-  webhookDeliveries,
-  workdomains,
-} from '../../server/db/schema/index.ts';
+import { webhookAttempts, webhookDeliveries, workdomains } from '../../server/db/schema/index.ts';
 import { createLogger } from '../../server/logger.ts';
 import { sweepFinishedWebhookDeliveries } from '../../server/webhooks/outbox.ts';
 import { queueTestEvent } from '../../server/webhooks/service.ts';

@@ -87,6 +87,10 @@ export const AdminUserSchema = z
     status: z.enum(userStatuses),
     createdAt: z.string().openapi({ format: 'date-time' }),
     registeredViaLink: z.boolean().openapi({ description: 'Joined through the public registration link' }),
+    registeredVia: z
+      .object({ linkId: z.string(), label: z.string() })
+      .nullable()
+      .openapi({ description: 'The registration link the user joined through; null for others' }),
   })
   .openapi('AdminUser');
 

@@ -19,6 +19,7 @@ export const errorCodes = {
   user_not_found: [404, 'This user does not exist in your workdomain.'],
   workdomain_not_found: [404, 'This workdomain does not exist.'],
   conversation_not_found: [404, 'This conversation does not exist.'],
+  webhook_not_found: [404, 'This webhook does not exist in your workdomain.'],
   registration_closed: [409, 'Registration is closed at the moment.'],
   plan_ineligible: [409, 'Public registration needs the Pro plan or above.'],
   pic_required: [409, 'Choose a person in charge before opening registration.'],
@@ -40,6 +41,10 @@ export const errorCodes = {
   invalid_welcome_message: [
     422,
     `The welcome message has at most ${limits.welcomeMessageMaxLength} characters.`,
+  ],
+  invalid_webhook_url: [
+    422,
+    'A webhook URL must use https and must not point at a loopback, private or link-local address.',
   ],
   too_many_attempts: [429, 'Too many wrong codes. Please start again.'],
   rate_limited: [429, 'Too many requests. Please wait and try again.'],

@@ -40,6 +40,8 @@ export interface Config {
   /** Operations: the least severe log level written, and the bearer token for GET /metrics (null: 404). */
   logLevel: LogLevel;
   metricsToken: string | null;
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target loopback/private addresses and plain http. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxQueuedHashes: integer(env, 'MAX_QUEUED_HASHES', 64, 1, 100_000),
     logLevel: logLevel(env.LOG_LEVEL),
     metricsToken: metricsToken(env.METRICS_TOKEN),
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
   };
 }
 

@@ -20,4 +20,6 @@ export interface AppDeps {
   devMailbox?: DevMailbox;
   /** Called after a transaction queued mail, so delivery need not wait for the next poll. */
   mailQueued(): void;
+  /** Called after a transaction queued webhook events, for the same reason. */
+  webhooksQueued(): void;
 }

@@ -9,11 +9,15 @@ import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/tran
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
 import { startRetentionSweeper } from './maintenance/retention.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { adoptDefaultLinks } from './registration/links.ts';
+import type { RetrySchedule } from './webhooks/outbox.ts';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
 
 export interface Services {
   deps: AppDeps;
   transport: MailTransport;
   worker: OutboxWorker;
+  webhookWorker: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -21,7 +25,13 @@ export interface Services {
 export async function startServices(
   config: Config,
   logger: Logger,
-  options: { inMemoryDatabase?: boolean; pollMs?: number; maxConnections?: number } = {},
+  options: {
+    inMemoryDatabase?: boolean;
+    pollMs?: number;
+    maxConnections?: number;
+    /** Webhook retry timing; tests shorten it to seconds. */
+    webhookSchedule?: RetrySchedule;
+  } = {},
 ): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -30,6 +40,7 @@ export async function startServices(
   });
   const metrics = createMetrics(database.db, logger);
   const keys = await loadKeyRing(database.db, config.signingKeys);
+  await adoptDefaultLinks(database.db);
   const devMailbox = config.devMailbox ? new DevMailbox(config.dataDir) : undefined;
   const transport: MailTransport = devMailbox ?? createSmtpTransport(config.smtpUrl!);
   const worker = startOutboxWorker({
@@ -41,6 +52,13 @@ export async function startServices(
     pollMs: options.pollMs,
   });
   const retention = startRetentionSweeper(database.db, config.retentionDays, logger);
+  const webhookWorker = startWebhookWorker({
+    db: database.db,
+    logger,
+    rules: { allowPrivate: config.webhookAllowPrivate },
+    schedule: options.webhookSchedule,
+    pollMs: options.pollMs,
+  });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -51,14 +69,17 @@ export async function startServices(
     metrics,
     devMailbox,
     mailQueued: () => worker.poke(),
+    webhooksQueued: () => webhookWorker.poke(),
   };
   return {
     deps,
     transport,
     worker,
+    webhookWorker,
     async close() {
       await worker.stop();
       await retention.stop();
+      await webhookWorker.stop();
       transport.close();
       await database.close();
     },

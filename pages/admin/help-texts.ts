@@ -24,4 +24,8 @@ export const helpTexts = {
   allowedOrigins:
     'The web sites that may show the registration form, one per line as scheme://host or scheme://host:port, for example https://www.example.com. When the list is not empty, other sites cannot use your link; the hosted registration page always works. Leave it empty to allow any site.',
   csp: 'If a page that shows the form has a Content-Security-Policy, it must let the page load the script from ChatPoint and talk to it: add these sources to its script-src and connect-src directives.',
+  links:
+    'Each link is another entrance to the same registration, with the same person in charge, welcome message and external-user limit. Give a link to one web site, poster or campaign and see how many people registered through it; the users list shows which link each person came through. The default link cannot be deleted. A deleted link stops working at once, as do its QR code and snippet.',
+  webhooks:
+    'ChatPoint calls each webhook URL when someone registers and when registration opens or closes, including when it closes by itself. Every call is signed with the secret shown when you add the webhook (Standard Webhooks), and a call that fails is retried with growing pauses for at least 24 hours. The URL must use https and point at a public server.',
 } as const;

@@ -1,6 +1,8 @@
 /** Entry of the /admin page: defines its elements once, even if the module is loaded twice. */
 import { ChatpointAdmin } from './chatpoint-admin.ts';
 import { ChatpointConfirmDialog } from './confirm-dialog.ts';
+import { ChatpointAdminLinks } from './panel-links.ts';
+import { ChatpointAdminWebhooks } from './panel-webhooks.ts';
 import { ChatpointRegistrationPanel } from './registration-panel.ts';
 import { ChatpointAdminSignIn } from './sign-in-form.ts';
 import { ChatpointAdminUsers } from './users-table.ts';
@@ -9,6 +11,8 @@ const elements: [string, CustomElementConstructor][] = [
   ['chatpoint-admin-confirm', ChatpointConfirmDialog],
   ['chatpoint-admin-sign-in', ChatpointAdminSignIn],
   ['chatpoint-admin-users', ChatpointAdminUsers],
+  ['chatpoint-admin-links', ChatpointAdminLinks],
+  ['chatpoint-admin-webhooks', ChatpointAdminWebhooks],
   ['chatpoint-registration-panel', ChatpointRegistrationPanel],
   ['chatpoint-admin', ChatpointAdmin],
 ];
@@ -22,6 +26,8 @@ declare global {
     'chatpoint-admin-confirm': ChatpointConfirmDialog;
     'chatpoint-admin-sign-in': ChatpointAdminSignIn;
     'chatpoint-admin-users': ChatpointAdminUsers;
+    'chatpoint-admin-links': ChatpointAdminLinks;
+    'chatpoint-admin-webhooks': ChatpointAdminWebhooks;
     'chatpoint-registration-panel': ChatpointRegistrationPanel;
   }
 }

@@ -158,6 +158,7 @@ export class ChatpointRegistrationPanel extends LitElement {
               status: 'active',
               createdAt: '',
               registeredViaLink: false,
+              registeredVia: null,
             },
           ]
         : [];
@@ -337,7 +338,10 @@ export class ChatpointRegistrationPanel extends LitElement {
       this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
     }
     ${settingsSection(this, registration)} ${accessSection(this, registration)}
-    ${shareSection(this, registration)} ${activitySection(this)}`;
+    ${shareSection(this, registration)}
+    <chatpoint-admin-links .data=${this.data} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
+    <chatpoint-admin-webhooks .data=${this.data}></chatpoint-admin-webhooks>
+    ${activitySection(this)}`;
   }
 
   override render() {

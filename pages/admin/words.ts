@@ -36,6 +36,10 @@ const actionWords: Record<string, string> = {
   block_disposable_emails_changed: 'Changed the blocking of disposable addresses',
   allowed_origins_changed: 'Changed the allowed web sites',
   bot_protection_changed: 'Changed bot protection',
+  link_created: 'Added a registration link',
+  link_deleted: 'Deleted a registration link',
+  webhook_created: 'Added a webhook',
+  webhook_deleted: 'Deleted a webhook',
 };
 
 /** An action code in words; codes this page does not know yet read as a sentence. */

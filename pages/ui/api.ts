@@ -12,7 +12,11 @@ export class ApiError extends Error {
 }
 
 /** One request to the API: JSON in (when there is a body) and JSON out; a failure throws ApiError. */
-export async function api<T = void>(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<T> {
+export async function api<T = void>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: object,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -9,11 +9,13 @@ import { isUniqueViolation } from '../db/client.ts';
 import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { autoCloseRegistration } from './auto-close.ts';
 import { codeMatches, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
+import { isLinkLive } from './links.ts';
 import { tellPic } from './pic-notice.ts';
 import { activePic } from './settings.ts';
 import { findRegistration, type Registration } from './start.ts';
@@ -21,6 +23,9 @@ import { registrationTransitions } from './states.ts';
 
 export const LOGIN_TOKEN_LIFETIME_SECONDS = limits.loginTokenLifetimeSeconds;
 export const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays * 24 * 60 * 60 * 1000;
+
+/** The registrant's first message to the PIC, or null. */
+const firstMessageOf = (registration: Registration) => registration.message || null;
 
 const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
 
@@ -119,6 +124,8 @@ export async function verifyRegistration(
       if (isUniqueViolation(error)) throw new AppError('email_taken');
       throw error;
     });
+  // An automatic close inside the transaction queued webhook events too.
+  deps.webhooksQueued();
   if (outcome.kind === 'closed') throw new AppError('registration_closed');
   deps.mailQueued();
   return { status: 201, body: await loginLinks(deps, outcome.user, outcome.jti) };
@@ -226,7 +233,8 @@ async function completeRegistration(
     .for('update', { of: registrationSettings });
   if (!locked) return { kind: 'closed' };
   const { settings, workdomain, pic } = locked;
-  if (!isOpen(settings, workdomain) || settings.linkId !== registration.linkId) return { kind: 'closed' };
+  if (!isOpen(settings, workdomain)) return { kind: 'closed' };
+  if (!(await isLinkLive(tx, registration.workdomainId, registration.linkId))) return { kind: 'closed' };
   if (pic?.status !== 'active') {
     await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };
@@ -261,6 +269,7 @@ async function completeRegistration(
       passwordHash,
       initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
       registeredViaLink: true,
+      registeredViaLinkId: registration.linkId,
     })
     .returning({ id: users.id, name: users.name, email: users.email });
   const newUser = user!;
@@ -289,6 +298,12 @@ async function completeRegistration(
   );
   await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
     userId: newUser.id,
+  });
+  await queueWebhookEvent(tx, registration.workdomainId, 'user.registered', {
+    user: newUser,
+    workdomain: { slug: workdomain.slug, name: workdomain.name },
+    linkId: registration.linkId,
+    message: firstMessageOf(registration),
   });
   return { kind: 'created', user: newUser, jti };
 }

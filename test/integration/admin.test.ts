@@ -16,10 +16,12 @@ it('docs/admin-guide.md shows every help text of the admin page, word for word',
       'capacity',
       'embed',
       'link',
+      'links',
       'message',
       'open',
       'pic',
       'regenerate',
+      'webhooks',
       'welcomeMessage',
       'botProtection',
       'allowedEmailDomains',
@@ -367,11 +369,12 @@ describe.each(backends)('administration API on %s', (backend) => {
       status: 'active',
       createdAt: expect.any(String),
       registeredViaLink: true,
+      registeredVia: { linkId, label: 'default' },
     });
     expect(rest.map((u: { id: string }) => u.id)).toEqual([pic.id, admin.id]);
     expect(rest).toMatchObject([
-      { kind: 'internal', role: 'member', registeredViaLink: false },
-      { kind: 'internal', role: 'admin', registeredViaLink: false },
+      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null },
+      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null },
     ]);
   });
 
@@ -440,6 +443,14 @@ describe.each(backends)('administration API on %s', (backend) => {
       ['post', '/api/admin/users/{id}/reactivate'],
       ['get', '/api/admin/funnel'],
       ['get', '/api/admin/audit'],
+      ['get', '/api/admin/registration/links'],
+      ['post', '/api/admin/registration/links'],
+      ['delete', '/api/admin/registration/links/{linkId}'],
+      ['get', '/api/admin/registration/links/{linkId}/qr.svg'],
+      ['get', '/api/admin/webhooks'],
+      ['post', '/api/admin/webhooks'],
+      ['delete', '/api/admin/webhooks/{id}'],
+      ['post', '/api/admin/webhooks/{id}/test'],
     ] as const;
     for (const [method, path] of expected) {
       expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['Administration']);

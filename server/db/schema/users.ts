@@ -31,6 +31,8 @@ export const users = pgTable(
     /** Set while the password is still the emailed code; it stops working after this instant. */
     initialPasswordExpiresAt: timestamp('initial_password_expires_at', { withTimezone: true }),
     registeredViaLink: boolean('registered_via_link').notNull().default(false),
+    /** The registration link the user came through (registration_links.link_id), if any. */
+    registeredViaLinkId: text('registered_via_link_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { ResetLinkProblem } from '../../contract/errors.ts';
 import { pgErrorCode } from '../db/client.ts';
 import { passwordResets, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -100,11 +101,38 @@ async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: strin
   if (issued) deps.mailQueued();
 }
 
-const invalidResetToken = () =>
-  new AppError('invalid_token', {
-    status: 400,
-    message: 'This reset link is not valid any more. Please ask for a new one.',
-  });
+const problemMessages: Record<ResetLinkProblem, string> = {
+  used: 'This reset link was already used. Ask for a new one if you need it.',
+  expired: 'This reset link has expired. Please ask for a new one.',
+  replaced: 'A newer reset link was sent; this one no longer works. Use the newest email or ask again.',
+  unknown: 'This reset link is not valid. Please ask for a new one.',
+};
+
+const invalidResetToken = (reason: ResetLinkProblem = 'unknown') =>
+  new AppError('invalid_token', { status: 400, message: problemMessages[reason], details: { reason } });
+
+/** Why a reset token does not work now, or null when it does. Reads only; the link stays usable. */
+async function resetLinkProblem(deps: AppDeps, tokenHash: string): Promise<ResetLinkProblem | null> {
+  const [link] = await deps.db
+    .select({
+      usedAt: passwordResets.usedAt,
+      revokedAt: passwordResets.revokedAt,
+      expired: sql<boolean>`${passwordResets.expiresAt} <= now()`,
+    })
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, tokenHash));
+  if (!link) return 'unknown';
+  if (link.usedAt) return 'used';
+  if (link.revokedAt) return 'replaced';
+  if (link.expired) return 'expired';
+  return null;
+}
+
+/** For the reset page as it opens: whether the link still works, and if not, why. */
+export async function checkResetLink(deps: AppDeps, token: string): Promise<void> {
+  const problem = await resetLinkProblem(deps, hashToken(token));
+  if (problem) throw invalidResetToken(problem);
+}
 
 const usableReset = (tokenHash: string) =>
   and(
@@ -127,7 +155,7 @@ export async function confirmPasswordReset(deps: AppDeps, input: { token: string
     .select({ id: passwordResets.id })
     .from(passwordResets)
     .where(usableReset(tokenHash));
-  if (!candidate) throw invalidResetToken();
+  if (!candidate) throw invalidResetToken((await resetLinkProblem(deps, tokenHash)) ?? 'unknown');
   const passwordHash = await deps.hasher.hash(input.password);
 
   await deps.db.transaction(async (tx) => {
@@ -136,7 +164,7 @@ export async function confirmPasswordReset(deps: AppDeps, input: { token: string
       .set({ usedAt: sql`now()` })
       .where(usableReset(tokenHash))
       .returning({ userId: passwordResets.userId });
-    if (!used) throw invalidResetToken();
+    if (!used) throw invalidResetToken('used');
     const [account] = await tx
       .update(users)
       .set({ passwordHash, initialPasswordExpiresAt: null })

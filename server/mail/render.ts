@@ -6,6 +6,11 @@ import {
   alreadyRegisteredSubject,
 } from './templates/already-registered.tsx';
 import {
+  EmailSignInCode,
+  type EmailSignInCodeProps,
+  emailSignInCodeSubject,
+} from './templates/email-sign-in-code.tsx';
+import {
   PasswordChanged,
   type PasswordChangedProps,
   passwordChangedSubject,
@@ -29,6 +34,7 @@ export interface EmailTemplates {
   'password-reset': PasswordResetProps;
   'password-changed': PasswordChangedProps;
   'registration-closed': RegistrationClosedProps;
+  'email-sign-in-code': EmailSignInCodeProps;
 }
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -40,6 +46,7 @@ const templates: {
   'password-reset': [PasswordReset, passwordResetSubject],
   'password-changed': [PasswordChanged, passwordChangedSubject],
   'registration-closed': [RegistrationClosed, registrationClosedSubject],
+  'email-sign-in-code': [EmailSignInCode, emailSignInCodeSubject],
 };
 
 export interface RenderedEmail {

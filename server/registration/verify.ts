@@ -113,8 +113,9 @@ export async function verifyRegistration(
   return {
     user: outcome.user,
     loginToken,
-    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}`,
-    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}`,
+    // The address rides along so an expired link can offer sign-in by email with it filled in.
+    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}&email=${encodeURIComponent(outcome.user.email)}`,
+    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}&email=${encodeURIComponent(outcome.user.email)}`,
   };
 }
 

@@ -2,12 +2,11 @@
 import { ChatpointAdmin } from './chatpoint-admin.ts';
 import { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { ChatpointRegistrationPanel } from './registration-panel.ts';
-import { ChatpointAdminSignIn } from './sign-in-form.ts';
+import '../ui/sign-in.ts';
 import { ChatpointAdminUsers } from './users-table.ts';
 
 const elements: [string, CustomElementConstructor][] = [
   ['chatpoint-admin-confirm', ChatpointConfirmDialog],
-  ['chatpoint-admin-sign-in', ChatpointAdminSignIn],
   ['chatpoint-admin-users', ChatpointAdminUsers],
   ['chatpoint-registration-panel', ChatpointRegistrationPanel],
   ['chatpoint-admin', ChatpointAdmin],
@@ -20,7 +19,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'chatpoint-admin': ChatpointAdmin;
     'chatpoint-admin-confirm': ChatpointConfirmDialog;
-    'chatpoint-admin-sign-in': ChatpointAdminSignIn;
     'chatpoint-admin-users': ChatpointAdminUsers;
     'chatpoint-registration-panel': ChatpointRegistrationPanel;
   }

@@ -11,6 +11,8 @@ import './request-link-form.ts';
 
 /** What the reset page shows. */
 export const ResetState = {
+  /** A link was opened: is it still good? */
+  checking: 'checking',
   /** A link was opened: choose the new password. */
   choose: 'choose',
   done: 'done',
@@ -30,6 +32,7 @@ type Field = 'password' | 'confirm';
 export class ChatpointResetPassword extends LitElement {
   static override properties = {
     state: { state: true },
+    problem: { state: true },
     password: { state: true },
     confirm: { state: true },
   };
@@ -41,6 +44,8 @@ export class ChatpointResetPassword extends LitElement {
   ];
 
   declare state: ResetState;
+  /** Why the opened link does not work, as the server said. */
+  declare problem: string;
   declare password: string;
   declare confirm: string;
 
@@ -51,14 +56,35 @@ export class ChatpointResetPassword extends LitElement {
   constructor() {
     super();
     this.state = ResetState.request;
+    this.problem = '';
     this.password = '';
     this.confirm = '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#token ??= takeTokenFromAddress('/reset-password');
-    if (this.#token) this.state = ResetState.choose;
+    if (this.#token) return;
+    this.#token = takeTokenFromAddress('/reset-password');
+    if (this.#token) void this.#check(this.#token);
+  }
+
+  /** Before anyone types a password: a used, replaced or expired link says so at once. */
+  async #check(token: string) {
+    this.state = ResetState.checking;
+    try {
+      await resetApi.check(token);
+      this.state = ResetState.choose;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_token') this.#linkFailed(error);
+      // Anything else (offline, busy): let the person try; saving checks the link again.
+      else this.state = ResetState.choose;
+    }
+  }
+
+  #linkFailed(error: ApiError) {
+    this.#token = null;
+    this.problem = error.message;
+    this.state = ResetState.invalidLink;
   }
 
   #submit(event: SubmitEvent) {
@@ -74,9 +100,8 @@ export class ChatpointResetPassword extends LitElement {
       },
       fail: (error) => {
         const code = error instanceof ApiError ? error.code : '';
-        if (code === 'invalid_token') {
-          this.#token = null;
-          this.state = ResetState.invalidLink;
+        if (error instanceof ApiError && code === 'invalid_token') {
+          this.#linkFailed(error);
           return null;
         }
         return { field: code === 'weak_password' ? 'password' : 'form', message: errorMessage(error) };
@@ -110,6 +135,8 @@ export class ChatpointResetPassword extends LitElement {
 
   protected override render(): TemplateResult {
     switch (this.state) {
+      case ResetState.checking:
+        return html`<main><p class="muted" role="status">Checking your link…</p></main>`;
       case ResetState.choose:
         return html`<main>${this.#renderChoose()}</main>`;
       case ResetState.done:
@@ -123,7 +150,7 @@ export class ChatpointResetPassword extends LitElement {
       case ResetState.invalidLink:
         return html`<main>
           <h1>Choose a new password</h1>
-          <p class="notice warning" role="alert">This link has expired or was already used. Ask for a new one.</p>
+          <p class="notice warning" role="alert">${this.problem || 'This link does not work any more. Ask for a new one.'}</p>
           <chatpoint-request-reset-link data-focus .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
         </main>`;
       case ResetState.request:

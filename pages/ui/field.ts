@@ -11,6 +11,10 @@ export interface FieldOptions {
   /** The message shown beside the field; empty when the field is fine. */
   error?: string;
   required?: boolean;
+  /** The on-screen keyboard to offer, e.g. `numeric` for codes. */
+  inputmode?: 'numeric' | 'email' | 'text';
+  /** Takes focus when its step of a form is shown. */
+  focus?: boolean;
   onInput: (value: string) => void;
 }
 
@@ -28,6 +32,8 @@ export function field(options: FieldOptions): TemplateResult {
       name=${id}
       type=${options.type ?? 'text'}
       autocomplete=${ifDefined(options.autocomplete)}
+      inputmode=${ifDefined(options.inputmode)}
+      ?data-step-focus=${options.focus ?? false}
       ?required=${options.required ?? true}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy}

@@ -41,6 +41,9 @@ export const pageStyles = css`
   [aria-invalid='true'] { border-color: var(--_error); }
   button { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); cursor: pointer; }
   button.secondary { background: none; color: var(--_accent); }
+  button.link { background: none; border-color: transparent; color: var(--_accent); font-weight: 400; text-decoration: underline; padding-inline: 0.25rem; }
+  .choices { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+  .choices button { width: 100%; text-align: start; }
   button:disabled { opacity: 0.6; cursor: default; }
   a { color: var(--_accent); }
   :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
@@ -53,5 +56,6 @@ export const pageStyles = css`
     background: color-mix(in srgb, var(--_accent) 10%, Canvas);
   }
   .notice.warning { border-color: var(--_error); background: color-mix(in srgb, var(--_error) 10%, Canvas); }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 `;

@@ -152,12 +152,7 @@ export class ChatpointChat extends LitElement {
       // The usual arrival: straight into the conversation with the PIC and the welcome in it. An
       // external user has only that one (or few); an internal user starts from the list.
       const first = conversations[0];
-      if (
-        !this.#autoOpened &&
-        !this.selectedId &&
-        first &&
-        (conversations.length === 1 || this.me.user.kind === 'external')
-      ) {
+      if (!this.#autoOpened && !this.selectedId && first && this.me.user.kind === 'external') {
         this.#autoOpened = true;
         await this.open(first.id);
         return;

@@ -3,7 +3,6 @@ import { takeLinkFromAddress } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { pageStyles } from '../ui/page-styles.ts';
 import '../ui/sign-in.ts';
-import { rememberWorkdomain } from '../ui/workdomain-memory.ts';
 import { appApi, type Me } from './app-api.ts';
 import './change-password-form.ts';
 import './chat-view.ts';
@@ -128,7 +127,6 @@ export class ChatpointApp extends LitElement {
   async #loadMe(signedOutNotice: Notice | null = null) {
     try {
       this.me = await appApi.me();
-      rememberWorkdomain(this.me.user.workdomain.slug);
       this.state = AppState.signedIn;
     } catch (error) {
       this.me = null;

@@ -1,11 +1,10 @@
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { takeTokenFromAddress } from '../ui/address-token.ts';
+import { queryParam, takeTokenFromAddress } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { formAlert } from '../ui/field.ts';
 import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
 import { FormState } from '../ui/page-form.ts';
 import { pageStyles } from '../ui/page-styles.ts';
-import { workdomainToPrefill } from '../ui/workdomain-memory.ts';
 import { resetApi } from './reset-api.ts';
 import './request-link-form.ts';
 
@@ -149,15 +148,15 @@ export class ChatpointResetPassword extends LitElement {
         </main>`;
       case ResetState.invalidLink:
         return html`<main>
-          <h1>Choose a new password</h1>
+          <h1>This link does not work</h1>
           <p class="notice warning" role="alert">${this.problem || 'This link does not work any more. Ask for a new one.'}</p>
-          <chatpoint-request-reset-link data-focus .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
+          <chatpoint-request-reset-link data-focus .workdomain=${queryParam('workdomain')}></chatpoint-request-reset-link>
         </main>`;
       case ResetState.request:
         return html`<main>
           <h1>Reset your password</h1>
-          <p>Enter your workdomain and email. We will send you a link to choose a new password.</p>
-          <chatpoint-request-reset-link .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
+          <p>Enter your email. We will send you a link to choose a new password.</p>
+          <chatpoint-request-reset-link .workdomain=${queryParam('workdomain')}></chatpoint-request-reset-link>
         </main>`;
     }
   }

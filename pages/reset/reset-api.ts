@@ -2,8 +2,9 @@
 import { api } from '../ui/api.ts';
 
 export const resetApi = {
-  request: (workdomain: string, email: string) =>
-    api('POST', '/api/auth/password-reset', { workdomain, email }),
+  /** Without a workdomain, every workdomain of the address gets a link. */
+  request: (email: string, workdomain?: string) =>
+    api('POST', '/api/auth/password-reset', { email, workdomain }),
   /** 204 while the link works; 400 invalid_token with `details.reason` once it does not. */
   check: (token: string) => api('POST', '/api/auth/password-reset/check', { token }),
   confirm: (token: string, password: string) =>

@@ -47,36 +47,3 @@ export function field(options: FieldOptions): TemplateResult {
 
 /** The error region beside a form's submit button. */
 export const formAlert = (message = '') => html`<p class="error" role="alert">${message}</p>`;
-
-type AccountField = 'workdomain' | 'email';
-
-export interface AccountFieldsOptions {
-  workdomain: string;
-  email: string;
-  workdomainHint?: string;
-  errorFor: (name: AccountField) => string;
-  onInput: (name: AccountField, value: string) => void;
-}
-
-/** The workdomain slug and email that name an account, as the sign-in and reset-link forms ask. */
-export function accountFields(options: AccountFieldsOptions): TemplateResult {
-  const { errorFor, onInput } = options;
-  return html`${field({
-    id: 'workdomain',
-    label: 'Workdomain',
-    value: options.workdomain,
-    autocomplete: 'organization',
-    hint: options.workdomainHint,
-    error: errorFor('workdomain'),
-    onInput: (value) => onInput('workdomain', value),
-  })}
-    ${field({
-      id: 'email',
-      label: 'Email',
-      type: 'email',
-      value: options.email,
-      autocomplete: 'username',
-      error: errorFor('email'),
-      onInput: (value) => onInput('email', value),
-    })}`;
-}

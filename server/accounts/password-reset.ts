@@ -9,6 +9,7 @@ import { clearLoginFailures, loginThrottleKey } from '../limits/login-throttle.t
 import { consumeRateLimit } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { parseEmailAddress } from './email-address.ts';
+import { activeAccountsOf } from './email-sign-in.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 import { hashToken } from './sessions.ts';
 import { endUserSessions } from './users.ts';
@@ -30,7 +31,7 @@ export function createPasswordResetRequests(deps: AppDeps) {
   let tail: Promise<void> = Promise.resolve();
   let pending = 0;
 
-  return async function requestPasswordReset(input: { workdomain: string; email: string }) {
+  return async function requestPasswordReset(input: { workdomain?: string | undefined; email: string }) {
     const email = parseEmailAddress(input.email);
     if (!email) return;
     const allowance = await consumeRateLimit(deps.db, `reset:15m:${email.canonical}`, {
@@ -38,10 +39,16 @@ export function createPasswordResetRequests(deps: AppDeps) {
       windowSeconds: RESET_MAIL_WINDOW_SECONDS,
     });
     if (!allowance.allowed) return;
-    const slug = input.workdomain.trim().toLowerCase();
+    // Without a workdomain: a link for each workdomain the address has an account in.
+    const slug = input.workdomain?.trim().toLowerCase() || null;
     pending++;
     const job = tail
-      .then(() => issueResetLink(deps, slug, email.canonical))
+      .then(async () => {
+        const slugs = slug
+          ? [slug]
+          : (await activeAccountsOf(deps.db, email.canonical)).map((a) => a.workdomain.slug);
+        for (const each of slugs) await issueResetLink(deps, each, email.canonical);
+      })
       .catch((error: unknown) =>
         deps.logger.error('password reset request failed', {
           reason: pgErrorCode(error) ?? (error instanceof Error ? error.name : 'unknown'),

@@ -142,8 +142,12 @@ const resetRequestRoute = createRoute({
   path: '/api/auth/password-reset',
   tags,
   summary: 'Email a password-reset link (202 whether or not the account exists)',
+  description:
+    'Without "workdomain", each workdomain where the address has an active account gets its own link, in its own mail naming the workdomain.',
   request: {
-    body: jsonBody(z.strictObject({ workdomain: Slug, email: Email }).openapi('PasswordResetRequest')),
+    body: jsonBody(
+      z.strictObject({ workdomain: Slug.optional(), email: Email }).openapi('PasswordResetRequest'),
+    ),
   },
   responses: { 202: { description: 'Accepted' }, ...errorResponses(400, 413, 415) },
 });

@@ -108,7 +108,9 @@ describe.each(backends)('password sign-in on %s', (backend) => {
     }
     const ghost = await login(h, workdomain.slug, 'ghost@example.com', wrong);
     expect(ghost.status).toBe(429);
-    expect(ghost.body).toEqual(locked.body);
+    // The seconds to wait count down between the two; everything else is the same.
+    const withoutWait = (body: any) => ({ ...body.error, details: { ...body.error.details, retryAfter: 0 } });
+    expect(withoutWait(ghost.body)).toEqual(withoutWait(locked.body));
     expect(visibleHeaders(ghost.headers).map(([name]) => name)).toEqual(
       visibleHeaders(locked.headers).map(([name]) => name),
     );

@@ -1,27 +1,11 @@
 import { css } from 'lit';
+import { theme } from './theme.ts';
 
 /** Shared look of the hosted pages' forms: readable at 320 px, visible focus, light and dark. */
-export const pageStyles = css`
-  :host {
-    --_accent: #0b57d0;
-    --_on-accent: #fff;
-    --_error: #b3261e;
-    --_border: #818b98;
-    --_muted: color-mix(in srgb, CanvasText 70%, Canvas);
-    --_radius: 0.5rem;
-    display: block;
-    font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    color: CanvasText;
-    overflow-wrap: anywhere;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: #8ab4f8;
-      --_on-accent: #062e6f;
-      --_error: #ffb4ab;
-    }
-  }
-  * { box-sizing: border-box; }
+export const pageStyles = [
+  theme,
+  css`
+  :host { overflow-wrap: anywhere; }
   h1, h2, h3, p { margin: 0; }
   h1 { font-size: 1.5rem; }
   h2 { font-size: 1.2rem; }
@@ -58,4 +42,5 @@ export const pageStyles = css`
   .notice.warning { border-color: var(--_error); background: color-mix(in srgb, var(--_error) 10%, Canvas); }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-`;
+`,
+];

@@ -37,6 +37,6 @@ export function paletteDeclarations(palette: Palette): string {
 
 /** The custom properties for `selector`, light and dark, as CSS text. */
 export function themeCss(selector: string): string {
-  return `${selector} { ${paletteDeclarations(themeTokens.light)} --_radius: ${themeTokens.radius}; --_muted: color-mix(in srgb, CanvasText 70%, Canvas); --_line: color-mix(in srgb, CanvasText 18%, transparent); --_surface: color-mix(in srgb, CanvasText 4%, Canvas); }
+  return `${selector} { ${paletteDeclarations(themeTokens.light)} --_radius: ${themeTokens.radius}; --_muted: color-mix(in srgb, CanvasText 72%, Canvas); --_line: color-mix(in srgb, CanvasText 18%, transparent); --_surface: color-mix(in srgb, CanvasText 4%, Canvas); }
 @media (prefers-color-scheme: dark) { ${selector} { ${paletteDeclarations(themeTokens.dark)} } }`;
 }

@@ -87,7 +87,6 @@ export class ChatpointChat extends LitElement {
         padding-bottom: env(safe-area-inset-bottom, 0px);
       }
       .composer label, .composer .error, .composer .hint { grid-column: 1 / -1; }
-      .composer .error:empty { display: none; }
       textarea { resize: none; min-height: 2.75rem; max-height: 8rem; field-sizing: content; }
       @media (min-width: 601px) {
         .chat { grid-template-columns: 16rem minmax(0, 1fr); }

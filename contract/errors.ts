@@ -16,6 +16,7 @@ export const errorCodes = {
   not_found: [404, 'Nothing is here.'],
   link_not_found: [404, 'This registration link does not exist.'],
   registration_not_found: [404, 'This registration does not exist. Please start again.'],
+  sign_in_not_found: [404, 'This sign-in has ended. Please ask for a new code.'],
   user_not_found: [404, 'This user does not exist in your workdomain.'],
   workdomain_not_found: [404, 'This workdomain does not exist.'],
   conversation_not_found: [404, 'This conversation does not exist.'],
@@ -62,7 +63,12 @@ export interface ErrorDetails {
   triesLeft?: number;
   /** 429 and 503: seconds to wait, the same number as the Retry-After header. */
   retryAfter?: number;
+  /** invalid_token of a password-reset link: why it no longer works. */
+  reason?: ResetLinkProblem;
 }
+
+/** Why a password-reset link no longer works: used, expired, replaced by a newer one, or never issued. */
+export type ResetLinkProblem = 'used' | 'expired' | 'replaced' | 'unknown';
 
 /** The body of every error answer. */
 export interface ErrorBody {

@@ -37,7 +37,6 @@ export const MAX_WELCOME_MESSAGE_LENGTH = limits.welcomeMessageMaxLength;
 export const QR_CODE_PATH = '/api/admin/registration/qr.svg';
 
 export const adminApi = {
-  signIn: accountApi.login,
   signOut: accountApi.logout,
   me: accountApi.me,
   registration: () => api<Registration>('GET', '/api/admin/registration'),

@@ -4,12 +4,11 @@ import { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { ChatpointAdminLinks } from './panel-links.ts';
 import { ChatpointAdminWebhooks } from './panel-webhooks.ts';
 import { ChatpointRegistrationPanel } from './registration-panel.ts';
-import { ChatpointAdminSignIn } from './sign-in-form.ts';
+import '../ui/sign-in.ts';
 import { ChatpointAdminUsers } from './users-table.ts';
 
 const elements: [string, CustomElementConstructor][] = [
   ['chatpoint-admin-confirm', ChatpointConfirmDialog],
-  ['chatpoint-admin-sign-in', ChatpointAdminSignIn],
   ['chatpoint-admin-users', ChatpointAdminUsers],
   ['chatpoint-admin-links', ChatpointAdminLinks],
   ['chatpoint-admin-webhooks', ChatpointAdminWebhooks],
@@ -24,7 +23,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'chatpoint-admin': ChatpointAdmin;
     'chatpoint-admin-confirm': ChatpointConfirmDialog;
-    'chatpoint-admin-sign-in': ChatpointAdminSignIn;
     'chatpoint-admin-users': ChatpointAdminUsers;
     'chatpoint-admin-links': ChatpointAdminLinks;
     'chatpoint-admin-webhooks': ChatpointAdminWebhooks;

@@ -12,8 +12,11 @@ export function returnPath(): ReturnPath | undefined {
 }
 
 export const resetApi = {
-  request: (workdomain: string, email: string, next?: ReturnPath) =>
-    api('POST', '/api/auth/password-reset', { workdomain, email, ...(next ? { next } : {}) }),
+  /** Without a workdomain, every workdomain of the address gets a link. */
+  request: (email: string, workdomain?: string, next?: ReturnPath) =>
+    api('POST', '/api/auth/password-reset', { email, workdomain, ...(next ? { next } : {}) }),
+  /** 204 while the link works; 400 invalid_token with `details.reason` once it does not. */
+  check: (token: string) => api('POST', '/api/auth/password-reset/check', { token }),
   confirm: (token: string, password: string) =>
     api('POST', '/api/auth/password-reset/confirm', { token, password }),
 };

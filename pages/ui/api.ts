@@ -1,3 +1,5 @@
+import type { ErrorDetails } from '../../contract/errors.ts';
+
 /** Same-origin JSON client for the hosted pages: the session rides in the HttpOnly cookie. */
 
 /** An error answer of the API, or `network_error` when no answer came. Pages branch on `code`. */
@@ -6,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status = 0,
+    /** Structured facts beside the sentence (tries left, seconds to wait, why a link failed). */
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
@@ -41,6 +45,7 @@ export async function api<T = void>(
     error.code ?? 'generic',
     error.message ?? `Something went wrong (${res.status}). Please try again.`,
     res.status,
+    error.details ?? {},
   );
 }
 

@@ -1,4 +1,5 @@
 import type { AlreadyRegisteredProps } from './templates/already-registered.tsx';
+import type { EmailSignInCodeProps } from './templates/email-sign-in-code.tsx';
 import type { PasswordChangedProps } from './templates/password-changed.tsx';
 import type { PasswordResetProps } from './templates/password-reset.tsx';
 import type { PicNewRegistrantProps } from './templates/pic-new-registrant.tsx';
@@ -15,6 +16,7 @@ export interface EmailTemplates {
   'registration-closed': RegistrationClosedProps;
   'sign-in-code': SignInCodeProps;
   'pic-new-registrant': PicNewRegistrantProps;
+  'email-sign-in-code': EmailSignInCodeProps;
 }
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -26,6 +28,7 @@ const templateNames: Record<EmailTemplateName, true> = {
   'registration-closed': true,
   'sign-in-code': true,
   'pic-new-registrant': true,
+  'email-sign-in-code': true,
 };
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

@@ -10,6 +10,7 @@ import {
 } from './catalog.ts';
 import { MAIL_LANGUAGES } from './languages.ts';
 import { AlreadyRegistered, alreadyRegisteredSubject } from './templates/already-registered.tsx';
+import { EmailSignInCode, emailSignInCodeSubject } from './templates/email-sign-in-code.tsx';
 import { PasswordChanged, passwordChangedSubject } from './templates/password-changed.tsx';
 import { PasswordReset, passwordResetSubject } from './templates/password-reset.tsx';
 import { PicNewRegistrant, picNewRegistrantSubject } from './templates/pic-new-registrant.tsx';
@@ -63,6 +64,11 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
     subject: picNewRegistrantSubject,
     slots: ['picName', 'registrantName', 'registrantEmail', 'workdomainName', 'message', 'conversationUrl'],
     variants: { hasMessage: [true, false] },
+  },
+  'email-sign-in-code': {
+    component: EmailSignInCode,
+    subject: emailSignInCodeSubject,
+    slots: ['workdomainNames', 'code', 'minutesValid'],
   },
 };
 

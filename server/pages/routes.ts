@@ -93,7 +93,7 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
       .from(registrationSettings)
       .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
       .where(eq(registrationSettings.linkId, linkId));
-    const title = row ? `Join ${row.name} on ChatPoint` : 'Registration link not found — ChatPoint';
+    const title = row ? `Chat with ${row.name} on ChatPoint` : 'Registration link not found — ChatPoint';
     // The admin panel's preview: only what the embed snippet renders, in preview mode (no view counted, no sending).
     if (c.req.query('preview') === '1') {
       return c.html(
@@ -108,6 +108,22 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     const description = row
       ? `Register with your name and email to chat with ${row.name} on ChatPoint.`
       : 'This registration link does not exist.';
+    const body = row
+      ? `<main class="join">
+      <p class="brand">ChatPoint</p>
+      <h1>Chat with ${escapeHtml(row.name)}</h1>
+      <p class="next">Enter your name and email. We'll email you a 6-digit code; once you type it in, you're in a chat where someone from ${escapeHtml(row.name)} will answer.</p>
+      <div class="card">
+        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto"></chatpoint-register>
+        <noscript>Registration needs JavaScript.</noscript>
+      </div>
+      <p class="muted app-link">Have the ChatPoint app? <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">Open this in the app</a>.</p>
+    </main>`
+      : `<main class="join">
+      <p class="brand">ChatPoint</p>
+      <h1>Registration link not found</h1>
+      <p class="next">This link does not exist or was replaced. Ask whoever shared it for the current one.</p>
+    </main>`;
     return c.html(
       htmlShell({
         title,
@@ -118,13 +134,8 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
           'og:url': `${deps.config.publicUrl}/join/${linkId}`,
           'og:type': 'website',
         },
-        scripts: widgetPath ? [widgetPath] : [],
-        body: `<main>
-      <h1>${row ? `Join ${escapeHtml(row.name)}` : 'Registration link not found'}</h1>
-      <chatpoint-register link="${escapeHtml(linkId)}"></chatpoint-register>
-      <noscript>Registration needs JavaScript.</noscript>
-      <p class="muted">Have the ChatPoint app? <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">Open this in the app</a>.</p>
-    </main>`,
+        scripts: widgetPath && row ? [widgetPath] : [],
+        body,
       }),
       row ? 200 : 404,
     );

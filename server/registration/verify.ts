@@ -140,8 +140,9 @@ async function loginLinks(deps: AppDeps, user: Verified['user'], jti: string): P
   return {
     user,
     loginToken,
-    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}`,
-    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}`,
+    // The address rides along so an expired link can offer sign-in by email with it filled in.
+    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}&email=${encodeURIComponent(user.email)}`,
+    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}&email=${encodeURIComponent(user.email)}`,
   };
 }
 

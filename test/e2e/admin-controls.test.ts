@@ -33,7 +33,7 @@ describe('the admin page: access rules, preview, funnel and a truthful panel', {
   async function signedIn(seed: Seed, viewport = DESKTOP) {
     const page = await pages.newPage(viewport);
     await page.goto(`${pages.h.baseUrl}/admin`);
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(seed.admin.email);
     await page.getByLabel('Password').fill(seed.adminPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -44,7 +44,7 @@ describe('links and webhooks on the admin page', { timeout: 120_000 }, () => {
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${h.baseUrl}/admin`);
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(seed.admin.email);
     await page.getByLabel('Password').fill(seed.adminPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();

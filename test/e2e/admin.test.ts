@@ -70,7 +70,8 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
   async function signIn(page: Page, seed: Seed, as: 'admin' | 'pic' = 'admin') {
     await page.goto(`${h.baseUrl}/admin`);
     const user = as === 'admin' ? seed.admin : seed.pic;
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    // The email alone names the account: nobody types a workdomain.
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(as === 'admin' ? seed.adminPassword : PIC_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -155,7 +156,9 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     expect(await focused(page)).toMatchObject({ label: 'Public registration', inOpenDialog: false });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible(), WAIT).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Email me a code' }).isVisible(), WAIT)
+      .toBe(true);
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
   });
 
@@ -400,7 +403,8 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     const seed = await h.seedWorkdomain();
     const page = await newPage();
     await page.goto(`${h.baseUrl}/admin`);
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    expect(await page.getByLabel('Workdomain').count()).toBe(0);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(seed.admin.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -408,5 +412,21 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     await expect.poll(() => alert.count(), WAIT).toBe(1);
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('heading', { name: 'User administration', exact: true }).count()).toBe(0);
+  });
+
+  it('signs an administrator in with a code from email', async () => {
+    const seed = await h.seedWorkdomain();
+    const page = await newPage();
+    await page.goto(`${h.baseUrl}/admin`);
+    await page.getByLabel('Email').fill(seed.admin.email);
+    await page.getByRole('button', { name: 'Email me a code' }).click();
+    await page.getByLabel('Sign-in code').waitFor(WAIT);
+    await h.smtp.waitFor(seed.admin.email, (mail) => mail.subject.endsWith('sign-in code'));
+    const mail = h.smtp.all(seed.admin.email).at(-1)!;
+    await page.getByLabel('Sign-in code').fill(/\d{6}/.exec(mail.subject)![0]);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Public registration' }).isVisible(), WAIT)
+      .toBe(true);
   });
 });

@@ -32,8 +32,12 @@ describe.each(backends)('registration flow on %s', (backend) => {
     const { verified } = await h.register(linkId, 'Ann Lee', 'Ann.Lee@Example.com');
     expect(verified.status).toBe(201);
     expect(verified.body.user).toMatchObject({ name: 'Ann Lee', email: 'Ann.Lee@example.com' });
-    expect(verified.body.deepLink).toBe(`http://localhost:8787/app/open#token=${verified.body.loginToken}`);
-    expect(verified.body.webUrl).toBe(`http://localhost:8787/app#token=${verified.body.loginToken}`);
+    expect(verified.body.deepLink).toBe(
+      `http://localhost:8787/app/open#token=${verified.body.loginToken}&email=${encodeURIComponent(verified.body.user.email)}`,
+    );
+    expect(verified.body.webUrl).toBe(
+      `http://localhost:8787/app#token=${verified.body.loginToken}&email=Ann.Lee%40example.com`,
+    );
 
     const header = decodeProtectedHeader(verified.body.loginToken);
     expect(header.alg).toBe('EdDSA');

@@ -13,9 +13,13 @@ function endpoints(linkId: string) {
     { path: '/api/auth/exchange', body: { token: 'x.y.z' } },
     {
       path: '/api/auth/login',
-      body: { workdomain: 'acme', email: 'ann@example.com', password: 'whatever-123' },
+      // The workdomain is optional, so it is not the field left out.
+      body: { email: 'ann@example.com', password: 'whatever-123', workdomain: 'acme' },
     },
-    { path: '/api/auth/password-reset', body: { workdomain: 'acme', email: 'ann@example.com' } },
+    { path: '/api/auth/password-reset', body: { email: 'ann@example.com', workdomain: 'acme' } },
+    { path: '/api/auth/password-reset/check', body: { token: 'abc' } },
+    { path: '/api/auth/sign-in/start', body: { email: 'ann@example.com' } },
+    { path: '/api/auth/sign-in/verify', body: { attemptId: uuid, code: '123456', workdomain: 'acme' } },
     { path: '/api/auth/password-reset/confirm', body: { token: 'abc', password: 'a-good-long-password' } },
   ];
 }

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface SelfTimeItem {
+  name: string;
+  where: string;
+  ms: number;
+  /** Share of the busy (non-idle) main-thread time in the window. */
+  percent: number;
+}
+
+export interface ProfileSummary {
+  windowMs: number;
+  busyMs: number;
+  idleMs: number;
+  top: SelfTimeItem[];
+  /** Self time by package or project folder: "drizzle-orm", "server/registration", "node: net" … */
+  byArea: SelfTimeItem[];
+}
+
+/** Where a frame comes from: a package, a project folder, a Node internal module, or a V8 pseudo-frame. */
+function areaOf(file: string): string {
+  if (!file) return '(native / V8)';
+  if (file.startsWith('node:')) return `node: ${file.slice(5).split('/')[0]}`;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (pkg) return pkg[1]!;
+  const project = /(?:^|\/)((?:server|contract)\/[^/]+)/.exec(file);
+  return project ? project[1]!.replace(/\.ts$/, '') : file;
+}
+
+/**
+ * Self time per function and per area from a `node --cpu-prof` file, counting only the samples
+ * inside [fromUs, toUs] (monotonic clock, as process.hrtime), so start-up and shutdown do not
+ * count. Frames in a bundle are mapped back to their sources through its source map.
+ */
+export function summariseProfile(file: string, fromUs: number, toUs: number, top = 15): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const maps = new Map<string, SourceMap | null>();
+  const sourceMapFor = (url: string): SourceMap | null => {
+    if (!maps.has(url)) {
+      let map: SourceMap | null = null;
+      try {
+        const mapFile = `${fileURLToPath(url)}.map`;
+        if (existsSync(mapFile)) {
+          const payload = JSON.parse(readFileSync(mapFile, 'utf8'));
+          map = new SourceMap(payload);
+          (map as any).base = path.dirname(mapFile);
+        }
+      } catch {}
+      maps.set(url, map);
+    }
+    return maps.get(url)!;
+  };
+  const frames = new Map<number, { name: string; where: string; area: string }>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    let source = url.startsWith('file://') ? fileURLToPath(url) : url;
+    let line = lineNumber + 1;
+    const map = url.startsWith('file://') ? sourceMapFor(url) : null;
+    const entry = map?.findEntry(lineNumber, columnNumber) as
+      | { originalSource?: string; originalLine?: number }
+      | undefined;
+    if (entry?.originalSource) {
+      source = path.resolve((map as any).base, entry.originalSource.replace(/^file:\/\//, ''));
+      line = (entry.originalLine ?? 0) + 1;
+    }
+    const short = source.replace(/^.*?\/(node_modules\/|server\/|contract\/|bench\/)/, '$1');
+    frames.set(node.id, {
+      name: functionName || (url ? '(anonymous)' : '(root)'),
+      where: source ? `${short}:${line}` : '',
+      area: /^\((idle|program|garbage collector)\)$/.test(functionName) ? functionName : areaOf(source),
+    });
+  }
+  const byFunction = new Map<string, { name: string; where: string; us: number }>();
+  const byArea = new Map<string, number>();
+  let at = profile.startTime;
+  let idleUs = 0;
+  let busyUs = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at < fromUs || at > toUs) continue;
+    const frame = frames.get(profile.samples[i]!)!;
+    if (frame.name === '(idle)') {
+      idleUs += delta;
+      continue;
+    }
+    busyUs += delta;
+    const key = `${frame.name}@${frame.where}`;
+    const item = byFunction.get(key) ?? { name: frame.name, where: frame.where, us: 0 };
+    item.us += delta;
+    byFunction.set(key, item);
+    byArea.set(frame.area, (byArea.get(frame.area) ?? 0) + delta);
+  }
+  const share = (us: number) => Number(((100 * us) / Math.max(busyUs, 1)).toFixed(1));
+  const ms = (us: number) => Number((us / 1000).toFixed(1));
+  return {
+    windowMs: ms(toUs - fromUs),
+    busyMs: ms(busyUs),
+    idleMs: ms(idleUs),
+    top: [...byFunction.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((item) => ({ name: item.name, where: item.where, ms: ms(item.us), percent: share(item.us) })),
+    byArea: [...byArea.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([area, us]) => ({ name: area, where: '', ms: ms(us), percent: share(us) })),
+  };
+}
+
+/** Now on the clock the profile uses, in microseconds. */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface CpuProfile {
@@ -27,14 +28,16 @@ export interface ProfileSummary {
   busyMs: number;
   idleMs: number;
   top: SelfTimeItem[];
-  /** Self time by package or project folder: "drizzle-orm", "server/registration", "node: net" … */
+  /** Self time by package or project folder, native code and Node internals under their caller. */
   byArea: SelfTimeItem[];
 }
 
 /** Where a frame comes from: a package, a project folder, a Node internal module, or a V8 pseudo-frame. */
 function areaOf(file: string): string {
-  if (!file) return '(native / V8)';
-  if (file.startsWith('node:')) return `node: ${file.slice(5).split('/')[0]}`;
+  if (!file) return 'native';
+  if (file.startsWith('node:')) return 'Node internals';
+  // drizzle-orm's own source maps point at ../src/…, which the bundle's map resolves to here.
+  if (file.includes('node_modules/src/')) return 'drizzle-orm';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
   if (pkg) return pkg[1]!;
   const project = /(?:^|\/)((?:server|contract)\/[^/]+)/.exec(file);
@@ -83,6 +86,23 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
       where: source ? `${short}:${line}` : '',
       area: /^\((idle|program|garbage collector)\)$/.test(functionName) ? functionName : areaOf(source),
     });
+  }
+  // Native code and Node internals are charged to the nearest caller in a package or our code,
+  // e.g. a socket write to the driver that wrote: "postgres → node".
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const ownArea = new Map([...frames].map(([id, frame]) => [id, frame.area]));
+  const isOurs = (area: string) => area !== 'Node internals' && area !== 'native';
+  for (const [id, frame] of frames) {
+    if (isOurs(frame.area)) continue;
+    let caller: string | undefined;
+    for (let at = parent.get(id); at !== undefined && !caller; at = parent.get(at)) {
+      if (isOurs(ownArea.get(at)!)) caller = ownArea.get(at);
+    }
+    if (caller) {
+      frame.area = `${caller} → ${frame.area}`;
+      if (!frame.where) frame.where = `native, called from ${caller}`;
+    }
   }
   const byFunction = new Map<string, { name: string; where: string; us: number }>();
   const byArea = new Map<string, number>();

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { CodeSink } from './code-sink.ts';
 import { argon2Floor, rawTransactionFloor } from './floors.ts';
-import { hashCpuMs } from './hash-cost.ts';
+import { hashCost } from './hash-cost.ts';
 import { type LevelResult, runLevel, runStartOnly } from './load.ts';
 import { renderMarkdown } from './markdown.ts';
 import { BackendCpu, backgroundCpuMs, peakRssMb, processCpuMs, resetPeakRss, rssMb } from './proc.ts';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: true },
+    profile: { type: 'boolean' },
     'no-profile': { type: 'boolean', default: false },
     seconds: { type: 'string' },
     levels: { type: 'string' },
@@ -37,7 +37,7 @@ const levelList = values.levels ?? (quick ? '32' : '1,8,32,64');
 const levels = levelList.split(',').map(Number);
 /** The load at which CPU per registration and peak RSS are taken (the targets are set at 32). */
 const costLevel = levels.includes(32) ? 32 : Math.max(...levels);
-const profile = !quick && values.profile! && !values['no-profile'];
+const profile = !values['no-profile'] && (values.profile ?? !quick);
 const baseUrl = values['database-url']!;
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -242,32 +242,32 @@ async function benchBackend(backend: 'postgres' | 'pglite', sink: CodeSink): Pro
   }
 }
 
-/** `node --cpu-prof` on a fresh server at 16 in flight; self time counted inside the load window only. */
+/**
+ * `node --cpu-prof` on a fresh server at 16 in flight; self time counted inside the load window
+ * only. The profile file stays in the temp directory for Chrome DevTools; its path is printed.
+ */
 async function profileServer(
   start: (env?: Record<string, string>, nodeArgs?: string[]) => Promise<BenchServer>,
   linkId: string,
   sink: CodeSink,
 ): Promise<BackendResult['profile']> {
   const dir = mkdtempSync(path.join(tmpdir(), 'chatpoint-profile-'));
-  try {
-    const server = await start({}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-    await runLevel([server.url], linkId, sink, 16, 1); // warm-up: JIT, pool connections
-    const from = monotonicUs();
-    const result = await runLevel([server.url], linkId, sink, 16, seconds);
-    const to = monotonicUs();
-    await server.stop();
-    const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
-    if (!file) throw new Error('the server wrote no CPU profile');
-    const summary = summariseProfile(path.join(dir, file), from, to);
-    log(`postgres profile at c=16: ${JSON.stringify(summary.top.slice(0, 8))}`);
-    return { concurrency: 16, registrationsPerSecond: result.registrationsPerSecond, ...summary };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const server = await start({}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  await runLevel([server.url], linkId, sink, 16, 1); // warm-up: JIT, pool connections
+  const from = monotonicUs();
+  const result = await runLevel([server.url], linkId, sink, 16, seconds);
+  const to = monotonicUs();
+  await server.stop();
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error('the server wrote no CPU profile');
+  const summary = summariseProfile(path.join(dir, file), from, to);
+  log(`postgres profile at c=16 (${path.join(dir, file)}): ${JSON.stringify(summary.top.slice(0, 5))}`);
+  return { concurrency: 16, registrationsPerSecond: result.registrationsPerSecond, ...summary };
 }
 
 async function main() {
   const began = Date.now();
+  const loadAverageAtStart = round(loadavg()[0]!, 1);
   await new Promise<void>((resolve, reject) => {
     const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed'))));
@@ -279,11 +279,12 @@ async function main() {
   };
   log(`widget: ${JSON.stringify(widget)}`);
 
-  const hashCpu = await hashCpuMs(quick ? 10 : 30);
+  const hash = await hashCost(quick ? 10 : 30);
+  const hashCpu = hash.cpuMs;
   const hashFloor = await argon2Floor(seconds * 1000);
   const transactionFloor = await rawTransactionFloor(baseUrl, seconds * 1000, 32);
   log(
-    `floors: argon2id ${hashFloor.toFixed(1)} hashes/s, one hash ${hashCpu.toFixed(1)} ms CPU, raw transaction ${transactionFloor.toFixed(0)}/s`,
+    `floors: argon2id ${hashFloor.toFixed(1)} hashes/s, one hash ${hashCpu.toFixed(1)} ms CPU (${hash.callMs.toFixed(1)} ms of it blocking the caller), raw transaction ${transactionFloor.toFixed(0)}/s`,
   );
 
   const sink = await new CodeSink().start();
@@ -296,6 +297,8 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     machine: {
+      /** 1-minute load average at the start and end: other work on the same cores. */
+      loadAverage: [loadAverageAtStart, round(loadavg()[0]!, 1)],
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       memoryGb: Math.round(totalmem() / 2 ** 30),
@@ -308,6 +311,7 @@ async function main() {
     floors: {
       argon2idHashesPerSecond: round(hashFloor, 1),
       argon2idHashCpuMs: round(hashCpu),
+      argon2idHashCallMs: round(hash.callMs),
       rawTransactionsPerSecond: round(transactionFloor, 0),
     },
     widget,

@@ -3,6 +3,9 @@ import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'dist');
+
 interface ProfileNode {
   id: number;
   children?: number[];
@@ -72,7 +75,8 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     let source = url.startsWith('file://') ? fileURLToPath(url) : url;
     let line = lineNumber + 1;
-    const map = url.startsWith('file://') ? sourceMapFor(url) : null;
+    // Only the bundle is mapped back; packages keep their own file names.
+    const map = url.startsWith(`file://${dist}`) ? sourceMapFor(url) : null;
     const entry = map?.findEntry(lineNumber, columnNumber) as
       | { originalSource?: string; originalLine?: number }
       | undefined;
@@ -80,7 +84,7 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
       source = path.resolve((map as any).base, entry.originalSource.replace(/^file:\/\//, ''));
       line = (entry.originalLine ?? 0) + 1;
     }
-    const short = source.replace(/^.*?\/(node_modules\/|server\/|contract\/|bench\/)/, '$1');
+    const short = source.startsWith(root) ? path.relative(root, source) : source;
     frames.set(node.id, {
       name: functionName || (url ? '(anonymous)' : '(root)'),
       where: source ? `${short}:${line}` : '',
@@ -88,7 +92,7 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
     });
   }
   // Native code and Node internals are charged to the nearest caller in a package or our code,
-  // e.g. a socket write to the driver that wrote: "postgres → node".
+  // e.g. a socket write to the driver that wrote it.
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const ownArea = new Map([...frames].map(([id, frame]) => [id, frame.area]));
@@ -100,7 +104,7 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
       if (isOurs(ownArea.get(at)!)) caller = ownArea.get(at);
     }
     if (caller) {
-      frame.area = `${caller} → ${frame.area}`;
+      frame.area = caller;
       if (!frame.where) frame.where = `native, called from ${caller}`;
     }
   }

@@ -57,13 +57,13 @@ export function renderMarkdown(report: Report, docsFile: string): string {
     'CPU time (user + system, all threads) from `/proc/<pid>/stat` before and after the load level, divided by the registrations completed in it.',
     'PostgreSQL counts the backends serving the bench database (`pg_stat_activity`), not the whole cluster, because other databases on the same cluster were busy; the cluster background processes (WAL writer, checkpointer, background writer, autovacuum) are shown beside it and left out of the ratio, as part of their work is for others.',
     '',
-    '| backend | in flight | registrations | server ms | PostgreSQL backends ms | cluster background ms | ÷ one hash |',
+    '| backend | in flight | registrations | server ms (of it main thread) | PostgreSQL backends ms | cluster background ms | ÷ one hash |',
     '|---|---:|---:|---:|---:|---:|---:|',
   );
   for (const b of report.backends) {
     const c = b.cost;
     lines.push(
-      `| ${title(b.backend)} | ${c.concurrency} | ${c.registrations} | ${c.serverCpuMs} | ${c.postgresCpuMs ?? 'in server'} | ${c.postgresBackgroundCpuMs ?? '–'} | **${b.ratios.cpuPerRegistrationVsOneHash}×** |`,
+      `| ${title(b.backend)} | ${c.concurrency} | ${c.registrations} | ${c.serverCpuMs} (${c.serverMainThreadCpuMs}) | ${c.postgresCpuMs ?? 'in server'} | ${c.postgresBackgroundCpuMs ?? '–'} | **${b.ratios.cpuPerRegistrationVsOneHash}×** |`,
     );
   }
   lines.push(
@@ -132,7 +132,7 @@ export function renderMarkdown(report: Report, docsFile: string): string {
       '',
       '## Profile (PostgreSQL)',
       '',
-      `\`node --cpu-prof\` on the server, ${p.concurrency} in flight for ${report.secondsPerLevel} s (${p.registrationsPerSecond} registrations/s), main thread only (the hashes run on other threads). Only samples inside the load window count: ${p.busyMs} ms busy, ${p.idleMs} ms idle. Self time, share of the busy time:`,
+      `\`node --cpu-prof\` on the server, ${p.concurrency} in flight for ${report.secondsPerLevel} s (${p.registrationsPerSecond} registrations/s), main thread only (the hashes run on other threads). Only samples inside the load window count: ${p.busyMs} ms busy, ${p.idleMs} ms idle, against ${p.mainThreadCpuMs} ms of CPU the main thread really got (\`/proc\`); samples are taken in wall-clock time, so on a crowded machine a function that makes the thread wait for a core (a socket write that wakes PostgreSQL) collects more than its CPU. Self time, share of the busy time:`,
       '',
       '| function | where | self ms | share |',
       '|---|---|---:|---:|',

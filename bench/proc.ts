@@ -4,10 +4,13 @@ import type postgres from 'postgres';
 /** Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`; 100 on Linux everywhere). */
 const CLOCK_TICKS = 100;
 
-/** CPU time (user + system, all threads) a process has used so far, in ms; null once it is gone. */
-export function processCpuMs(pid: number): number | null {
+/**
+ * CPU time (user + system) a process has used so far, in ms, all threads; with `mainThreadOnly`
+ * only its first thread (Node's event loop). Null once it is gone.
+ */
+export function processCpuMs(pid: number, mainThreadOnly = false): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     // Fields after "(comm)" start at field 3; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;

@@ -104,6 +104,8 @@ interface Cost {
   concurrency: number;
   registrations: number;
   serverCpuMs: number;
+  /** The part of serverCpuMs on the event loop's thread; the rest is mostly the hashes. */
+  serverMainThreadCpuMs: number;
   /** PostgreSQL backends of the bench database; null on PGlite, which runs inside the server. */
   postgresCpuMs: number | null;
   /** Cluster background processes (WAL writer, checkpointer …), shared with other databases. */
@@ -120,6 +122,7 @@ async function measuredLevel(
   monitor: BackendCpu | null,
 ): Promise<{ result: LevelResult; cost: Cost }> {
   const serverBefore = processCpuMs(server.pid)!;
+  const mainThreadBefore = processCpuMs(server.pid, true)!;
   const backgroundBefore = monitor ? backgroundCpuMs() : 0;
   await monitor?.start();
   const result = await runLevel([server.url], linkId, sink, concurrency, seconds);
@@ -133,6 +136,7 @@ async function measuredLevel(
       concurrency,
       registrations: result.registrations,
       serverCpuMs: perRegistration(processCpuMs(server.pid)! - serverBefore),
+      serverMainThreadCpuMs: perRegistration(processCpuMs(server.pid, true)! - mainThreadBefore),
       postgresCpuMs: postgresCpu ? perRegistration(postgresCpu.cpuMs) : null,
       postgresBackgroundCpuMs: monitor ? perRegistration(backgroundCpuMs() - backgroundBefore) : null,
       backends: postgresCpu?.backends ?? null,
@@ -147,7 +151,7 @@ interface BackendResult {
   cost: Cost;
   memory: { idleRssMb: number; peakRssMbAtCostLevel: number; peakRssMb: number };
   statements?: StatementReport;
-  profile?: ProfileSummary & { concurrency: number; registrationsPerSecond: number };
+  profile?: ProfileSummary & { concurrency: number; registrationsPerSecond: number; mainThreadCpuMs: number };
   twoProcesses?: {
     registrationsPerSecond: number;
     errors: number;
@@ -267,14 +271,21 @@ async function profileServer(
   const server = await start({}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   await runLevel([server.url], linkId, sink, 16, 1); // warm-up: JIT, pool connections
   const from = monotonicUs();
+  const cpuBefore = processCpuMs(server.pid, true)!;
   const result = await runLevel([server.url], linkId, sink, 16, seconds);
+  const mainThreadCpuMs = round(processCpuMs(server.pid, true)! - cpuBefore, 0);
   const to = monotonicUs();
   await server.stop();
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) throw new Error('the server wrote no CPU profile');
   const summary = summariseProfile(path.join(dir, file), from, to);
   log(`postgres profile at c=16 (${path.join(dir, file)}): ${JSON.stringify(summary.top.slice(0, 5))}`);
-  return { concurrency: 16, registrationsPerSecond: result.registrationsPerSecond, ...summary };
+  return {
+    concurrency: 16,
+    registrationsPerSecond: result.registrationsPerSecond,
+    mainThreadCpuMs,
+    ...summary,
+  };
 }
 
 async function main() {

@@ -190,6 +190,8 @@ async function benchBackend(backend: 'postgres' | 'pglite', sink: CodeSink): Pro
     const idleRssMb = scratch ? 0 : await idleRss(server);
     resetPeakRss(server.pid);
 
+    // Unrecorded warm-up, so the first measured level does not pay for JIT and lazy imports.
+    await runLevel([server.url], linkId, sink, 8, 2);
     const results: LevelResult[] = [];
     let cost: Cost | undefined;
     let peakAtCostLevel = 0;

@@ -17,7 +17,7 @@ export function renderMarkdown(report: Report, docsFile: string): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Measured ${report.date} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, Node ${report.machine.node}; the server ran as \`${report.server}\`.`,
+    `Measured ${report.date} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, Node ${report.machine.node}; the server ran as \`${report.server}\`${report.commit ? ` at commit ${report.commit}` : ''}.`,
     `Each level runs ${report.secondsPerLevel} s. Mail: ${report.mail}. Re-run with \`npm run bench\` (see bench/README.md).`,
     'The machine is shared: other work ran on the same cores during the run, so the throughput and latency figures are noisy; CPU time per registration, statement counts and memory are much less so.',
     '',

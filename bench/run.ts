@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -91,6 +91,14 @@ async function raiseSeats(databaseUrl: string | null, dataDir: string) {
 const launched = Date.now();
 /** Progress lines carry the seconds since launch, so slow phases show. */
 const log = (line: string) => console.log(`[${Math.round((Date.now() - launched) / 1000)} s] ${line}`);
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
 /** Resident set of a server that has started and served nothing yet. */
 async function idleRss(server: BenchServer) {
   await pause(2000);
@@ -329,6 +337,7 @@ async function main() {
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
     },
+    commit: gitCommit(),
     server: serverEntry().label,
     quick,
     secondsPerLevel: seconds,

@@ -12,8 +12,31 @@ function kinds(step: { kinds: Record<string, number> }): string {
     .join(', ');
 }
 
+/**
+ * What a run keeps from the current file: everything below the marker, and any section above it
+ * whose heading a run does not write (one added by hand, such as a measurement made elsewhere).
+ */
+function keptParts(docsFile: string, generated: string): { sections: string[]; analysis?: string } {
+  if (!existsSync(docsFile)) return { sections: [] };
+  const [tables = '', analysis] = readFileSync(docsFile, 'utf8').split(ANALYSIS_MARKER);
+  const headings = new Set(generated.match(/^## .*$/gm) ?? []);
+  const sections = tables
+    .split(/^(?=## )/m)
+    .slice(1)
+    .filter((section) => !headings.has(section.split('\n')[0]!));
+  return { sections: sections.map((section) => section.trimEnd()), analysis };
+}
+
 export function renderMarkdown(report: Report, docsFile: string): string {
-  const kept = existsSync(docsFile) ? readFileSync(docsFile, 'utf8').split(ANALYSIS_MARKER)[1] : undefined;
+  const generated = renderTables(report);
+  const kept = keptParts(docsFile, generated);
+  return (
+    [generated, ...kept.sections.map((section) => `${section}\n`), ANALYSIS_MARKER].join('\n') +
+    (kept.analysis ?? '\n')
+  );
+}
+
+function renderTables(report: Report): string {
   const lines = [
     '# Benchmarks',
     '',
@@ -143,6 +166,5 @@ export function renderMarkdown(report: Report, docsFile: string): string {
       ...p.byArea.map((t: Report) => `| ${t.name} | ${t.ms} | ${t.percent} % |`),
     );
   }
-  lines.push('', ANALYSIS_MARKER);
-  return `${lines.join('\n')}${kept ?? '\n'}`;
+  return `${lines.join('\n')}\n`;
 }

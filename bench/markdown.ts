@@ -4,6 +4,14 @@ import { backendTargets, type Report } from './targets.ts';
 /** Everything below this line in docs/benchmarks.md is written by hand and kept by new runs. */
 export const ANALYSIS_MARKER = '<!-- Written by hand below this line; npm run bench keeps it. -->';
 
+const labels = {
+  start: 'start',
+  outbox: 'outbox rounds',
+  verify: 'verify',
+  other: 'other background work',
+  total: 'total',
+};
+
 const title = (backend: string) => (backend === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)');
 
 function kinds(step: { kinds: Record<string, number> }): string {
@@ -114,10 +122,12 @@ function renderTables(report: Report): string {
       '',
       '| step | statements | of one typical registration |',
       '|---|---:|---|',
-      ...(['start', 'outbox', 'verify', 'total'] as const).map(
-        (step) =>
-          `| ${step === 'outbox' ? 'outbox rounds' : step} | ${s[step].median} (${s[step].min}–${s[step].max}) | ${step === 'total' ? '' : kinds(s[step])} |`,
-      ),
+      ...(['start', 'outbox', 'verify', 'other', 'total'] as const)
+        .filter((step) => s[step])
+        .map(
+          (step) =>
+            `| ${labels[step]} | ${s[step].median} (${s[step].min}–${s[step].max}) | ${step === 'total' ? '' : kinds(s[step])} |`,
+        ),
     );
   }
   for (const b of report.backends) {

@@ -151,6 +151,8 @@ export interface StatementReport {
   /** The mail worker's rounds: claim, still-pending check, mark sent, and the empty claim after. */
   outbox: StepCount;
   verify: StepCount;
+  /** Statements of other background work that ran meanwhile (not the requests, not the outbox). */
+  other: StepCount;
   total: StepCount;
 }
 
@@ -216,12 +218,18 @@ export async function countStatements(
   const starts = windows.map((w) => slice(w.start, false));
   const verifies = windows.map((w) => slice(w.verify, false));
   const outboxes = windows.map((w) => slice([w.start[0], w.end], true));
+  // Non-outbox work outside both requests: other background jobs of the server.
+  const others = windows.map((w) => [
+    ...slice([w.start[1], w.verify[0]], false),
+    ...slice([w.verify[1], w.end], false),
+  ]);
   const totals = windows.map((w) => counter.statements.slice(w.start[0], w.end));
   return {
     registrations,
     start: stepCount(starts),
     outbox: stepCount(outboxes),
     verify: stepCount(verifies),
+    other: stepCount(others),
     total: stepCount(totals),
   };
 }

@@ -24,8 +24,11 @@ function percentile(values: number[], p: number): number {
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 /** A keep-alive JSON POST over node:http: cheaper than fetch, so the driver steals less CPU. */
-function post(url: string, body: unknown): Promise<{ status: number; body: any; ms: number }> {
-  const began = performance.now();
+export function post(
+  url: string,
+  body: unknown,
+  began = performance.now(),
+): Promise<{ status: number; body: any; ms: number }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -50,7 +53,11 @@ function post(url: string, body: unknown): Promise<{ status: number; body: any; 
         );
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may close an idle keep-alive socket just as it is reused; Node's advice is to retry.
+      if (req.reusedSocket && error.code === 'ECONNRESET') post(url, body, began).then(resolve, reject);
+      else reject(error);
+    });
     req.end(payload);
   });
 }
@@ -137,13 +144,17 @@ export async function runStartOnly(servers: string[], linkId: string, concurrenc
     Array.from({ length: concurrency }, async () => {
       while (Date.now() < until) {
         const n = ++sequence;
-        const result = await post(`${servers[n % servers.length]}/api/registrations/${linkId}/start`, {
-          name: 'Start only',
-          email: `start-${process.pid}-${n}@example.com`,
-        });
-        latencies.push(result.ms);
-        if (result.status === 202) ok++;
-        else errors++;
+        try {
+          const result = await post(`${servers[n % servers.length]}/api/registrations/${linkId}/start`, {
+            name: 'Start only',
+            email: `start-${process.pid}-${n}@example.com`,
+          });
+          latencies.push(result.ms);
+          if (result.status === 202) ok++;
+          else errors++;
+        } catch {
+          errors++;
+        }
       }
     }),
   );

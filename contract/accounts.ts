@@ -54,7 +54,14 @@ export const ChatMessage = z
   .openapi('ChatMessage');
 
 export const Conversation = z
-  .object({ id: z.string(), with: Person, lastMessage: ChatMessage.nullable() })
+  .object({
+    id: z.string(),
+    with: Person,
+    lastMessage: ChatMessage.nullable(),
+    unread: z.number().int().openapi({
+      description: "Messages from the other person since you last fetched this conversation's messages",
+    }),
+  })
   .openapi('Conversation');
 
 export type AccountUser = z.infer<typeof AccountUser>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { closedReasons, userKinds, userRoles, userStatuses } from './enums.ts';
+import { closedReasons, firstMessageModes, userKinds, userRoles, userStatuses } from './enums.ts';
 import { limits } from './limits.ts';
 
 const UserId = z.string().uuid().openapi({ example: '5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11' });
@@ -28,6 +28,25 @@ export const RegistrationSettingsSchema = z
       used: z.number().int().openapi({ description: 'Active external users' }),
       limit: z.number().int().openapi({ description: "The workdomain's external-user limit" }),
     }),
+    message: z
+      .enum(firstMessageModes)
+      .openapi({ description: 'Whether the form asks registrants for a first message to the PIC' }),
+    botProtection: z
+      .boolean()
+      .openapi({ description: 'start needs a solved proof of work (the widget solves it unseen)' }),
+    allowedEmailDomains: z
+      .array(z.string())
+      .openapi({ description: 'Only these domains (and their subdomains) may register; empty: any' }),
+    blockedEmailDomains: z
+      .array(z.string())
+      .openapi({ description: 'These domains (and their subdomains) may not register' }),
+    blockDisposableEmails: z
+      .boolean()
+      .openapi({ description: 'Refuse addresses at known disposable-mail domains (default true)' }),
+    allowedOrigins: z.array(z.string()).openapi({
+      description: 'Web pages (scheme://host[:port]) that may call the registration API; empty: any',
+      example: ['https://www.example.com'],
+    }),
   })
   .openapi('RegistrationSettings');
 
@@ -38,6 +57,23 @@ export const RegistrationSettingsChange = z
       .string()
       .optional()
       .openapi({ description: `At most ${limits.welcomeMessageMaxLength} characters; "" for none` }),
+    message: z
+      .enum(firstMessageModes)
+      .optional()
+      .openapi({ description: 'off (default), optional or required: the first-message field of the form' }),
+    botProtection: z.boolean().optional(),
+    allowedEmailDomains: z
+      .array(z.string().max(300))
+      .max(limits.emailDomainsMax)
+      .optional()
+      .openapi({ description: 'Domains such as example.com; stored lower-case, IDNs as punycode' }),
+    blockedEmailDomains: z.array(z.string().max(300)).max(limits.emailDomainsMax).optional(),
+    blockDisposableEmails: z.boolean().optional(),
+    allowedOrigins: z
+      .array(z.string().max(300))
+      .max(limits.allowedOriginsMax)
+      .optional()
+      .openapi({ description: 'Exact origins, scheme://host[:port], no path' }),
   })
   .openapi('RegistrationSettingsChange');
 
@@ -51,6 +87,10 @@ export const AdminUserSchema = z
     status: z.enum(userStatuses),
     createdAt: z.string().openapi({ format: 'date-time' }),
     registeredViaLink: z.boolean().openapi({ description: 'Joined through the public registration link' }),
+    registeredVia: z
+      .object({ linkId: z.string(), label: z.string() })
+      .nullable()
+      .openapi({ description: 'The registration link the user joined through; null for others' }),
   })
   .openapi('AdminUser');
 
@@ -58,14 +98,29 @@ export const UserListSchema = z.object({ users: z.array(AdminUserSchema) }).open
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 
 const FunnelWindow = z.object({
-  linkViews: z.number().int().openapi({ description: 'Registration link or page opened' }),
-  codesSent: z.number().int().openapi({ description: 'Verification codes (or notices) emailed' }),
+  linkViews: z
+    .number()
+    .int()
+    .openapi({ description: 'Visitors who opened the widget or page (once per browser session)' }),
+  codesSent: z.number().int().openapi({ description: 'Registration codes emailed (resends included)' }),
+  signInCodesSent: z
+    .number()
+    .int()
+    .openapi({ description: 'Sign-in codes emailed to addresses that already have an account' }),
+  noticesSent: z.number().int().openapi({ description: 'Notices emailed to inactive accounts' }),
   verified: z.number().int().openapi({ description: 'Correct codes entered' }),
   accountsCreated: z.number().int(),
 });
 
+const FunnelWindows = { last7Days: FunnelWindow, last30Days: FunnelWindow };
+
 export const FunnelSchema = z
-  .object({ last7Days: FunnelWindow, last30Days: FunnelWindow })
+  .object({
+    ...FunnelWindows,
+    byLink: z
+      .array(z.object({ linkId: z.string(), ...FunnelWindows }))
+      .openapi({ description: 'The same counts for each registration link, busiest first' }),
+  })
   .openapi('RegistrationFunnel');
 
 export const AuditQuery = z.object({

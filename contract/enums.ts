@@ -13,3 +13,7 @@ export const userStatuses = ['active', 'inactive'] as const;
 export type UserKind = (typeof userKinds)[number];
 export type UserRole = (typeof userRoles)[number];
 export type UserStatus = (typeof userStatuses)[number];
+
+/** Whether a link's form asks for a first message to the PIC. */
+export const firstMessageModes = ['off', 'optional', 'required'] as const;
+export type FirstMessageMode = (typeof firstMessageModes)[number];

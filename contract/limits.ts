@@ -17,6 +17,15 @@ export const limits = {
   chatMessageMaxLength: 4000,
   passwordMinLength: 8,
   passwordMaxLength: 128,
+  /** Entries in each email-domain list and in the allowed-origins list of a workdomain. */
+  emailDomainsMax: 200,
+  allowedOriginsMax: 50,
+  /** Registration links a workdomain may have at once, the default one included. */
+  registrationLinksMax: 100,
+  linkLabelMaxLength: 80,
+  /** Webhook endpoints per workdomain. */
+  webhooksMax: 10,
+  webhookUrlMaxLength: 2048,
   /** Request bodies above this answer 413. */
   maxBodyBytes: 16 * 1024,
 } as const;

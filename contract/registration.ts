@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { firstMessageModes } from './enums.ts';
 import { languages } from './languages.ts';
 import { limits } from './limits.ts';
 
@@ -12,9 +13,35 @@ export const LinkParams = z.object({
 });
 export const RegistrationId = z.string().uuid().openapi({ example: '0b8e1f5e-6c1e-4a58-9a55-3c0c9d7f2a10' });
 
+export const FirstMessageMode = z.enum(firstMessageModes).openapi({
+  description: 'Whether the form asks for a first message to the person in charge: off, optional or required',
+});
 export const LinkInfo = z
-  .object({ workdomain: z.object({ name: z.string() }), open: z.boolean() })
+  .object({
+    workdomain: z.object({ name: z.string() }),
+    open: z.boolean(),
+    message: FirstMessageMode,
+    challenge: z.boolean().openapi({ description: 'Whether start needs a solved proof of work (altcha)' }),
+  })
   .openapi('RegistrationLinkInfo');
+export const LinkInfoQuery = z.object({
+  view: z
+    .enum(['1'])
+    .optional()
+    .openapi({
+      param: { name: 'view', in: 'query' },
+      description: '1 counts a link view in the funnel; the widget sends it once per browser session',
+    }),
+});
+export const AltchaChallenge = z
+  .object({
+    algorithm: z.literal('SHA-256'),
+    challenge: z.string(),
+    maxnumber: z.number().int(),
+    salt: z.string().openapi({ description: 'Carries the expiry as `?expires=<unix seconds>`' }),
+    signature: z.string(),
+  })
+  .openapi('AltchaChallenge');
 export const StartBody = z
   .strictObject({
     name: z.string().max(1000),
@@ -27,10 +54,37 @@ export const StartBody = z
           'Language of every mail and page this person gets: en, zh-Hant, zh-Hans or ja; any other BCP 47 tag is mapped (zh-TW/zh-HK → zh-Hant, zh/zh-CN/zh-SG → zh-Hans, ja-JP → ja, else en).',
         example: 'ja',
       }),
+    message: z
+      .string()
+      .max(20_000)
+      .optional()
+      .openapi({
+        description: `The registrant's first message to the person in charge, at most ${limits.firstMessageMaxLength} characters of text; ignored when the link does not ask for one`,
+      }),
+    altcha: z.string().max(2000).optional().openapi({
+      description:
+        'Base64 of the solved ALTCHA v1 payload {"algorithm","challenge","number","salt","signature"}',
+    }),
   })
   .openapi('RegistrationStart');
-export const Started = z.object({ registrationId: RegistrationId }).openapi('RegistrationStarted');
+const ResendAfter = z.number().int().openapi({
+  description: 'Seconds until a new code may be asked for (resend)',
+  example: 60,
+});
+const ExpiresIn = z
+  .number()
+  .int()
+  .openapi({
+    description: 'Seconds the code just sent works (a notice holds no code; the number is the same)',
+    example: limits.codeLifetimeMinutes * 60,
+  });
+export const Started = z
+  .object({ registrationId: RegistrationId, resendAfter: ResendAfter, expiresIn: ExpiresIn })
+  .openapi('RegistrationStarted');
 export const ResendBody = z.strictObject({ registrationId: RegistrationId }).openapi('RegistrationResend');
+export const Resent = z
+  .object({ resendAfter: ResendAfter, expiresIn: ExpiresIn })
+  .openapi('RegistrationResent');
 export const VerifyBody = z
   .strictObject({ registrationId: RegistrationId, code: z.string().max(64).openapi({ example: '048213' }) })
   .openapi('RegistrationVerify');
@@ -48,7 +102,9 @@ export const Verified = z
   .openapi('RegistrationVerified');
 
 export type LinkInfo = z.infer<typeof LinkInfo>;
+export type AltchaChallenge = z.infer<typeof AltchaChallenge>;
 export type StartBody = z.infer<typeof StartBody>;
 export type Started = z.infer<typeof Started>;
+export type Resent = z.infer<typeof Resent>;
 export type Verified = z.infer<typeof Verified>;
 export type RegisteredUser = Verified['user'];

@@ -7,10 +7,14 @@ import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { registerSessionSecuritySchemes } from './http/auth.ts';
 import { createErrorHandler, errorResponse } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { requestLog } from './http/request-log.ts';
 import { createRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
+import { textGuard } from './http/text-guard.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
+import { metricsRoutes } from './metrics/routes.ts';
 import { type BuiltAssets, pageRoutes } from './pages/routes.ts';
 import { registrationRoutes } from './registration/routes.ts';
 
@@ -26,6 +30,7 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
     c.req.path.startsWith('/api/') ? errorResponse(c, new AppError('not_found')) : c.text('Not found', 404),
   );
   app.use('*', requestId());
+  app.use('*', requestLog(deps.logger, deps.metrics));
   app.use('/api/*', apiSecurityHeaders(https));
   app.use(
     '/api/*',
@@ -34,9 +39,11 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
       onError: (c) => errorResponse(c, new AppError('payload_too_large')),
     }),
   );
+  app.use('*', textGuard());
 
   registerSessionSecuritySchemes(app);
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', healthRoutes(deps));
+  app.route('/', metricsRoutes(deps));
   app.route('/', registrationRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   if (deps.devMailbox) app.route('/', devMailboxRoutes(deps.devMailbox));
@@ -51,7 +58,8 @@ export function createApp(deps: AppDeps, assets: BuiltAssets) {
       title: 'ChatPoint public registration API',
       version: '1.0.0',
       description:
-        'Errors are always {"error":{"code","message"}}. Bodies over 16 KiB get 413; unknown fields 400.',
+        'Errors are always {"error":{"code","message"}}. Bodies over 16 KiB get 413; unknown fields 400; ' +
+        'a NUL or an unpaired surrogate in any path segment, query value or JSON string gets 400 invalid_request.',
     },
     servers: [{ url: deps.config.publicUrl }],
   });

@@ -5,6 +5,7 @@ import type { KeyRing } from './keys/key-ring.ts';
 import type { TokenIssuer } from './keys/tokens.ts';
 import type { Logger } from './logger.ts';
 import type { DevMailbox } from './mail/transports.ts';
+import type { Metrics } from './metrics/metrics.ts';
 
 /** Everything the HTTP app and the services need; built once by main.ts (or a test). */
 export interface AppDeps {
@@ -14,8 +15,11 @@ export interface AppDeps {
   tokens: TokenIssuer;
   hasher: PasswordHasher;
   logger: Logger;
+  metrics: Metrics;
   /** Present while mail goes to the dev mailbox (no SMTP_URL). */
   devMailbox?: DevMailbox;
   /** Called after a transaction queued mail, so delivery need not wait for the next poll. */
   mailQueued(): void;
+  /** Called after a transaction queued webhook events, for the same reason. */
+  webhooksQueued(): void;
 }

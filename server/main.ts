@@ -8,16 +8,18 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 import { loadBuiltAssets } from './pages/routes.ts';
-import { seedDemoIfEmpty } from './seed/demo.ts';
+import { demoBanner } from './seed/demo.ts';
 import { startServices } from './services.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.join(root, 'dist');
 
 function buildIfMissing() {
+  // dist/server.js is itself the build: it only serves what is there.
   if (
-    existsSync(path.join(distDir, 'widget', 'chatpoint-register.js')) &&
-    existsSync(path.join(distDir, 'pages'))
+    !import.meta.url.endsWith('.ts') ||
+    (existsSync(path.join(distDir, 'widget', 'chatpoint-register.js')) &&
+      existsSync(path.join(distDir, 'pages')))
   )
     return;
   console.log('Building the widget and pages (first start)…');
@@ -26,33 +28,21 @@ function buildIfMissing() {
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger();
+  const logger = createLogger(undefined, config.logLevel);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   buildIfMissing();
   const services = await startServices(config, logger);
-  const seed = await seedDemoIfEmpty(services.deps);
+  const demo = await demoBanner(services.deps);
   const app = createApp(services.deps, loadBuiltAssets(distDir));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const lines = [
       '',
       `ChatPoint registration is running on ${config.publicUrl}`,
       `  database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}`,
-      `  mail: ${config.smtpUrl ? 'SMTP' : `dev mailbox at ${config.publicUrl}/dev/mailbox`}`,
+      `  mail: ${config.devMailbox ? `dev mailbox at ${config.publicUrl}/dev/mailbox` : 'SMTP'}`,
       `  health: ${config.publicUrl}/healthz · API: ${config.publicUrl}/openapi.json`,
     ];
-    if (seed) {
-      lines.push(
-        '',
-        'Demo workdomain "Acme Trading" (slug acme, plan pro, 25 external seats):',
-        `  registration page: ${seed.registration.url}`,
-        `  admin page:        ${config.publicUrl}/admin`,
-        `    admin:  ${seed.admin.email} / ${seed.admin.password}`,
-        `    PIC:    ${seed.pic.email} / ${seed.pic.password}`,
-        `  dev mailbox:       ${config.publicUrl}/dev/mailbox`,
-        '  embed snippet:',
-        ...seed.registration.embed!.split('\n').map((line) => `    ${line}`),
-      );
-    }
+    lines.push(...demo);
     console.log(`${lines.join('\n')}\n`);
   });
 

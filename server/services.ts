@@ -7,11 +7,17 @@ import { createTokenIssuer } from './keys/tokens.ts';
 import type { Logger } from './logger.ts';
 import { createSmtpTransport, DevMailbox, type MailTransport } from './mail/transports.ts';
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+import { startRetentionSweeper } from './maintenance/retention.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { adoptDefaultLinks } from './registration/links.ts';
+import type { RetrySchedule } from './webhooks/outbox.ts';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
 
 export interface Services {
   deps: AppDeps;
   transport: MailTransport;
   worker: OutboxWorker;
+  webhookWorker: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -19,21 +25,38 @@ export interface Services {
 export async function startServices(
   config: Config,
   logger: Logger,
-  options: { inMemoryDatabase?: boolean; pollMs?: number; maxConnections?: number } = {},
+  options: {
+    inMemoryDatabase?: boolean;
+    pollMs?: number;
+    maxConnections?: number;
+    /** Webhook retry timing; tests shorten it to seconds. */
+    webhookSchedule?: RetrySchedule;
+  } = {},
 ): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemoryDatabase ? null : config.dataDir,
     maxConnections: options.maxConnections,
   });
+  const metrics = createMetrics(database.db, logger);
   const keys = await loadKeyRing(database.db, config.signingKeys);
-  const devMailbox = config.smtpUrl ? undefined : new DevMailbox(config.dataDir);
-  const transport: MailTransport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : devMailbox!;
+  await adoptDefaultLinks(database.db);
+  const devMailbox = config.devMailbox ? new DevMailbox(config.dataDir) : undefined;
+  const transport: MailTransport = devMailbox ?? createSmtpTransport(config.smtpUrl!);
   const worker = startOutboxWorker({
     db: database.db,
     transport,
     from: config.mailFrom,
     logger,
+    metrics,
+    pollMs: options.pollMs,
+  });
+  const retention = startRetentionSweeper(database.db, config.retentionDays, logger);
+  const webhookWorker = startWebhookWorker({
+    db: database.db,
+    logger,
+    rules: { allowPrivate: config.webhookAllowPrivate },
+    schedule: options.webhookSchedule,
     pollMs: options.pollMs,
   });
   const deps: AppDeps = {
@@ -41,17 +64,22 @@ export async function startServices(
     db: database.db,
     keys,
     tokens: createTokenIssuer(keys, config.publicUrl),
-    hasher: createPasswordHasher(config.maxQueuedHashes),
+    hasher: createPasswordHasher(config.maxQueuedHashes, undefined, metrics.hashQueueWait),
     logger,
+    metrics,
     devMailbox,
     mailQueued: () => worker.poke(),
+    webhooksQueued: () => webhookWorker.poke(),
   };
   return {
     deps,
     transport,
     worker,
+    webhookWorker,
     async close() {
       await worker.stop();
+      await retention.stop();
+      await webhookWorker.stop();
       transport.close();
       await database.close();
     },

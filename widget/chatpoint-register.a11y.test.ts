@@ -3,17 +3,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import type { ChatpointRegister } from './chatpoint-register.ts';
 import { deepEqual } from './testing/assert.ts';
 import { seriousViolations } from './testing/axe.ts';
-import { apiError, FakeRegistrationServer, held } from './testing/fake-registration-server.ts';
-import {
-  button,
-  mount,
-  place,
-  settled,
-  submitCode,
-  submitDetails,
-  toCodeStep,
-  unmountAll,
-} from './testing/fixture.ts';
+import { apiError, FakeRegistrationServer, held, registered } from './testing/fake-registration-server.ts';
+import { mount, place, submitCode, submitDetails, toCodeStep, unmountAll } from './testing/fixture.ts';
 
 let server: FakeRegistrationServer;
 
@@ -51,12 +42,27 @@ const views: Record<string, () => Promise<ChatpointRegister>> = {
     return element;
   },
   'code with error and countdown': async () => {
-    server.reply('verify', apiError(422, 'invalid_code', '2 tries left'));
+    server.reply('verify', apiError(422, 'invalid_code', '2 tries left', undefined, { triesLeft: 2 }));
     const element = await mount();
     await toCodeStep(element);
-    button(element, 'Resend code').click();
-    await settled(element);
     await submitCode(element, '000000');
+    return element;
+  },
+  'details with a message field': async () => {
+    server.reply('info', {
+      status: 200,
+      body: { workdomain: { name: 'Acme' }, open: true, message: 'required' },
+    });
+    server.reply('start', apiError(422, 'invalid_message'));
+    const element = await mount();
+    await submitDetails(element);
+    return element;
+  },
+  'welcome back': async () => {
+    server.reply('verify', { status: 200, body: registered });
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123456');
     return element;
   },
   'code expired': async () => {
@@ -83,12 +89,18 @@ const views: Record<string, () => Promise<ChatpointRegister>> = {
   },
 };
 
-for (const scheme of ['light', 'dark'] as const) {
-  describe(`<chatpoint-register> accessibility (${scheme})`, () => {
+for (const [theme, scheme] of [
+  ['light', 'light'],
+  ['dark', 'dark'],
+  ['auto', 'dark'],
+] as const) {
+  describe(`<chatpoint-register> accessibility (theme ${theme}, ${scheme} scheme)`, () => {
     beforeEach(() => emulateMedia({ colorScheme: scheme }));
     for (const [view, reach] of Object.entries(views)) {
       it(`has no serious or critical axe violations: ${view}`, async () => {
-        await expectNoSeriousViolations(await reach());
+        const element = await reach();
+        element.setAttribute('theme', theme);
+        await expectNoSeriousViolations(element);
       });
     }
   });

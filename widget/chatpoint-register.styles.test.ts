@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { equal, ok } from './testing/assert.ts';
+import { deepEqual, equal, ok } from './testing/assert.ts';
 import { FakeRegistrationServer } from './testing/fake-registration-server.ts';
 import { $, $$, button, mount, toCodeStep, unmountAll } from './testing/fixture.ts';
 
@@ -49,13 +49,32 @@ describe('<chatpoint-register> theming', () => {
       ok($$(element, `[part~="${part}"]`).length, part);
   });
 
-  it('follows prefers-color-scheme', async () => {
-    const element = await mount();
-    const light = getComputedStyle(button(element, 'Send code')).backgroundColor;
+  it('is light by default, dark with theme="dark", and follows prefers-color-scheme with theme="auto"', async () => {
+    const lightAccent = 'rgb(11, 87, 208)';
+    const darkAccent = 'rgb(138, 180, 248)';
+    const plain = await mount();
+    const light = await mount({ theme: 'light' });
+    const dark = await mount({ theme: 'dark' });
+    const auto = await mount({ theme: 'auto' });
+    const accent = (element: typeof plain) => getComputedStyle(button(element, 'Send code')).backgroundColor;
+    const background = (element: typeof plain) =>
+      getComputedStyle($(element, '[part~="base"]')).backgroundColor;
+    await emulateMedia({ colorScheme: 'light' });
+    deepEqual([plain, light, dark, auto].map(accent), [lightAccent, lightAccent, darkAccent, lightAccent]);
+    equal(background(plain), 'rgb(255, 255, 255)');
+    ok(background(dark) !== 'rgb(255, 255, 255)', `dark background ${background(dark)}`);
     await emulateMedia({ colorScheme: 'dark' });
-    const dark = getComputedStyle(button(element, 'Send code')).backgroundColor;
-    ok(light !== dark, `accent changes in dark mode (${light} vs ${dark})`);
-    equal(dark, 'rgb(138, 180, 248)');
+    deepEqual([plain, light, dark, auto].map(accent), [lightAccent, lightAccent, darkAccent, darkAccent]);
+    equal(background(plain), 'rgb(255, 255, 255)', 'the default stays light in dark mode');
+  });
+
+  it("uses the host page's font unless --chatpoint-font is set", async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.font = 'italic 17px Georgia, serif';
+    const element = await mount({}, wrapper);
+    equal(getComputedStyle($(element, '#name')).fontFamily, 'Georgia, serif');
+    equal(getComputedStyle($(element, '#name')).fontSize, '17px');
+    equal(getComputedStyle($(element, '[part~="base"]')).fontStyle, 'italic');
   });
 
   it('has no transition when reduced motion is asked for', async () => {

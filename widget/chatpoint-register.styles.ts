@@ -11,16 +11,23 @@ export const styles = css`
   --_gap: var(--chatpoint-spacing, 1rem);
   display: block;
   max-width: var(--chatpoint-max-width, 28rem);
-  font: var(--chatpoint-font, 1rem/1.5 system-ui, sans-serif);
+  font: var(--chatpoint-font, inherit);
   color: var(--chatpoint-color, CanvasText);
-  color-scheme: light dark;
+  color-scheme: light;
 }
+:host([theme='auto']) { color-scheme: light dark }
+:host([theme='dark']) { color-scheme: dark }
 @media (prefers-color-scheme: dark) {
-  :host {
+  :host([theme='auto']) {
     --_accent: var(--chatpoint-accent, #8ab4f8);
     --_on-accent: var(--chatpoint-accent-text, #000);
     --_error: var(--chatpoint-error-color, #ffb4ab);
   }
+}
+:host([theme='dark']) {
+  --_accent: var(--chatpoint-accent, #8ab4f8);
+  --_on-accent: var(--chatpoint-accent-text, #000);
+  --_error: var(--chatpoint-error-color, #ffb4ab);
 }
 * { box-sizing: border-box; margin: 0 }
 [part~='base'], form { display: grid; gap: var(--_gap) }
@@ -28,7 +35,7 @@ export const styles = css`
 [part~='field'] { display: grid; gap: 0.25rem }
 label, button { font-weight: 600 }
 [part~='error'] { color: var(--_error) }
-input, button {
+input, textarea, button {
   padding: 0.5rem 0.75rem;
   border: 1px solid var(--chatpoint-border-color, #818b98);
   border-radius: var(--_radius);
@@ -36,7 +43,8 @@ input, button {
   color: inherit;
   font: inherit;
 }
-input { width: 100% }
+input, textarea { width: 100% }
+textarea { resize: vertical }
 [aria-invalid='true'] { border-color: var(--_error) }
 [part~='actions'] { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem }
 button { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); cursor: pointer }

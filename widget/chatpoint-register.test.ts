@@ -50,6 +50,12 @@ function listen<K extends 'chatpoint-code-sent' | 'chatpoint-registered' | 'chat
   return seen;
 }
 
+/** Whether "Send a new code" shows without a countdown and can be pressed. */
+const resendReady = (element: ChatpointRegister) =>
+  $$(element, 'button').some(
+    (b) => b.textContent!.trim() === 'Send a new code' && !(b as HTMLButtonElement).disabled,
+  );
+
 const openLink: Reply = { status: 200, body: { workdomain: { name: 'Acme Support' }, open: true } };
 
 describe('<chatpoint-register> link info', () => {
@@ -71,7 +77,7 @@ describe('<chatpoint-register> link info', () => {
 
   it('asks the endpoint about the link, then shows the workdomain and the details form', async () => {
     const element = await mount();
-    equal(server.requests[0]!.url, `${endpoint}/api/registrations/L1`);
+    equal(server.requests[0]!.url.split('?')[0], `${endpoint}/api/registrations/L1`);
     equal(server.requests[0]!.init.credentials, 'omit');
     equal($(element, '[part="heading"]').textContent, 'Acme Support');
     equal(element.flow.state, 'details');
@@ -155,7 +161,7 @@ describe('<chatpoint-register> link info', () => {
     const element = await mount({ link: 'nope' });
     element.setAttribute('link', 'L1');
     await waitFor(() => element.flow.state === 'details', 'the details step');
-    equal(server.requests.at(-1)!.url, `${endpoint}/api/registrations/L1`);
+    equal(server.requests.at(-1)!.url.split('?')[0], `${endpoint}/api/registrations/L1`);
   });
 });
 
@@ -301,27 +307,66 @@ describe('<chatpoint-register> code step', () => {
     equal(alertText(element, 'code'), 'That code is not right.');
   });
 
-  for (const [code, status, text] of [
-    ['code_expired', 410, 'That code has expired. Start again.'],
-    ['too_many_attempts', 429, 'Too many wrong codes. Start again.'],
-  ] as const) {
-    it(`offers "Start again" on ${code}, going back to details with the values kept`, async () => {
-      server.reply('verify', apiError(status, code));
-      const element = await mount();
-      await toCodeStep(element);
-      await submitCode(element, '123456');
-      equal(element.flow.state, 'code');
-      equal(alertText(element, 'code'), text);
-      const restart = button(element, 'Start again');
-      equal(focused(element), restart);
-      restart.click();
-      await element.updateComplete;
-      equal(element.flow.state, 'details');
-      equal($<HTMLInputElement>(element, '#name').value, 'Ann Lee');
-      equal($<HTMLInputElement>(element, '#email').value, 'ann@example.com');
-      equal(focused(element), $(element, '#name'));
-    });
-  }
+  it('offers "Start again" on too_many_attempts, going back to details with the values kept', async () => {
+    server.reply('verify', apiError(429, 'too_many_attempts'));
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    equal(element.flow.state, 'code');
+    equal(alertText(element, 'code'), 'Too many wrong codes. Start again.');
+    const restart = button(element, 'Start again');
+    equal(focused(element), restart);
+    restart.click();
+    await element.updateComplete;
+    equal(element.flow.state, 'details');
+    equal($<HTMLInputElement>(element, '#name').value, 'Ann Lee');
+    equal($<HTMLInputElement>(element, '#email').value, 'ann@example.com');
+    equal(focused(element), $(element, '#name'));
+  });
+
+  it('offers "Send a new code" on code_expired, keeping the registration, name and email', async () => {
+    server.reply('start', { status: 202, body: { registrationId: 'reg-1', resendAfter: 0, expiresIn: 600 } });
+    server.reply('verify', apiError(410, 'code_expired'), { status: 201, body: registered });
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    equal(alertText(element, 'code'), 'That code has expired. Ask for a new one.');
+    const again = button(element, 'Send a new code');
+    equal(focused(element), again);
+    again.click();
+    await settled(element);
+    deepEqual(server.calls('resend')[0]!.body, { registrationId: 'reg-1' });
+    equal(alertText(element, 'code'), '');
+    equal(button(element, 'Send a new code in 60 s').disabled, true);
+    includes($(element, '[part="message"]').textContent, 'ann@example.com');
+    await submitCode(element, '654321');
+    equal(element.flow.state, 'done');
+    equal(element.flow.registration!.user.name, 'Ann Lee');
+  });
+
+  it('says a code replaced by a resend is not the latest one', async () => {
+    server.reply('verify', apiError(422, 'code_superseded', 'Newer code.', undefined, { triesLeft: 3 }));
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    equal(element.flow.state, 'code');
+    equal(alertText(element, 'code'), 'A newer code was sent; use the code from the latest email.');
+    equal(focused(element), $(element, '#code'));
+  });
+
+  it('says "1 try left" and "2 tries left" by the plural rules', async () => {
+    server.reply(
+      'verify',
+      apiError(422, 'invalid_code', 'Wrong.', undefined, { triesLeft: 2 }),
+      apiError(422, 'invalid_code', 'Wrong.', undefined, { triesLeft: 1 }),
+    );
+    const element = await mount();
+    await toCodeStep(element);
+    await submitCode(element, '000000');
+    equal(alertText(element, 'code'), 'That code is not right (2 tries left).');
+    await submitCode(element, '000000');
+    equal(alertText(element, 'code'), 'That code is not right (1 try left).');
+  });
 
   it('goes to closed when registration closed before the code was verified', async () => {
     server.reply('verify', apiError(409, 'registration_closed'));
@@ -368,40 +413,173 @@ describe('<chatpoint-register> code step', () => {
     equal(focused(element), $(element, '#name'));
   });
 
-  it('resends, fires chatpoint-code-sent and waits 60 s before the next resend', async () => {
+  it('counts down from the resendAfter of start before "Send a new code" works', async () => {
+    server.reply('start', { status: 202, body: { registrationId: 'reg-1', resendAfter: 2, expiresIn: 600 } });
+    const element = await mount();
+    await toCodeStep(element);
+    equal(button(element, 'Send a new code in 2 s').disabled, true);
+    equal(alertText(element, 'code'), '', 'a wait is not an error');
+    await waitFor(
+      () => $$(element, 'button').some((b) => b.textContent!.trim() === 'Send a new code in 1 s'),
+      'the tick',
+    );
+    await waitFor(() => resendReady(element), 'the end of the countdown', 4000);
+  });
+
+  it('resends, fires chatpoint-code-sent and waits as long as the server says', async () => {
+    server.reply('start', { status: 202, body: { registrationId: 'reg-1', resendAfter: 0, expiresIn: 600 } });
+    server.reply('resend', { status: 202, body: { resendAfter: 45, expiresIn: 600 } });
     const sent = listen('chatpoint-code-sent');
     const element = await mount();
     await toCodeStep(element);
-    button(element, 'Resend code').click();
+    button(element, 'Send a new code').click();
     await settled(element);
     deepEqual(server.calls('resend')[0]!.body, { registrationId: 'reg-1' });
     equal(sent.length, 2);
-    equal(button(element, 'Resend code').disabled, true);
-    equal($(element, '[part="hint"]').textContent, 'You can resend in 60 s.');
+    equal(button(element, 'Send a new code in 45 s').disabled, true);
     equal(focused(element), $(element, '#code'));
   });
 
-  it('counts down from Retry-After on 429 and enables "Resend code" when it ends', async () => {
+  it('counts down from Retry-After on 429 without showing an error, then enables "Send a new code"', async () => {
+    server.reply('start', { status: 202, body: { registrationId: 'reg-1', resendAfter: 0, expiresIn: 600 } });
     server.reply('resend', apiError(429, 'rate_limited', 'Wait.', { 'Retry-After': '2' }), {
       status: 202,
-      body: {},
+      body: { resendAfter: 60, expiresIn: 600 },
     });
     const errors = listen('chatpoint-error');
     const element = await mount();
     await toCodeStep(element);
-    button(element, 'Resend code').click();
+    button(element, 'Send a new code').click();
     await settled(element);
     equal(element.flow.state, 'code');
-    equal(alertText(element, 'code'), 'Try again in 2 seconds.');
-    equal(button(element, 'Resend code').disabled, true);
-    equal($(element, '[part="hint"]').textContent, 'You can resend in 2 s.');
-    await waitFor(
-      () => $$(element, '[part="hint"]')[0]?.textContent === 'You can resend in 1 s.',
-      'the tick',
-    );
-    await waitFor(() => !button(element, 'Resend code').disabled, 'the end of the countdown');
-    equal($$(element, '[part="hint"]').length, 0);
+    equal(alertText(element, 'code'), '');
+    equal(button(element, 'Send a new code in 2 s').disabled, true);
+    await waitFor(() => resendReady(element), 'the end of the countdown', 4000);
     equal(errors.at(-1)!.detail.code, 'rate_limited');
+  });
+});
+
+describe('<chatpoint-register> returning members', () => {
+  it('says "Welcome back" when the code signed an existing member in (200), and Chat works the same', async () => {
+    server.reply('verify', { status: 200, body: registered });
+    const done = listen('chatpoint-registered');
+    const element = await mount();
+    const opened: string[] = [];
+    (element as unknown as { navigate(url: string): void }).navigate = (url) => opened.push(url);
+    await toCodeStep(element);
+    await submitCode(element, '123456');
+    equal(element.flow.state, 'done');
+    equal($(element, '[part="message"]').textContent, 'Welcome back, Ann Lee!');
+    button(element, 'Chat').click();
+    deepEqual(opened, [registered.deepLink]);
+    deepEqual(done[0]!.detail, { user: registered.user, deepLink: registered.deepLink });
+  });
+
+  it('opens the deep link in a new tab on a desktop, keeping the page', async () => {
+    const calls: unknown[][] = [];
+    const original = window.open;
+    window.open = (...args: unknown[]) => {
+      calls.push(args);
+      return null;
+    };
+    try {
+      const element = await mount();
+      await toCodeStep(element);
+      await submitCode(element, '123456');
+      button(element, 'Chat').click();
+      deepEqual(calls, [[registered.deepLink, '_blank', 'noopener']]);
+    } finally {
+      window.open = original;
+    }
+  });
+});
+
+describe('<chatpoint-register> progress', () => {
+  it('comes back to the code step after a reload: same registration, same address, same countdown', async () => {
+    const first = await mount();
+    await toCodeStep(first, 'Ann Lee', 'ann@example.com');
+    first.remove();
+    const again = await mount();
+    equal(again.flow.state, 'code');
+    includes($(again, '[part="message"]').textContent, 'ann@example.com');
+    ok(
+      button(again, 'Send a new code in 60 s').disabled || button(again, 'Send a new code in 59 s').disabled,
+    );
+    await submitCode(again, '123456');
+    deepEqual(server.calls('verify')[0]!.body, { registrationId: 'reg-1', code: '123456' });
+    equal(server.calls('start').length, 1);
+    // Done: a reload starts afresh.
+    again.remove();
+    equal((await mount()).flow.state, 'details');
+  });
+
+  it('keeps progress per link and forgets it on "Change email" and once the code expired', async () => {
+    const element = await mount();
+    await toCodeStep(element);
+    element.remove();
+    server.reply('info', {
+      status: 200,
+      body: { workdomain: { name: 'Other' }, open: true, message: 'off' },
+    });
+    equal((await mount({ link: 'L2' })).flow.state, 'not_found', 'another link is not this one');
+    const back = await mount();
+    equal(back.flow.state, 'code');
+    button(back, 'Change email').click();
+    back.remove();
+    equal((await mount()).flow.state, 'details');
+
+    const later = await mount();
+    await toCodeStep(later);
+    later.remove();
+    const key = Object.keys(sessionStorage)[0]!;
+    sessionStorage.setItem(
+      key,
+      JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), expiresAt: Date.now() - 1 }),
+    );
+    equal((await mount()).flow.state, 'details');
+  });
+});
+
+describe('<chatpoint-register> first message', () => {
+  const asking = (message: string): Reply => ({
+    status: 200,
+    body: { workdomain: { name: 'Acme Support' }, open: true, message },
+  });
+
+  it('asks for a "Message" when the link wants one and sends it with start', async () => {
+    server.reply('info', asking('required'));
+    server.reply('start', apiError(422, 'invalid_message'), {
+      status: 202,
+      body: { registrationId: 'reg-1', resendAfter: 60, expiresIn: 600 },
+    });
+    const element = await mount();
+    const field = $<HTMLTextAreaElement>(element, '#message');
+    equal(accessibleName(field), 'Message');
+    equal(field.required, true);
+    await submitDetails(element);
+    equal(alertText(element, 'message'), 'Write a message (up to 2000 characters).');
+    equal(focused(element), field);
+    field.value = 'Do you ship to Osaka?';
+    $<HTMLFormElement>(element, 'form').requestSubmit();
+    await settled(element);
+    equal(element.flow.state, 'code');
+    deepEqual(server.calls('start').at(-1)!.body, {
+      name: 'Ann Lee',
+      email: 'ann@example.com',
+      message: 'Do you ship to Osaka?',
+    });
+  });
+
+  it('has an optional message field, and none when the link does not ask', async () => {
+    server.reply('info', asking('optional'));
+    const optional = await mount();
+    equal($<HTMLTextAreaElement>(optional, '#message').required, false);
+    unmountAll();
+    server.reply('info', asking('off'));
+    const off = await mount();
+    equal($$(off, 'textarea').length, 0);
+    await toCodeStep(off);
+    deepEqual(server.calls('start').at(-1)!.body, { name: 'Ann Lee', email: 'ann@example.com' });
   });
 });
 

@@ -2,6 +2,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { resolveLanguage } from '../contract/languages.ts';
 import { styles } from './chatpoint-register.styles.ts';
 import { FlowState, RegistrationFlow } from './controllers/registration-flow.ts';
+import { en } from './i18n/en.ts';
 import { errorText, type Strings, stringsFor } from './i18n/index.ts';
 import { codeStep } from './steps/code-step.ts';
 import { detailsStep } from './steps/details-step.ts';
@@ -20,7 +21,9 @@ const scriptOrigin = new URL(import.meta.url).origin;
  *
  * @attr link - The registration link id (required).
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
- * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around; sent with `start`, so the registrant's mail speaks it too.
+ * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
+ * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
+ * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
  * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
@@ -32,19 +35,17 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @csspart form - Each step's form.
  * @csspart field - A label, its input and its error.
  * @csspart label - A field's label.
- * @csspart input - A text input.
+ * @csspart input - A text input, and the "Message" text area.
  * @csspart error - The error beside a field or beside the submit button (`role="alert"`).
  * @csspart actions - The row of buttons.
  * @csspart button - Every button.
- * @csspart secondary - The less prominent buttons ("Change email", "Resend code"), also `button`.
+ * @csspart secondary - The less prominent buttons ("Change email", "Send a new code"), also `button`.
  * @csspart message - A sentence: "Loading…" (`role="status"`), where the code went, the welcome, the closed,
  *   not-found or failed-to-load notice.
- * @csspart hint - The resend countdown.
  *
- * @cssprop --chatpoint-font - Font shorthand. Default `1rem/1.5 system-ui, sans-serif`.
+ * @cssprop --chatpoint-font - Font shorthand. Default: the host page's font (inherited).
  * @cssprop --chatpoint-color - Text colour.
  * @cssprop --chatpoint-background - Background of the box and the inputs.
- * @cssprop --chatpoint-muted-color - Colour of hints.
  * @cssprop --chatpoint-border-color - Input border colour.
  * @cssprop --chatpoint-accent - Button colour.
  * @cssprop --chatpoint-accent-text - Text colour on buttons.
@@ -59,6 +60,7 @@ export class ChatpointRegister extends LitElement {
     link: {},
     endpoint: {},
     lang: { reflect: true },
+    preview: { type: Boolean },
     strings: { attribute: false },
   };
   static override styles = styles;
@@ -69,6 +71,7 @@ export class ChatpointRegister extends LitElement {
 
   declare link: string;
   declare endpoint: string;
+  declare preview: boolean;
   declare strings: Partial<Strings>;
 
   readonly flow = new RegistrationFlow(this);
@@ -76,24 +79,32 @@ export class ChatpointRegister extends LitElement {
   #shownError = this.flow.error;
   // The first load does not take focus from the page; later steps do.
   #settled = false;
+  #textsHere = false;
 
   constructor() {
     super();
     this.link = '';
     this.endpoint = '';
+    this.preview = false;
     this.strings = {};
   }
 
-  /** Opens the app. Tests and hosts may override it. */
+  /**
+   * Opens the app. On a touch screen (a phone) the universal link opens in place and the app takes
+   * it; on a desktop it opens in a new tab, so the business's page stays open. Hosts may override it.
+   */
   protected navigate(url: string): void {
-    if (!/^\s*javascript:/i.test(url)) window.location.assign(url);
+    if (/^\s*javascript:/i.test(url)) return;
+    if (matchMedia('(pointer: coarse)').matches) location.assign(url);
+    else open(url, '_blank', 'noopener');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('link') || changed.has('endpoint')) this.#load();
+    if (changed.has('link') || changed.has('endpoint') || changed.has('preview')) this.#load();
   }
 
   #load(): void {
+    this.flow.preview = this.preview;
     this.flow.load(this.endpoint || scriptOrigin, this.link);
   }
 
@@ -104,10 +115,14 @@ export class ChatpointRegister extends LitElement {
         this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
         document.documentElement.lang,
     );
-    const t: Strings = { ...stringsFor(flow.lang), ...this.strings };
+    const built = stringsFor(flow.lang, () => this.requestUpdate());
+    this.#textsHere = Boolean(built);
+    const t: Strings = { ...(built ?? en), ...this.strings };
     const context = { flow, t };
     const base = (body: unknown) =>
       html`<div part="base">${flow.workdomain ? html`<h2 part="heading">${flow.workdomain}</h2>` : ''}${body}</div>`;
+    // Until the language's texts arrive, the form waits rather than show another language.
+    if (!built) return base(html`<p part="message" role="status" tabindex="-1" aria-busy="true">…</p>`);
     const notice = (text: string) => base(html`<p part="message" role="alert" tabindex="-1">${text}</p>`);
     switch (flow.state) {
       // tabindex: "Try again" removes its button, so focus waits here instead of falling to the page.
@@ -135,6 +150,7 @@ export class ChatpointRegister extends LitElement {
   }
 
   protected override updated(): void {
+    if (!this.#textsHere) return;
     const { state, error } = this.flow;
     const root = this.renderRoot;
     let target: HTMLElement | null = null;
@@ -143,7 +159,7 @@ export class ChatpointRegister extends LitElement {
       this.#settled ||= state !== FlowState.loading;
       this.#shownState = state;
     } else if (error && error !== this.#shownError && error.field !== 'form') {
-      target = root.querySelector('#restart') ?? root.querySelector(`#${error.field}`);
+      target = root.querySelector('#next') ?? root.querySelector(`#${error.field}`);
     }
     this.#shownError = error;
     target?.focus();

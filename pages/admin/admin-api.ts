@@ -8,6 +8,8 @@ import type {
   RegistrationSettingsChange,
 } from '../../contract/admin.ts';
 import { limits } from '../../contract/limits.ts';
+import type { RegistrationLink } from '../../contract/links.ts';
+import type { Webhook, WebhookCreate, WebhookCreated, WebhookDelivery } from '../../contract/webhooks.ts';
 import { accountApi } from '../ui/account-api.ts';
 import { ApiError, api, errorMessage } from '../ui/api.ts';
 
@@ -17,12 +19,24 @@ export { ApiError, errorMessage };
 export type Registration = RegistrationSettings;
 export type SettingsChange = RegistrationSettingsChange;
 export { registrationPlans as REGISTRATION_PLANS } from '../../contract/enums.ts';
-export type { AdminUser, AuditEntry, Funnel, FunnelCounts };
+export { webhookEventTypes as WEBHOOK_EVENT_TYPES } from '../../contract/webhooks.ts';
+export type {
+  AdminUser,
+  AuditEntry,
+  Funnel,
+  FunnelCounts,
+  RegistrationLink,
+  Webhook,
+  WebhookCreated,
+  WebhookDelivery,
+};
+export const MAX_LINK_LABEL_LENGTH = limits.linkLabelMaxLength;
+export const linkQrPath = (linkId: string) =>
+  `/api/admin/registration/links/${encodeURIComponent(linkId)}/qr.svg`;
 export const MAX_WELCOME_MESSAGE_LENGTH = limits.welcomeMessageMaxLength;
 export const QR_CODE_PATH = '/api/admin/registration/qr.svg';
 
 export const adminApi = {
-  signIn: accountApi.login,
   signOut: accountApi.logout,
   me: accountApi.me,
   registration: () => api<Registration>('GET', '/api/admin/registration'),
@@ -37,4 +51,13 @@ export const adminApi = {
     api<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(userId)}/reactivate`),
   funnel: () => api<Funnel>('GET', '/api/admin/funnel'),
   audit: () => api<{ entries: AuditEntry[] }>('GET', '/api/admin/audit'),
+  links: () => api<{ links: RegistrationLink[] }>('GET', '/api/admin/registration/links'),
+  createLink: (label: string) => api<RegistrationLink>('POST', '/api/admin/registration/links', { label }),
+  deleteLink: (linkId: string) =>
+    api<null>('DELETE', `/api/admin/registration/links/${encodeURIComponent(linkId)}`),
+  webhooks: () => api<{ webhooks: Webhook[] }>('GET', '/api/admin/webhooks'),
+  createWebhook: (input: WebhookCreate) => api<WebhookCreated>('POST', '/api/admin/webhooks', input),
+  deleteWebhook: (id: string) => api<null>('DELETE', `/api/admin/webhooks/${encodeURIComponent(id)}`),
+  testWebhook: (id: string) =>
+    api<{ deliveryId: string }>('POST', `/api/admin/webhooks/${encodeURIComponent(id)}/test`),
 };

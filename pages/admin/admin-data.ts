@@ -59,12 +59,6 @@ export class AdminData implements ReactiveController {
     }
   }
 
-  async signIn(workdomain: string, email: string, password: string) {
-    const answer = await adminApi.signIn(workdomain, email, password);
-    await this.#whoAmI();
-    return answer;
-  }
-
   async signOut() {
     try {
       await adminApi.signOut();

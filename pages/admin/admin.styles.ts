@@ -1,33 +1,10 @@
 import { css } from 'lit';
+import { theme } from '../ui/theme.ts';
 
 /** What every part of the admin page shares: colours, controls, focus, tables that scroll at 320 px. */
-export const adminStyles = css`
-:host {
-  --_accent: #0b57d0;
-  --_on-accent: #fff;
-  --_danger: #b3261e;
-  --_warning-bg: #fff4e5;
-  --_warning-border: #b45309;
-  --_ok: #146c2e;
-  --_line: color-mix(in srgb, CanvasText 18%, transparent);
-  --_muted: color-mix(in srgb, CanvasText 72%, Canvas);
-  --_surface: color-mix(in srgb, CanvasText 4%, Canvas);
-  --_radius: 0.5rem;
-  display: block;
-  font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-  color: CanvasText;
-  color-scheme: light dark;
-}
-@media (prefers-color-scheme: dark) {
-  :host {
-    --_accent: #8ab4f8;
-    --_on-accent: #000;
-    --_danger: #ffb4ab;
-    --_warning-bg: #3a2a12;
-    --_warning-border: #f0b35a;
-    --_ok: #7fd79a;
-  }
-}
+export const adminStyles = [
+  theme,
+  css`
 * { box-sizing: border-box }
 [hidden] { display: none !important }
 h1, h2, h3, h4, p, figure { margin: 0 }
@@ -46,7 +23,7 @@ label, .label { font-weight: 600 }
 input, select, textarea, button {
   font: inherit;
   color: inherit;
-  border: 1px solid #767f8c;
+  border: 1px solid var(--_border);
   border-radius: var(--_radius);
   background: Canvas;
 }
@@ -67,7 +44,7 @@ button, .button {
   text-decoration: none;
 }
 button.secondary, .button.secondary { background: Canvas; color: var(--_accent) }
-button.danger { background: Canvas; color: var(--_danger); border-color: var(--_danger) }
+button.danger { background: Canvas; color: var(--_error); border-color: var(--_error) }
 button.plain { border-color: transparent; background: none; color: var(--_accent); padding-inline: 0.4rem }
 button[aria-disabled='true'], button:disabled { opacity: 0.6; cursor: default }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px }
@@ -89,7 +66,7 @@ button[aria-disabled='true'], button:disabled { opacity: 0.6; cursor: default }
   background: var(--_surface);
   font-size: 0.95rem;
 }
-.alert:not(:empty) { color: var(--_danger); font-weight: 600 }
+.alert:not(:empty) { color: var(--_error); font-weight: 600 }
 .notice {
   padding: 0.75rem 1rem;
   border: 1px solid var(--_warning-border);
@@ -125,4 +102,5 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums }
 @media (prefers-reduced-motion: no-preference) {
   button { transition: background-color 0.15s, opacity 0.15s }
 }
-`;
+`,
+];

@@ -167,7 +167,14 @@ export class ChatpointAdmin extends LitElement {
       case AdminStatus.loading:
         return html`<main class="centered"><p role="status">${t.loading}</p></main>`;
       case AdminStatus.signedOut:
-        return html`<chatpoint-admin-sign-in .data=${this.data}></chatpoint-admin-sign-in>`;
+        return html`<main class="centered">
+          <h1>ChatPoint user administration</h1>
+          <chatpoint-sign-in
+            heading="Sign in as an administrator"
+            return-to="/admin"
+            @chatpoint-signed-in=${() => void this.data.start()}
+          ></chatpoint-sign-in>
+        </main>`;
       case AdminStatus.notAdmin:
         return html`${this.#topbar()}
           <main class="centered">

@@ -4,6 +4,8 @@ export const helpTexts = {
   pic: 'The person in charge is the internal user every new registrant is connected to. Each new user gets a direct contact with this person and the welcome message comes from them. Registration cannot open without an active person in charge.',
   welcomeMessage:
     'The first chat message a new user receives from the person in charge right after registering. It is sent as plain text, up to 2000 characters. Leave it empty to send no welcome message.',
+  message:
+    "Whether the registration form asks for a first message to the person in charge: off, optional or required. The message, up to 2000 characters of plain text, appears in the new user's conversation with the person in charge right after the welcome message, and in the email the person in charge gets about each new registrant.",
   capacity:
     'How many external users this workdomain has, out of the number its plan allows. Deactivated users do not count. When the limit is reached, registration closes by itself; open it again after freeing places or raising the limit.',
   link: 'The registration link is created the first time registration is opened and stays the same afterwards. It is a universal link: on a phone with ChatPoint installed it opens the registration form in the app, otherwise in the web browser. Share it directly or as the QR code.',
@@ -11,4 +13,19 @@ export const helpTexts = {
     'Paste this snippet into any web page to show the registration form there. It uses the same registration link, so it stops working if the link is regenerated.',
   regenerate:
     'Creates a new registration link. The old link, its QR code and every embedded widget stop working at once; share the new link and update the snippet on your pages.',
+  botProtection:
+    'Asks every browser to solve a small proof of work before a code is sent: the registration form does it by itself in well under a second, so registrants notice nothing, while scripts that send many registrations pay for each one. Nothing is sent to a third party. Scripts that call the registration API directly must solve it too.',
+  allowedEmailDomains:
+    'Only addresses at these domains can register, one domain per line, for example example.com. A domain also covers its subdomains: example.com lets in sales.example.com. Leave it empty to accept any domain.',
+  blockedEmailDomains:
+    'Addresses at these domains cannot register, one domain per line. A domain also covers its subdomains. Registrants see that their email domain is not accepted here; nobody learns whether an address already has an account.',
+  blockDisposableEmails:
+    'Refuses addresses at known throwaway-mail services (such as mailinator.com), from a list of several thousand domains that ChatPoint updates with its releases. On by default.',
+  allowedOrigins:
+    'The web sites that may show the registration form, one per line as scheme://host or scheme://host:port, for example https://www.example.com. When the list is not empty, other sites cannot use your link; the hosted registration page always works. Leave it empty to allow any site.',
+  csp: 'If a page that shows the form has a Content-Security-Policy, it must let the page load the script from ChatPoint and talk to it: add these sources to its script-src and connect-src directives.',
+  links:
+    'Each link is another entrance to the same registration, with the same person in charge, welcome message and external-user limit. Give a link to one web site, poster or campaign and see how many people registered through it; the users list shows which link each person came through. The default link cannot be deleted. A deleted link stops working at once, as do its QR code and snippet.',
+  webhooks:
+    'ChatPoint calls each webhook URL when someone registers and when registration opens or closes, including when it closes by itself. Every call is signed with the secret shown when you add the webhook (Standard Webhooks), and a call that fails is retried with growing pauses for at least 24 hours. The URL must use https and point at a public server.',
 } as const;

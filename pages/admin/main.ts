@@ -1,14 +1,17 @@
 /** Entry of the /admin page: defines its elements once, even if the module is loaded twice. */
 import { ChatpointAdmin } from './chatpoint-admin.ts';
 import { ChatpointConfirmDialog } from './confirm-dialog.ts';
+import { ChatpointAdminLinks } from './panel-links.ts';
+import { ChatpointAdminWebhooks } from './panel-webhooks.ts';
 import { ChatpointRegistrationPanel } from './registration-panel.ts';
-import { ChatpointAdminSignIn } from './sign-in-form.ts';
+import '../ui/sign-in.ts';
 import { ChatpointAdminUsers } from './users-table.ts';
 
 const elements: [string, CustomElementConstructor][] = [
   ['chatpoint-admin-confirm', ChatpointConfirmDialog],
-  ['chatpoint-admin-sign-in', ChatpointAdminSignIn],
   ['chatpoint-admin-users', ChatpointAdminUsers],
+  ['chatpoint-admin-links', ChatpointAdminLinks],
+  ['chatpoint-admin-webhooks', ChatpointAdminWebhooks],
   ['chatpoint-registration-panel', ChatpointRegistrationPanel],
   ['chatpoint-admin', ChatpointAdmin],
 ];
@@ -20,8 +23,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'chatpoint-admin': ChatpointAdmin;
     'chatpoint-admin-confirm': ChatpointConfirmDialog;
-    'chatpoint-admin-sign-in': ChatpointAdminSignIn;
     'chatpoint-admin-users': ChatpointAdminUsers;
+    'chatpoint-admin-links': ChatpointAdminLinks;
+    'chatpoint-admin-webhooks': ChatpointAdminWebhooks;
     'chatpoint-registration-panel': ChatpointRegistrationPanel;
   }
 }

@@ -1,10 +1,60 @@
 import { html } from 'lit';
-import type { AdminUser, AuditEntry, FunnelCounts } from './admin-api.ts';
+import type { AdminUser, AuditEntry, Funnel, FunnelCounts } from './admin-api.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 import { auditAction, auditActor, auditDetails, formatDateTime } from './words.ts';
 
-const funnelSteps: (keyof FunnelCounts)[] = ['linkViews', 'codesSent', 'verified', 'accountsCreated'];
+/** Each step, and the step its conversion is measured against. */
+const funnelSteps: [keyof FunnelCounts, (keyof FunnelCounts)?][] = [
+  ['linkViews'],
+  ['codesSent', 'linkViews'],
+  ['verified', 'codesSent'],
+  ['accountsCreated', 'linkViews'],
+  ['signInCodesSent'],
+  ['noticesSent'],
+];
+
+const stepWords = { linkViews: 'ofLinkViews', codesSent: 'ofCodesSent' } as const;
+
+/** "12 %" of a base; a dash when there is nothing to divide by. */
+export const percent = (part: number, whole: number) =>
+  whole > 0 ? `${Math.round((part / whole) * 100)} %` : '–';
+
+function countCell(counts: FunnelCounts, key: keyof FunnelCounts, base?: keyof FunnelCounts) {
+  return html`<td class="num">
+    ${counts[key]}${base ? html`<small>${percent(counts[key], counts[base])} ${adminWords().activity[stepWords[base as keyof typeof stepWords]]}</small>` : ''}
+  </td>`;
+}
+
+function byLinkTable(funnel: Funnel, currentLinkId: string | null) {
+  if (funnel.byLink.length === 0) return '';
+  const t = adminWords().activity;
+  return html`<h4 id="funnel-links-heading">${t.perLink}</h4>
+    <div class="scroll" role="region" aria-labelledby="funnel-links-heading" tabindex="0">
+      <table class="funnel funnel-links">
+        <thead>
+          <tr>
+            <th scope="col">${t.link}</th>
+            <th scope="col" class="num">${t.views}</th>
+            <th scope="col" class="num">${t.codesSent}</th>
+            <th scope="col" class="num">${t.accounts}</th>
+            <th scope="col" class="num">${t.conversion}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${funnel.byLink.map(
+            ({ linkId, last30Days: counts }) => html`<tr>
+              <th scope="row"><code>${linkId}</code>${linkId === currentLinkId ? html` <span class="badge">${t.current}</span>` : ''}</th>
+              <td class="num">${counts.linkViews}</td>
+              <td class="num">${counts.codesSent}</td>
+              <td class="num">${counts.accountsCreated}</td>
+              <td class="num">${percent(counts.accountsCreated, counts.linkViews)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+}
 
 function funnelSection(panel: ChatpointRegistrationPanel) {
   const funnel = panel.funnel.value;
@@ -14,24 +64,27 @@ function funnelSection(panel: ChatpointRegistrationPanel) {
     <p class="alert" role="alert">${panel.funnel.error ? fill(t.funnelError, { error: panel.funnel.error }) : ''}</p>
     ${
       funnel
-        ? html`<table aria-labelledby="funnel-heading">
-            <thead>
-              <tr>
-                <th scope="col">${t.step}</th>
-                <th scope="col" class="num">${t.last7}</th>
-                <th scope="col" class="num">${t.last30}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${funnelSteps.map(
-                (key) => html`<tr>
-                  <th scope="row">${t[key]}</th>
-                  <td class="num">${funnel.last7Days[key]}</td>
-                  <td class="num">${funnel.last30Days[key]}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<p class="muted">${t.funnelNote}</p>
+          <div class="scroll" role="region" aria-labelledby="funnel-heading" tabindex="0">
+            <table class="funnel">
+              <thead>
+                <tr>
+                  <th scope="col">${t.step}</th>
+                  <th scope="col" class="num">${t.last7}</th>
+                  <th scope="col" class="num">${t.last30}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${funnelSteps.map(
+                  ([key, base]) => html`<tr>
+                    <th scope="row">${t[key]}</th>
+                    ${countCell(funnel.last7Days, key, base)} ${countCell(funnel.last30Days, key, base)}
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>
+          ${byLinkTable(funnel, panel.registration.value?.linkId ?? null)}`
         : panel.funnel.error
           ? ''
           : html`<p class="muted">${adminWords().page.loading}</p>`

@@ -15,10 +15,16 @@ function systemClosedReason(registration: Registration): SystemClosedReason | nu
   return registration.closedReason;
 }
 
+/** Opening failed for a PIC reason: that one message stands beside the PIC field, nowhere else. */
+const picProblem = (panel: ChatpointRegistrationPanel) =>
+  ['pic_required', 'pic_unavailable'].includes(panel.openErrorCode) ? panel.openError : '';
+
 function openSwitch(panel: ChatpointRegistrationPanel, registration: Registration) {
   const reason = systemClosedReason(registration);
-  const words = reason ? closedReasonWords(reason) : null;
   const t = adminWords().settings;
+  // The refused opening already says what the closed-reason notice would.
+  const words =
+    reason && !(reason === 'pic_unavailable' && picProblem(panel)) ? closedReasonWords(reason) : null;
   return html`<div class="field">
     <div class="label-row">
       <span id="open-label" class="label" @click=${() => panel.toggleOpen()}>${t.registrationOpen}</span>
@@ -40,7 +46,7 @@ function openSwitch(panel: ChatpointRegistrationPanel, registration: Registratio
       ${helpButton(panel, 'open', t.registrationOpen)}
     </div>
     ${helpText(panel, 'open')}
-    <p id="open-error" class="alert" role="alert">${panel.openError}</p>
+    <p id="open-error" class="alert" role="alert">${picProblem(panel) ? '' : panel.openError}</p>
     ${
       words
         ? html`<div class="notice" id="closed-reason">
@@ -78,11 +84,15 @@ function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registra
 function picField(panel: ChatpointRegistrationPanel, registration: Registration) {
   const candidates = panel.picCandidates();
   const chosen = candidates.some((user) => user.id === panel.picDraft);
-  const picInactive = registration.pic && !candidates.some((user) => user.id === registration.pic!.id);
+  // When the closed-reason notice already says the PIC is unavailable, the note does not repeat it.
+  const picInactive =
+    registration.pic &&
+    !candidates.some((user) => user.id === registration.pic!.id) &&
+    systemClosedReason(registration) !== 'pic_unavailable';
   const t = adminWords().settings;
   return html`<div class="field">
     ${labelWithHelp(panel, 'pic', 'pic', t.pic)}
-    <select id="pic" @change=${panel.pickPic} aria-describedby="pic-note">
+    <select id="pic" @change=${panel.pickPic} aria-describedby="pic-error pic-note">
       ${chosen ? nothing : html`<option value="" .selected=${true} disabled>${t.choosePic}</option>`}
       ${candidates.map(
         (user) => html`<option value=${user.id} .selected=${user.id === panel.picDraft}>
@@ -90,9 +100,14 @@ function picField(panel: ChatpointRegistrationPanel, registration: Registration)
         </option>`,
       )}
     </select>
-    <p id="pic-note" class="muted">
-      ${picInactive && panel.users.value ? fill(t.picInactive, { name: registration.pic!.name }) : t.picNote}
-    </p>
+    <p id="pic-error" class="alert" role="alert">${picProblem(panel)}</p>
+    ${
+      picProblem(panel)
+        ? nothing
+        : html`<p id="pic-note" class="muted">
+          ${picInactive && panel.users.value ? fill(t.picInactive, { name: registration.pic!.name }) : t.picNote}
+        </p>`
+    }
   </div>`;
 }
 
@@ -134,14 +149,33 @@ function welcomeField(panel: ChatpointRegistrationPanel) {
     </figure>`;
 }
 
-/** Open/close, why it closed, capacity, and the PIC + welcome message form. */
+const messageModes = [
+  ['off', 'messageOff'],
+  ['optional', 'messageOptional'],
+  ['required', 'messageRequired'],
+] as const;
+
+function firstMessageField(panel: ChatpointRegistrationPanel) {
+  const t = adminWords().settings;
+  return html`<div class="field">
+    ${labelWithHelp(panel, 'message', 'first-message', t.firstMessage)}
+    <select id="first-message" @change=${panel.pickMessageMode}>
+      ${messageModes.map(
+        ([mode, key]) =>
+          html`<option value=${mode} .selected=${mode === panel.messageDraft}>${t[key]}</option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+/** Open/close, why it closed, capacity, and the PIC + welcome message + first message form. */
 export function settingsSection(panel: ChatpointRegistrationPanel, registration: Registration) {
   const t = adminWords().settings;
   return html`<section class="stack" aria-labelledby="settings-heading">
     <h3 id="settings-heading">${t.heading}</h3>
     ${openSwitch(panel, registration)} ${capacityMeter(panel, registration)}
     <form class="stack" @submit=${panel.saveSettings} novalidate>
-      ${picField(panel, registration)} ${welcomeField(panel)}
+      ${picField(panel, registration)} ${welcomeField(panel)} ${firstMessageField(panel)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'save' ? 'true' : 'false'}>
           ${panel.busy === 'save' ? t.saving : t.save}

@@ -5,6 +5,12 @@ import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import { adminWords } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 
+/** The sources a host page's Content-Security-Policy must allow for the snippet. */
+export const cspLines = (registrationUrl: string) => {
+  const origin = new URL(registrationUrl).origin;
+  return `script-src ${origin};\nconnect-src ${origin};`;
+};
+
 /** The link, its QR code, the embed snippet, regeneration and a live preview of the widget. */
 export function shareSection(panel: ChatpointRegistrationPanel, registration: Registration) {
   const { linkId, url, embed } = registration;
@@ -40,6 +46,15 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
       </div>
     </div>
     <div class="field">
+      ${labelWithHelp(panel, 'csp', 'csp', 'Content-Security-Policy of the page')}
+      <textarea id="csp" readonly rows="2" .value=${cspLines(url)}></textarea>
+      <div class="row">
+        <button type="button" class="secondary" @click=${() => panel.copy(cspLines(url), 'csp', 'CSP lines')}>
+          Copy CSP lines
+        </button>
+      </div>
+    </div>
+    <div class="field">
       <div class="label-row">
         <button
           type="button"
@@ -60,8 +75,8 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
         ${registration.open ? t.previewLive : t.previewClosed}
       </p>
       ${keyed(
-        `${linkId}:${registration.open}`,
-        html`<iframe src="/join/${encodeURIComponent(linkId)}" title=${t.previewHeading} loading="lazy"></iframe>`,
+        `${linkId}:${registration.open}:${registration.botProtection}`,
+        html`<iframe src="/join/${encodeURIComponent(linkId)}?preview=1" title=${t.previewHeading} loading="lazy"></iframe>`,
       )}
     </div>
   </section>`;

@@ -99,7 +99,7 @@ meter { inline-size: 100%; block-size: 1.25rem }
 .copy-row input { flex: 1 1 14rem }
 .qr { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem }
 .qr img { inline-size: 10rem; block-size: 10rem; padding: 0.5rem; border: 1px solid var(--_line); background: #fff }
-#embed { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem }
+#embed, #csp, #allowedOrigins, #allowedEmailDomains, #blockedEmailDomains { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem }
 iframe {
   inline-size: 100%;
   block-size: 34rem;
@@ -108,5 +108,9 @@ iframe {
   background: Canvas;
 }
 table.audit { min-inline-size: 36rem }
+table.funnel { inline-size: 100% }
+table.funnel-links { min-inline-size: 20rem }
+.funnel td small { display: block; color: var(--_muted); font-size: 0.8rem }
+input[type='checkbox'] { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; accent-color: var(--_accent) }
 td.details { overflow-wrap: anywhere }
 `;

@@ -1,4 +1,5 @@
 import { html, LitElement, type PropertyValues } from 'lit';
+import type { FirstMessageMode } from '../../contract/enums.ts';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import {
@@ -15,6 +16,7 @@ import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import type { HelpTopic } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
+import { type AccessDraft, accessChange, accessDraftOf, accessSection } from './panel-access.ts';
 import { activitySection } from './panel-activity.ts';
 import { settingsSection } from './panel-settings.ts';
 import { shareSection } from './panel-share.ts';
@@ -39,8 +41,12 @@ export class ChatpointRegistrationPanel extends LitElement {
     expandedHelp: { state: true },
     picDraft: { state: true },
     welcomeDraft: { state: true },
+    messageDraft: { state: true },
     busy: { state: true },
     openError: { state: true },
+    openErrorCode: { state: true },
+    accessDraft: { state: true },
+    accessError: { state: true },
     saveError: { state: true },
     shareError: { state: true },
     announcement: { state: true },
@@ -56,8 +62,14 @@ export class ChatpointRegistrationPanel extends LitElement {
   /** The PIC and welcome message as edited, until saved. */
   declare picDraft: string;
   declare welcomeDraft: string;
-  declare busy: '' | 'open' | 'save' | 'regenerate';
+  declare messageDraft: FirstMessageMode;
+  declare busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   declare openError: string;
+  /** The code behind openError: a PIC problem is shown once, beside the PIC field. */
+  declare openErrorCode: string;
+  /** The access rules as edited, until saved. */
+  declare accessDraft: AccessDraft;
+  declare accessError: string;
   declare saveError: string;
   declare shareError: string;
   declare announcement: string;
@@ -74,8 +86,18 @@ export class ChatpointRegistrationPanel extends LitElement {
     this.expandedHelp = new Set();
     this.picDraft = '';
     this.welcomeDraft = '';
+    this.messageDraft = 'off';
     this.busy = '';
     this.openError = '';
+    this.openErrorCode = '';
+    this.accessDraft = {
+      botProtection: false,
+      blockDisposableEmails: true,
+      allowedEmailDomains: '',
+      blockedEmailDomains: '',
+      allowedOrigins: '',
+    };
+    this.accessError = '';
     this.saveError = '';
     this.shareError = '';
     this.announcement = '';
@@ -92,7 +114,7 @@ export class ChatpointRegistrationPanel extends LitElement {
   async show() {
     await this.updateComplete;
     if (this.#dialog.open) return;
-    this.openError = this.saveError = this.shareError = '';
+    this.openError = this.openErrorCode = this.saveError = this.shareError = this.accessError = '';
     this.#dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
     void Promise.all([this.data.loadRegistration(), this.data.loadUsers(), this.data.loadActivity()]);
@@ -111,6 +133,11 @@ export class ChatpointRegistrationPanel extends LitElement {
         if (!previous || this.picDraft === (previous.pic?.id ?? '')) this.picDraft = current.pic?.id ?? '';
         if (!previous || this.welcomeDraft === previous.welcomeMessage)
           this.welcomeDraft = current.welcomeMessage;
+        if (!previous || this.messageDraft === previous.message) this.messageDraft = current.message;
+        if (!previous || Object.keys(accessChange(this.accessDraft, previous)).length === 0)
+          this.accessDraft = accessDraftOf(current);
+        // A PIC problem reported on opening is over once the settings show a usable PIC.
+        if (this.openErrorCode === 'pic_required' && current.pic) this.openError = this.openErrorCode = '';
       }
     }
   }
@@ -135,6 +162,7 @@ export class ChatpointRegistrationPanel extends LitElement {
               status: 'active',
               createdAt: '',
               registeredViaLink: false,
+              registeredVia: null,
             },
           ]
         : [];
@@ -151,11 +179,16 @@ export class ChatpointRegistrationPanel extends LitElement {
     const change: SettingsChange = {};
     if (this.picDraft && this.picDraft !== registration.pic?.id) change.picUserId = this.picDraft;
     if (this.welcomeDraft !== registration.welcomeMessage) change.welcomeMessage = this.welcomeDraft;
+    if (this.messageDraft !== registration.message) change.message = this.messageDraft;
     return change;
   }
 
   pickPic = (event: Event) => {
     this.picDraft = (event.target as HTMLSelectElement).value;
+  };
+
+  pickMessageMode = (event: Event) => {
+    this.messageDraft = (event.target as HTMLSelectElement).value as FirstMessageMode;
   };
 
   editWelcome = (event: Event) => {
@@ -186,12 +219,39 @@ export class ChatpointRegistrationPanel extends LitElement {
     }
   };
 
+  editAccess<K extends keyof AccessDraft>(key: K, value: AccessDraft[K]) {
+    this.accessDraft = { ...this.accessDraft, [key]: value };
+  }
+
+  saveAccess = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const registration = this.registration.value;
+    if (this.busy || !registration) return;
+    const change = accessChange(this.accessDraft, registration);
+    if (Object.keys(change).length === 0) {
+      this.#announce('Nothing to save: the rules are unchanged.');
+      return;
+    }
+    this.busy = 'access';
+    this.accessError = '';
+    try {
+      const saved = await this.data.saveSettings(change);
+      // Show the lists as the server stored them (lower case, punycode, no duplicates).
+      this.accessDraft = accessDraftOf(saved);
+      this.#announce('Rules saved.');
+    } catch (error) {
+      this.accessError = errorMessage(error);
+    } finally {
+      this.busy = '';
+    }
+  };
+
   async toggleOpen() {
     const registration = this.registration.value;
     if (this.busy || !registration) return;
     const opening = !registration.open;
     this.busy = 'open';
-    this.openError = '';
+    this.openError = this.openErrorCode = '';
     try {
       // Choosing a new PIC and then switching on should just work, without a separate Save.
       const picUserId = this.#settingsChange().picUserId;
@@ -201,6 +261,7 @@ export class ChatpointRegistrationPanel extends LitElement {
       this.#announce(updated.open ? (registration.linkId ? t.nowOpen : t.nowOpenWithLink) : t.nowClosed);
     } catch (error) {
       this.openError = errorMessage(error);
+      this.openErrorCode = error instanceof ApiError ? error.code : '';
       if (error instanceof ApiError && ['pic_required', 'pic_unavailable'].includes(error.code)) {
         this.renderRoot.querySelector<HTMLSelectElement>('#pic')?.focus();
       }
@@ -272,7 +333,11 @@ export class ChatpointRegistrationPanel extends LitElement {
     return html`${
       this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
     }
-    ${settingsSection(this, registration)} ${shareSection(this, registration)} ${activitySection(this)}`;
+    ${settingsSection(this, registration)} ${accessSection(this, registration)}
+    ${shareSection(this, registration)}
+    <chatpoint-admin-links .data=${this.data} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
+    <chatpoint-admin-webhooks .data=${this.data}></chatpoint-admin-webhooks>
+    ${activitySection(this)}`;
   }
 
   override render() {

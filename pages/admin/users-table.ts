@@ -25,6 +25,17 @@ export class ChatpointAdminUsers extends LitElement {
       td .badges { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-block-start: 0.2rem }
       td.email { white-space: nowrap }
       table { min-width: 46rem }
+      /* On a phone the table scrolls sideways; the name column stays in view. */
+      th:first-child, td:first-child {
+        position: sticky;
+        inset-inline-start: 0;
+        z-index: 1;
+        background: Canvas;
+        box-shadow: 1px 0 0 var(--_line);
+      }
+      @media (max-width: 40rem) {
+        th:first-child, td:first-child { max-inline-size: 10rem; overflow-wrap: anywhere }
+      }
     `,
   ];
 

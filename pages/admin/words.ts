@@ -48,6 +48,10 @@ export function auditDetails(entry: AuditEntry, users: readonly AdminUser[]): st
         to: userName(details.to) ?? t.anotherUser,
       }),
     );
+  } else if (Array.isArray(details.to)) {
+    parts.push(details.to.length > 0 ? fill(t.now, { list: details.to.join(', ') }) : t.nowNone);
+  } else if (typeof details.to === 'boolean') {
+    parts.push(details.to ? t.switchedOn : t.switchedOff);
   } else if (entry.action === 'link_regenerated') {
     parts.push(t.linkRegenerated);
   } else if ('userId' in details || 'email' in details) {

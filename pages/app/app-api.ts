@@ -12,7 +12,8 @@ export const appApi = {
   exchange: (token: string) => api<SignedIn>('POST', '/api/auth/exchange', { token }),
   login: accountApi.login,
   logout: accountApi.logout,
-  changePassword: (currentPassword: string, newPassword: string) =>
+  /** Without currentPassword: only right after a sign-in by link or code (GET /api/me says when). */
+  changePassword: (currentPassword: string | undefined, newPassword: string) =>
     api('POST', '/api/auth/change-password', { currentPassword, newPassword }),
   me: accountApi.me,
   conversations: () => api<{ conversations: Conversation[] }>('GET', '/api/conversations'),

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { field, formAlert } from '../ui/field.ts';
 import { words } from '../ui/i18n/index.ts';
@@ -10,50 +10,74 @@ import { ChatpointPasswordChangedEvent, ChatpointPasswordLaterEvent } from './ev
 type Field = 'current' | 'password' | 'confirm';
 
 /**
- * "Choose your own password": replaces the emailed code (or any current password).
+ * "Choose a password". Right after a sign-in by link or emailed code the server does not ask for
+ * the code again, so the form asks only for the new password; otherwise (or once that window
+ * has passed) it asks for the current one too. The address rides along in a hidden username
+ * field so a password manager saves the pair.
  *
- * @prop current - Prefills the current password (the code the user just signed in with).
- * @prop optional - Shows a "Not now" button that closes the form without a change.
+ * @prop email - The account's address, for password managers.
+ * @prop current - The current password when the page knows it (the code just typed to sign in).
+ * @prop askCurrent - Show the current-password field.
+ * @prop optional - Shows "Not now".
  * @event chatpoint-password-changed - The new password is set.
  * @event chatpoint-password-later - The user chose "Not now".
  */
 export class ChatpointChangePassword extends PageForm<Field> {
   static override properties = {
+    email: {},
     current: {},
+    askCurrent: { type: Boolean },
     optional: { type: Boolean },
     password: { state: true },
     confirm: { state: true },
   };
 
+  declare email: string;
   declare current: string;
+  declare askCurrent: boolean;
   declare optional: boolean;
   declare password: string;
   declare confirm: string;
 
   constructor() {
     super();
+    this.email = '';
     this.current = '';
-    this.optional = false;
+    this.askCurrent = false;
+    this.optional = true;
     this.password = '';
     this.confirm = '';
+  }
+
+  protected override firstUpdated(_changed: PropertyValues<this>): void {
+    // Focus lands on the first field the user has to fill in.
+    this.renderRoot
+      .querySelector<HTMLElement>(this.askCurrent && !this.current ? '#current' : '#password')
+      ?.focus();
   }
 
   #submit(event: SubmitEvent) {
     return this.form.submit(event, {
       check: () =>
-        this.current
-          ? passwordProblem(this.password, this.confirm)
-          : { field: 'current', message: words().changePassword.currentMissing },
+        this.askCurrent && !this.current
+          ? { field: 'current', message: words().changePassword.currentMissing }
+          : passwordProblem(this.password, this.confirm),
       send: async () => {
-        await appApi.changePassword(this.current, this.password);
+        await appApi.changePassword(
+          this.askCurrent || this.current ? this.current : undefined,
+          this.password,
+        );
         this.current = this.password = this.confirm = '';
         this.dispatchEvent(new ChatpointPasswordChangedEvent());
       },
       fail: (error) => {
         const code = error instanceof ApiError ? error.code : '';
-        const at: Field | 'form' =
-          code === 'weak_password' ? 'password' : code === 'invalid_credentials' ? 'current' : 'form';
-        return { field: at, message: errorMessage(error) };
+        if (code === 'invalid_credentials') {
+          // The minutes after the sign-in have passed, or the code was mistyped: ask for it.
+          this.askCurrent = true;
+          return { field: 'current', message: errorMessage(error) };
+        }
+        return { field: code === 'weak_password' ? 'password' : 'form', message: errorMessage(error) };
       },
     });
   }
@@ -63,17 +87,22 @@ export class ChatpointChangePassword extends PageForm<Field> {
     return html`<form class="stack" novalidate aria-labelledby="change-heading" @submit=${this.#submit}>
       <h2 id="change-heading">${t.heading}</h2>
       <p>${t.intro}</p>
-      ${field({
-        id: 'current',
-        label: t.current,
-        type: 'password',
-        value: this.current,
-        autocomplete: 'current-password',
-        error: this.form.errorFor('current'),
-        onInput: (value) => {
-          this.current = value;
-        },
-      })}
+      <input type="email" name="username" autocomplete="username" hidden .value=${this.email} />
+      ${
+        this.askCurrent
+          ? field({
+              id: 'current',
+              label: t.current,
+              type: 'password',
+              value: this.current,
+              autocomplete: 'current-password',
+              error: this.form.errorFor('current'),
+              onInput: (value) => {
+                this.current = value;
+              },
+            })
+          : nothing
+      }
       ${newPasswordFields({
         password: this.password,
         confirm: this.confirm,

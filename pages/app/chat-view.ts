@@ -11,6 +11,9 @@ const preview = (last: Conversation['lastMessage']) => (typeof last === 'string'
 
 const shownTime = (iso: string) => formatDateTime(iso, { dateStyle: 'short', timeStyle: 'short' });
 
+const unreadBadge = (count: number) =>
+  count > 0 ? html`<span class="badge">${count}<span class="visually-hidden"> unread</span></span>` : nothing;
+
 /** Oldest first; the server's order breaks ties. */
 const byTime = (messages: Message[]) =>
   messages
@@ -38,23 +41,31 @@ export class ChatpointChat extends LitElement {
   static override styles = [
     pageStyles,
     css`
-      .chat { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
-      @media (min-width: 48rem) {
-        .chat { grid-template-columns: 16rem minmax(0, 1fr); }
-      }
-      aside { display: grid; gap: 1.5rem; align-content: start; }
+      /* Fills the height it is given: the log scrolls, the message box stays at the bottom. */
+      :host { display: flex; flex-direction: column; min-height: 0; }
+      .chat { flex: 1; min-height: 0; display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr); }
+      aside { display: grid; gap: 1.5rem; align-content: start; overflow-y: auto; min-height: 0; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
       .person { display: grid; }
       .person button { justify-self: start; margin-top: 0.25rem; padding: 0.25rem 0.75rem; }
-      .people button { width: 100%; text-align: left; display: grid; gap: 0.1rem; font-weight: 400; background: Canvas; color: inherit; border-color: var(--_border); }
+      .people button { width: 100%; text-align: left; display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.1rem 0.5rem; font-weight: 400; background: Canvas; color: inherit; border-color: var(--_border); }
       .people button[aria-current='true'] { border: 2px solid var(--_accent); }
       .people strong { font-weight: 600; }
+      .people .preview { grid-column: 1; }
+      .people .badge { grid-row: 1 / span 2; grid-column: 2; align-self: center; }
+      .people .unread strong { font-weight: 800; }
+      .badge { display: inline-block; min-width: 1.5rem; padding: 0 0.4rem; border-radius: 999px; background: var(--_accent); color: var(--_on-accent); font-size: 0.8rem; font-weight: 700; text-align: center; line-height: 1.5rem; }
       .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-      .conversation { display: grid; gap: 1rem; align-content: start; min-width: 0; }
+      .conversation { display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; min-height: 0; }
+      .partner { display: flex; gap: 0.5rem; align-items: center; min-width: 0; }
+      .partner > div { min-width: 0; }
+      .partner p { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .back { display: inline-flex; gap: 0.35rem; align-items: center; padding: 0.25rem 0.6rem; flex: none; }
       .log {
-        max-height: min(60vh, 36rem);
-        min-height: 8rem;
+        flex: 1;
+        min-height: 6rem;
         overflow-y: auto;
+        overscroll-behavior: contain;
         padding: 0.75rem;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -65,9 +76,25 @@ export class ChatpointChat extends LitElement {
       .message .body { white-space: pre-wrap; }
       .message.system { justify-self: center; max-width: 100%; background: none; text-align: center; font-style: italic; color: var(--_muted); font-size: 0.9rem; }
       .meta { font-size: 0.8rem; color: var(--_muted); }
-      .composer { display: grid; gap: 0.5rem; grid-template-columns: minmax(0, 1fr) auto; align-items: end; }
+      .composer {
+        display: grid;
+        gap: 0.25rem 0.5rem;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: end;
+        padding-bottom: env(safe-area-inset-bottom, 0px);
+      }
       .composer label, .composer .error, .composer .hint { grid-column: 1 / -1; }
-      textarea { resize: vertical; min-height: 2.75rem; }
+      textarea { resize: none; min-height: 2.75rem; max-height: 8rem; field-sizing: content; }
+      @media (min-width: 601px) {
+        .chat { grid-template-columns: 16rem minmax(0, 1fr); }
+        .back { display: none; }
+      }
+      /* A phone shows one pane: the open conversation, or the list behind the back button. */
+      @media (max-width: 600px) {
+        .chat.list-open .conversation, .chat:not(.list-open) aside { display: none; }
+        .composer label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+        .composer .hint { display: none; }
+      }
     `,
   ];
 
@@ -119,10 +146,12 @@ export class ChatpointChat extends LitElement {
       const { conversations } = await appApi.conversations();
       this.conversations = conversations;
       this.loadError = '';
-      // The usual arrival: one conversation, with the PIC, and the welcome message in it.
-      if (!this.#autoOpened && !this.selectedId && conversations.length === 1) {
+      // The usual arrival: straight into the conversation with the PIC and the welcome in it. An
+      // external user has only that one (or few); an internal user starts from the list.
+      const first = conversations[0];
+      if (!this.#autoOpened && !this.selectedId && first && this.me.user.kind === 'external') {
         this.#autoOpened = true;
-        await this.open(conversations[0]!.id);
+        await this.open(first.id);
         return;
       }
       if (this.selectedId) await this.#loadMessages(this.selectedId);
@@ -137,6 +166,11 @@ export class ChatpointChat extends LitElement {
     // The user may have switched conversations while this was on its way.
     if (conversationId !== this.selectedId || messages.length === 0) return;
     this.#append(messages);
+    // The server counted them read as it answered.
+    this.conversations =
+      this.conversations?.map((conversation) =>
+        conversation.id === conversationId ? { ...conversation, unread: 0 } : conversation,
+      ) ?? null;
   }
 
   #append(incoming: Message[]) {
@@ -161,6 +195,15 @@ export class ChatpointChat extends LitElement {
     } catch (error) {
       if (!this.#handle(error)) this.loadError = errorMessage(error);
     }
+  }
+
+  /** Back to the list (phones): the conversation closes, so it is not marked read unseen. */
+  #back() {
+    this.selectedId = null;
+    this.messages = [];
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('nav button[aria-current="false"], nav h2')?.focus(),
+    );
   }
 
   async #send(event?: Event) {
@@ -195,6 +238,11 @@ export class ChatpointChat extends LitElement {
       const log = this.renderRoot.querySelector('.log');
       if (log) log.scrollTop = log.scrollHeight;
     }
+  }
+
+  /** The open conversation is being read: it never shows a count. */
+  #unread(conversation: Conversation): number {
+    return conversation.id === this.selectedId ? 0 : conversation.unread;
   }
 
   #senderName(message: Message): string {
@@ -259,11 +307,13 @@ export class ChatpointChat extends LitElement {
                 (conversation) => html`<li>
                   <button
                     type="button"
+                    class=${this.#unread(conversation) > 0 ? 'unread' : ''}
                     aria-current=${conversation.id === this.selectedId ? 'true' : 'false'}
                     @click=${() => this.open(conversation.id)}
                   >
                     <strong>${conversation.with.name}</strong>
                     <span class="preview muted">${preview(conversation.lastMessage)}</span>
+                    ${unreadBadge(this.#unread(conversation))}
                   </button>
                 </li>`,
               )}
@@ -277,10 +327,18 @@ export class ChatpointChat extends LitElement {
     const t = words().chat;
     if (!conversation) return html`<section class="conversation"><p class="muted">${t.choose}</p></section>`;
     const partner = conversation.with;
+    const elsewhere = (this.conversations ?? [])
+      .filter((other) => other.id !== conversation.id)
+      .reduce((sum, other) => sum + other.unread, 0);
     return html`<section class="conversation" aria-labelledby="conversation-heading">
-      <div>
-        <h2 id="conversation-heading">${partner.name}</h2>
-        <p class="muted">${partner.email}</p>
+      <div class="partner">
+        <button type="button" class="secondary back" @click=${this.#back}>
+          <span aria-hidden="true">‹</span> Conversations ${unreadBadge(elsewhere)}
+        </button>
+        <div>
+          <h2 id="conversation-heading">${partner.name}</h2>
+          <p class="muted">${partner.email}</p>
+        </div>
       </div>
       <div class="log" role="log" aria-live="polite" aria-label=${fill(t.messagesWith, { name: partner.name })} tabindex="0">
         ${
@@ -293,7 +351,8 @@ export class ChatpointChat extends LitElement {
         <label for="message">${t.message}</label>
         <textarea
           id="message"
-          rows="2"
+          rows="1"
+          placeholder="Write a message"
           maxlength="4000"
           aria-describedby="message-hint"
           .value=${this.draft}
@@ -311,7 +370,7 @@ export class ChatpointChat extends LitElement {
 
   protected override render(): TemplateResult {
     return html`${this.loadError ? html`<p class="notice warning" role="alert">${this.loadError}</p>` : nothing}
-      <div class="chat">
+      <div class="chat ${this.selectedId ? '' : 'list-open'}">
         <aside>${this.#renderConversations()} ${this.#renderContacts()}</aside>
         ${this.#renderConversation()}
       </div>`;

@@ -1,13 +1,12 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { takeTokenFromAddress } from '../ui/address-token.ts';
+import { takeLinkFromAddress } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { fill, followUserLanguage, LanguageController, words } from '../ui/i18n/index.ts';
 import { pageStyles } from '../ui/page-styles.ts';
-import { rememberWorkdomain, workdomainToPrefill } from '../ui/workdomain-memory.ts';
+import '../ui/sign-in.ts';
 import { appApi, type Me } from './app-api.ts';
 import './change-password-form.ts';
 import './chat-view.ts';
-import './sign-in-form.ts';
 
 /** What the app shows. */
 export const AppState = {
@@ -23,44 +22,70 @@ interface Notice {
   warning?: boolean;
 }
 
-const expiredLinkNotice = (): Notice => {
-  const t = words().app;
-  return {
-    warning: true,
-    text: html`${t.expiredLinkBefore}<a href="/reset-password">${t.expiredLinkLink}</a>${t.expiredLinkAfter}`,
-  };
+const expiredLinkNotice = (): Notice => ({ warning: true, text: words().app.expiredLinkCode });
+
+// "Not now" lasts for this browser tab; the reminder in the header stays.
+const LATER_KEY = 'chatpoint.password-later';
+const saidLater = () => {
+  try {
+    return sessionStorage.getItem(LATER_KEY) === '1';
+  } catch {
+    return false;
+  }
 };
 
 /**
  * The ChatPoint web app at /app: where the universal link lands when the mobile app is absent.
  * A `#token=` in the address is taken out of it at once and exchanged for the session cookie.
+ * On a phone it opens straight into the conversation, with the message box at the bottom.
  */
 export class ChatpointApp extends LitElement {
   static override properties = {
     state: { state: true },
     me: { state: true },
     notice: { state: true },
-    forced: { state: true },
+    later: { state: true },
   };
   static override styles = [
     pageStyles,
     css`
       main { max-width: 64rem; margin: 0 auto; padding: 1rem; display: grid; gap: 1.5rem; }
       .narrow { max-width: 28rem; width: 100%; }
-      header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; border-bottom: 1px solid var(--_border); padding-bottom: 1rem; }
-      .who { display: grid; gap: 0.25rem; }
+      /* Signed in: the page is exactly the screen's height; only the message log scrolls. */
+      main.app {
+        display: flex;
+        flex-direction: column;
+        gap: 0.75rem;
+        height: 100vh;
+        height: 100dvh;
+        padding: max(0.75rem, env(safe-area-inset-top)) max(1rem, env(safe-area-inset-right)) 0.75rem
+          max(1rem, env(safe-area-inset-left));
+      }
+      main.app > chatpoint-chat { flex: 1; min-height: 0; }
+      header { display: flex; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; border-bottom: 1px solid var(--_border); padding-bottom: 0.5rem; }
+      .who { display: grid; min-width: 0; }
+      .who h1 { font-size: 1.1rem; }
+      .who p { font-size: 0.85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .tools { display: flex; gap: 0.25rem; align-items: center; flex: none; }
+      .tools button { padding: 0.25rem 0.75rem; }
+      /* One short line, so the conversation stays in view on a phone. */
+      .nudge { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: center; padding: 0.4rem 0.75rem; font-size: 0.9rem; }
+      .nudge button { padding: 0.2rem 0.6rem; }
+      .nudge span { flex: 1 1 12rem; }
     `,
   ];
 
   declare state: AppState;
   declare me: Me | null;
   declare notice: Notice | null;
-  /** The password change follows a sign-in with the emailed code and cannot be skipped. */
-  declare forced: boolean;
+  /** "Not now" was chosen for the password: the banner gives way to a small reminder. */
+  declare later: boolean;
 
-  /** The code the user just signed in with, to prefill "Choose your own password". */
+  /** The code the user just signed in with as a password, so the change need not ask for it. */
   #lastPassword = '';
   protected readonly language = new LanguageController(this);
+  /** The address a sign-in link carried, to fill in the sign-in form if the link is spent. */
+  #linkEmail = '';
   #settled = false;
   #started = false;
 
@@ -69,7 +94,7 @@ export class ChatpointApp extends LitElement {
     this.state = AppState.starting;
     this.me = null;
     this.notice = null;
-    this.forced = false;
+    this.later = saidLater();
   }
 
   override connectedCallback(): void {
@@ -81,7 +106,8 @@ export class ChatpointApp extends LitElement {
 
   async #start() {
     // Before anything else: the token leaves the address bar and the history.
-    const token = takeTokenFromAddress('/app');
+    const { token, email } = takeLinkFromAddress('/app');
+    this.#linkEmail = email;
     if (token) {
       try {
         await appApi.exchange(token);
@@ -101,7 +127,6 @@ export class ChatpointApp extends LitElement {
     try {
       this.me = await appApi.me();
       followUserLanguage(this.me.user.lang);
-      rememberWorkdomain(this.me.user.workdomain.slug);
       this.state = AppState.signedIn;
     } catch (error) {
       this.me = null;
@@ -114,23 +139,29 @@ export class ChatpointApp extends LitElement {
 
   #onSignedIn = (event: HTMLElementEventMap['chatpoint-signed-in']) => {
     this.notice = null;
-    if (event.detail.mustChangePassword) {
-      this.#lastPassword = event.detail.password;
-      this.forced = true;
-      this.state = AppState.changePassword;
-      return;
-    }
+    this.#lastPassword = event.detail.mustChangePassword ? event.detail.password : '';
     void this.#loadMe();
   };
 
   #onPasswordChanged = () => {
     this.#lastPassword = '';
-    this.forced = false;
     this.notice = { text: words().app.passwordSaved };
     void this.#loadMe({ text: words().app.signInWithNewPassword });
   };
 
+  #onPasswordLater = () => {
+    this.later = true;
+    try {
+      sessionStorage.setItem(LATER_KEY, '1');
+    } catch {
+      // Without storage, "Not now" lasts until the page reloads.
+    }
+    this.state = AppState.signedIn;
+  };
+
   #onSessionEnded = () => {
+    // A poll answered after "Sign out" finished must not replace its notice.
+    if (this.state === AppState.signedOut) return;
     this.me = null;
     this.notice = { warning: true, text: words().app.signedOutAgain };
     this.state = AppState.signedOut;
@@ -138,9 +169,10 @@ export class ChatpointApp extends LitElement {
 
   async #signOut() {
     // Whatever the answer, this page forgets the user; the server drops the cookie.
+    const email = this.me?.user.email ?? '';
     await appApi.logout().catch(() => undefined);
     this.me = null;
-    this.forced = false;
+    this.#linkEmail = email;
     this.notice = { text: words().app.signedOut };
     this.state = AppState.signedOut;
   }
@@ -160,28 +192,44 @@ export class ChatpointApp extends LitElement {
     </p>`;
   }
 
+  #choosePassword = () => {
+    this.notice = null;
+    this.state = AppState.changePassword;
+  };
+
+  /** The one line above the conversation: a notice, or the nudge to choose a password. */
+  #renderBanner(me: Me): TemplateResult | typeof nothing {
+    if (this.notice)
+      return html`<div class="notice nudge ${this.notice.warning ? 'warning' : ''}" role=${this.notice.warning ? 'alert' : 'status'}>
+        <span>${this.notice.text}</span>
+        <button type="button" class="secondary" @click=${() => {
+          this.notice = null;
+        }}>${words().app.ok}</button>
+      </div>`;
+    if (!me.user.mustChangePassword || this.later) return nothing;
+    const t = words().app;
+    return html`<div class="notice nudge" role="region" aria-label=${t.passwordRegion}>
+      <span>${t.nudge}</span>
+      <button type="button" @click=${this.#choosePassword}>${t.choosePassword}</button>
+      <button type="button" class="secondary" @click=${this.#onPasswordLater}>${t.notNow}</button>
+    </div>`;
+  }
+
   #renderSignedIn(me: Me): TemplateResult {
     const { user } = me;
     const t = words().app;
+    const reminder = user.mustChangePassword && this.later;
     return html`<header>
         <div class="who">
           <h1>ChatPoint</h1>
           <p>${fill(t.signedInAs, { name: user.name, email: user.email, workdomain: user.workdomain.name })}</p>
         </div>
-        <button type="button" class="secondary" @click=${this.#signOut}>${t.signOut}</button>
+        <div class="tools">
+          ${reminder ? html`<button type="button" class="link" @click=${this.#choosePassword}>${t.setPassword}</button>` : nothing}
+          <button type="button" class="secondary" @click=${this.#signOut}>${t.signOut}</button>
+        </div>
       </header>
-      ${this.#renderNotice()}
-      ${
-        user.mustChangePassword
-          ? html`<div class="notice actions">
-              <span>${t.stillOnCode}</span>
-              <button type="button" class="secondary" @click=${() => {
-                this.notice = null;
-                this.state = AppState.changePassword;
-              }}>${t.chooseOwnPassword}</button>
-            </div>`
-          : nothing
-      }
+      ${this.#renderBanner(me)}
       <chatpoint-chat .me=${me} @chatpoint-signed-out=${this.#onSessionEnded}></chatpoint-chat>`;
   }
 
@@ -196,7 +244,7 @@ export class ChatpointApp extends LitElement {
           <chatpoint-sign-in
             class="narrow"
             data-focus
-            .workdomain=${workdomainToPrefill()}
+            .email=${this.#linkEmail}
             @chatpoint-signed-in=${this.#onSignedIn}
           ></chatpoint-sign-in>
         </main>`;
@@ -206,16 +254,15 @@ export class ChatpointApp extends LitElement {
           <chatpoint-change-password
             class="narrow"
             data-focus
+            .email=${this.me?.user.email ?? ''}
             .current=${this.#lastPassword}
-            ?optional=${!this.forced}
+            ?askCurrent=${!this.me?.choosePasswordWithoutCode && !this.#lastPassword}
             @chatpoint-password-changed=${this.#onPasswordChanged}
-            @chatpoint-password-later=${() => {
-              this.state = AppState.signedIn;
-            }}
+            @chatpoint-password-later=${this.#onPasswordLater}
           ></chatpoint-change-password>
         </main>`;
       case AppState.signedIn:
-        return html`<main>${this.me ? this.#renderSignedIn(this.me) : nothing}</main>`;
+        return html`<main class="app">${this.me ? this.#renderSignedIn(this.me) : nothing}</main>`;
     }
   }
 }

@@ -1,11 +1,4 @@
-/** Events between the web app's parts. All bubble and cross shadow roots. */
-
-/** The sign-in form signed someone in. `password` is kept only to prefill a forced password change. */
-export class ChatpointSignedInEvent extends CustomEvent<{ mustChangePassword: boolean; password: string }> {
-  constructor(detail: { mustChangePassword: boolean; password: string }) {
-    super('chatpoint-signed-in', { bubbles: true, composed: true, detail });
-  }
-}
+/** Events between the web app's parts (sign-in's own is in ui/sign-in.ts). All bubble and cross shadow roots. */
 
 /** The user chose their own password. */
 export class ChatpointPasswordChangedEvent extends CustomEvent<void> {
@@ -30,7 +23,6 @@ export class ChatpointSignedOutEvent extends CustomEvent<{ expired: boolean }> {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'chatpoint-signed-in': ChatpointSignedInEvent;
     'chatpoint-password-changed': ChatpointPasswordChangedEvent;
     'chatpoint-password-later': ChatpointPasswordLaterEvent;
     'chatpoint-signed-out': ChatpointSignedOutEvent;

@@ -1,17 +1,18 @@
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { takeTokenFromAddress } from '../ui/address-token.ts';
+import { queryParam, takeTokenFromAddress } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { formAlert } from '../ui/field.ts';
 import { LanguageController, words } from '../ui/i18n/index.ts';
 import { newPasswordFields, passwordProblem } from '../ui/new-password.ts';
 import { FormState } from '../ui/page-form.ts';
 import { pageStyles } from '../ui/page-styles.ts';
-import { workdomainToPrefill } from '../ui/workdomain-memory.ts';
-import { resetApi } from './reset-api.ts';
+import { resetApi, returnPath } from './reset-api.ts';
 import './request-link-form.ts';
 
 /** What the reset page shows. */
 export const ResetState = {
+  /** A link was opened: is it still good? */
+  checking: 'checking',
   /** A link was opened: choose the new password. */
   choose: 'choose',
   done: 'done',
@@ -31,6 +32,7 @@ type Field = 'password' | 'confirm';
 export class ChatpointResetPassword extends LitElement {
   static override properties = {
     state: { state: true },
+    problem: { state: true },
     password: { state: true },
     confirm: { state: true },
   };
@@ -42,6 +44,8 @@ export class ChatpointResetPassword extends LitElement {
   ];
 
   declare state: ResetState;
+  /** Why the opened link does not work, as the server said. */
+  declare problem: string;
   declare password: string;
   declare confirm: string;
 
@@ -53,14 +57,35 @@ export class ChatpointResetPassword extends LitElement {
   constructor() {
     super();
     this.state = ResetState.request;
+    this.problem = '';
     this.password = '';
     this.confirm = '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#token ??= takeTokenFromAddress('/reset-password');
-    if (this.#token) this.state = ResetState.choose;
+    if (this.#token) return;
+    this.#token = takeTokenFromAddress('/reset-password');
+    if (this.#token) void this.#check(this.#token);
+  }
+
+  /** Before anyone types a password: a used, replaced or expired link says so at once. */
+  async #check(token: string) {
+    this.state = ResetState.checking;
+    try {
+      await resetApi.check(token);
+      this.state = ResetState.choose;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_token') this.#linkFailed(error);
+      // Anything else (offline, busy): let the person try; saving checks the link again.
+      else this.state = ResetState.choose;
+    }
+  }
+
+  #linkFailed(error: ApiError) {
+    this.#token = null;
+    this.problem = error.message;
+    this.state = ResetState.invalidLink;
   }
 
   #submit(event: SubmitEvent) {
@@ -76,9 +101,8 @@ export class ChatpointResetPassword extends LitElement {
       },
       fail: (error) => {
         const code = error instanceof ApiError ? error.code : '';
-        if (code === 'invalid_token') {
-          this.#token = null;
-          this.state = ResetState.invalidLink;
+        if (error instanceof ApiError && code === 'invalid_token') {
+          this.#linkFailed(error);
           return null;
         }
         return { field: code === 'weak_password' ? 'password' : 'form', message: errorMessage(error) };
@@ -113,25 +137,31 @@ export class ChatpointResetPassword extends LitElement {
   protected override render(): TemplateResult {
     const t = words();
     switch (this.state) {
+      case ResetState.checking:
+        return html`<main><p class="muted" role="status">Checking your link…</p></main>`;
       case ResetState.choose:
         return html`<main>${this.#renderChoose()}</main>`;
       case ResetState.done:
         return html`<main>
           <h1>${t.reset.doneHeading}</h1>
           <p class="notice" role="status">${t.reset.done}</p>
-          <p><a href="/app" data-focus>${t.common.openChatPoint}</a></p>
+          ${
+            returnPath() === '/admin'
+              ? html`<p><a href="/admin" data-focus>${t.reset.signInToAdmin}</a></p>`
+              : html`<p><a href="/app" data-focus>${t.common.openChatPoint}</a></p>`
+          }
         </main>`;
       case ResetState.invalidLink:
         return html`<main>
-          <h1>${t.reset.chooseHeading}</h1>
-          <p class="notice warning" role="alert">${t.reset.invalidLink}</p>
-          <chatpoint-request-reset-link data-focus .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
+          <h1>${t.reset.invalidHeading}</h1>
+          <p class="notice warning" role="alert">${this.problem || t.reset.invalidLink}</p>
+          <chatpoint-request-reset-link data-focus .workdomain=${queryParam('workdomain')}></chatpoint-request-reset-link>
         </main>`;
       case ResetState.request:
         return html`<main>
           <h1>${t.reset.requestHeading}</h1>
           <p>${t.reset.requestIntro}</p>
-          <chatpoint-request-reset-link .workdomain=${workdomainToPrefill()}></chatpoint-request-reset-link>
+          <chatpoint-request-reset-link .workdomain=${queryParam('workdomain')}></chatpoint-request-reset-link>
         </main>`;
     }
   }

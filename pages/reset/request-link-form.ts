@@ -1,15 +1,16 @@
 import { html, type TemplateResult } from 'lit';
-import { accountFields, formAlert } from '../ui/field.ts';
+import { field, formAlert } from '../ui/field.ts';
 import { words } from '../ui/i18n/index.ts';
 import { blankField, PageForm } from '../ui/page-form.ts';
-import { resetApi } from './reset-api.ts';
+import { resetApi, returnPath } from './reset-api.ts';
 
-type Field = 'workdomain' | 'email';
+type Field = 'email';
 
 /**
- * Asks for a reset link. The answer is the same whether or not the account exists.
+ * Asks for a reset link by email alone: each workdomain the address has an account in gets a
+ * link. The answer is the same whether or not an account exists.
  *
- * @attr workdomain - Prefills the workdomain slug.
+ * @attr workdomain - Limits the request to one workdomain (its slug), when a link named it.
  */
 export class ChatpointRequestResetLink extends PageForm<Field> {
   static override properties = {
@@ -31,9 +32,9 @@ export class ChatpointRequestResetLink extends PageForm<Field> {
 
   #submit(event: SubmitEvent) {
     return this.form.submit(event, {
-      check: () => blankField({ workdomain: this.workdomain, email: this.email }),
+      check: () => blankField({ email: this.email }),
       send: async () => {
-        await resetApi.request(this.workdomain.trim(), this.email.trim());
+        await resetApi.request(this.email.trim(), this.workdomain.trim() || undefined, returnPath());
         this.sent = true;
       },
     });
@@ -43,12 +44,16 @@ export class ChatpointRequestResetLink extends PageForm<Field> {
     if (this.sent) return html`<p class="notice" role="status">${words().reset.sent}</p>`;
     return html`<form class="stack" novalidate aria-labelledby="request-heading" @submit=${this.#submit}>
       <h2 id="request-heading">${words().reset.newLinkHeading}</h2>
-      ${accountFields({
-        workdomain: this.workdomain,
-        email: this.email,
-        errorFor: this.form.errorFor,
-        onInput: (name, value) => {
-          this[name] = value;
+      ${field({
+        id: 'email',
+        label: words().common.email,
+        type: 'email',
+        value: this.email,
+        autocomplete: 'username',
+        inputmode: 'email',
+        error: this.form.errorFor('email'),
+        onInput: (value) => {
+          this.email = value;
         },
       })}
       <div class="actions">

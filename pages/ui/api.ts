@@ -1,3 +1,4 @@
+import type { ErrorDetails } from '../../contract/errors.ts';
 import { fill, words } from './i18n/index.ts';
 
 /** Same-origin JSON client for the hosted pages: the session rides in the HttpOnly cookie. */
@@ -8,13 +9,19 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status = 0,
+    /** Structured facts beside the sentence (tries left, seconds to wait, why a link failed). */
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
 }
 
 /** One request to the API: JSON in (when there is a body) and JSON out; a failure throws ApiError. */
-export async function api<T = void>(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<T> {
+export async function api<T = void>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: object,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -39,6 +46,7 @@ export async function api<T = void>(method: 'GET' | 'POST' | 'PUT', path: string
     error.code ?? 'generic',
     error.message ?? `Something went wrong (${res.status}). Please try again.`,
     res.status,
+    error.details ?? {},
   );
 }
 

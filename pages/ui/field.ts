@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { words } from './i18n/index.ts';
 
 export interface FieldOptions {
   id: string;
@@ -12,6 +11,10 @@ export interface FieldOptions {
   /** The message shown beside the field; empty when the field is fine. */
   error?: string;
   required?: boolean;
+  /** The on-screen keyboard to offer, e.g. `numeric` for codes. */
+  inputmode?: 'numeric' | 'email' | 'text';
+  /** Takes focus when its step of a form is shown. */
+  focus?: boolean;
   onInput: (value: string) => void;
 }
 
@@ -29,6 +32,8 @@ export function field(options: FieldOptions): TemplateResult {
       name=${id}
       type=${options.type ?? 'text'}
       autocomplete=${ifDefined(options.autocomplete)}
+      inputmode=${ifDefined(options.inputmode)}
+      ?data-step-focus=${options.focus ?? false}
       ?required=${options.required ?? true}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy}
@@ -42,36 +47,3 @@ export function field(options: FieldOptions): TemplateResult {
 
 /** The error region beside a form's submit button. */
 export const formAlert = (message = '') => html`<p class="error" role="alert">${message}</p>`;
-
-type AccountField = 'workdomain' | 'email';
-
-export interface AccountFieldsOptions {
-  workdomain: string;
-  email: string;
-  workdomainHint?: string;
-  errorFor: (name: AccountField) => string;
-  onInput: (name: AccountField, value: string) => void;
-}
-
-/** The workdomain slug and email that name an account, as the sign-in and reset-link forms ask. */
-export function accountFields(options: AccountFieldsOptions): TemplateResult {
-  const { errorFor, onInput } = options;
-  return html`${field({
-    id: 'workdomain',
-    label: words().common.workdomain,
-    value: options.workdomain,
-    autocomplete: 'organization',
-    hint: options.workdomainHint,
-    error: errorFor('workdomain'),
-    onInput: (value) => onInput('workdomain', value),
-  })}
-    ${field({
-      id: 'email',
-      label: words().common.email,
-      type: 'email',
-      value: options.email,
-      autocomplete: 'username',
-      error: errorFor('email'),
-      onInput: (value) => onInput('email', value),
-    })}`;
-}

@@ -49,6 +49,17 @@ export class FormState<F extends string> {
       );
   }
 
+  /** Forgets the error shown, e.g. when the form moves to another step. */
+  clear(): void {
+    this.#error = null;
+    this.host.requestUpdate();
+  }
+
+  /** Runs an action that is not a submit (e.g. "Send a new code") with the same busy flag and errors. */
+  run(send: () => Promise<void>): Promise<void> {
+    return this.submit(new SubmitEvent('submit'), { send });
+  }
+
   /** Handles a submit: ignored while one is under way; checks, sends, and shows what went wrong. */
   async submit(event: SubmitEvent, { check, send, fail }: Submission<F>): Promise<void> {
     event.preventDefault();

@@ -1,27 +1,11 @@
 import { css } from 'lit';
+import { theme } from './theme.ts';
 
 /** Shared look of the hosted pages' forms: readable at 320 px, visible focus, light and dark. */
-export const pageStyles = css`
-  :host {
-    --_accent: #0b57d0;
-    --_on-accent: #fff;
-    --_error: #b3261e;
-    --_border: #818b98;
-    --_muted: color-mix(in srgb, CanvasText 70%, Canvas);
-    --_radius: 0.5rem;
-    display: block;
-    font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    color: CanvasText;
-    overflow-wrap: anywhere;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: #8ab4f8;
-      --_on-accent: #062e6f;
-      --_error: #ffb4ab;
-    }
-  }
-  * { box-sizing: border-box; }
+export const pageStyles = [
+  theme,
+  css`
+  :host { overflow-wrap: anywhere; }
   h1, h2, h3, p { margin: 0; }
   h1 { font-size: 1.5rem; }
   h2 { font-size: 1.2rem; }
@@ -41,6 +25,9 @@ export const pageStyles = css`
   [aria-invalid='true'] { border-color: var(--_error); }
   button { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); cursor: pointer; }
   button.secondary { background: none; color: var(--_accent); }
+  button.link { background: none; border-color: transparent; color: var(--_accent); font-weight: 400; text-decoration: underline; padding-inline: 0.25rem; }
+  .choices { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+  .choices button { width: 100%; text-align: start; }
   button:disabled { opacity: 0.6; cursor: default; }
   a { color: var(--_accent); }
   :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
@@ -53,5 +40,7 @@ export const pageStyles = css`
     background: color-mix(in srgb, var(--_accent) 10%, Canvas);
   }
   .notice.warning { border-color: var(--_error); background: color-mix(in srgb, var(--_error) 10%, Canvas); }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-`;
+`,
+];

@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { safeAsciiDomain } from './domain-safety.ts';
 
 export interface EmailAddress {
   /** As the registrant typed it, normalised to NFKC and trimmed. */
@@ -24,7 +24,7 @@ export function parseEmailAddress(input: string): EmailAddress | null {
   const local = display.slice(0, at);
   const domainInput = display.slice(at + 1);
   if (local.length > 64 || !LOCAL_PART.test(local)) return null;
-  const domain = domainToASCII(domainInput.toLowerCase());
+  const domain = safeAsciiDomain(domainInput.toLowerCase());
   if (!domain || domain.length > 253) return null;
   const labels = domain.split('.');
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return null;
@@ -32,10 +32,17 @@ export function parseEmailAddress(input: string): EmailAddress | null {
   return { display: `${local}@${domainInput.toLowerCase()}`, canonical: `${local.toLowerCase()}@${domain}` };
 }
 
-/** Person names: 1–100 characters of text, no control characters (they could reach mail headers). */
+// A letter or digit that shows: fillers such as U+3164 are letters but default-ignorable (invisible).
+const VISIBLE_LETTER_OR_DIGIT = /(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}]/u;
+
+/**
+ * Person names: 1–100 characters of text with at least one visible letter or digit, no control
+ * characters (they could reach mail headers).
+ */
 export function parsePersonName(input: string): string | null {
   if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(input)) return null;
   const name = input.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (name.length < 1 || [...name].length > 100) return null;
+  if (!VISIBLE_LETTER_OR_DIGIT.test(name)) return null;
   return name;
 }

@@ -34,7 +34,7 @@ export async function exchangeLoginToken(deps: AppDeps, token: string): Promise<
       )
       .returning({ userId: loginTokens.userId });
     if (redeemed.length === 0) throw new AppError('invalid_token');
-    const { sessionToken } = await createSession(tx, claims.sub);
+    const { sessionToken } = await createSession(tx, claims.sub, 'token');
     // Null for an inactive user; throwing rolls the redemption and the session back.
     const session = await findSessionUser(tx, sessionToken);
     if (!session) throw new AppError('invalid_token');

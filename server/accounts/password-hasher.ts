@@ -20,6 +20,7 @@ export interface PasswordHasher {
 export function createPasswordHasher(
   maxQueued: number,
   concurrency = availableParallelism(),
+  observeWait: (seconds: number) => void = () => {},
 ): PasswordHasher {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -28,9 +29,12 @@ export function createPasswordHasher(
   async function withSlot<T>(work: () => Promise<T>): Promise<T> {
     if (running >= concurrency) {
       if (waiting.length >= maxQueued) throw new AppError('overloaded', { retryAfter: 1 });
+      const queuedAt = performance.now();
       await new Promise<void>((resolve) => waiting.push(resolve));
+      observeWait((performance.now() - queuedAt) / 1000);
     } else {
       running++;
+      observeWait(0);
     }
     try {
       return await work();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { ResetLinkProblem } from '../../contract/errors.ts';
 import { pgErrorCode } from '../db/client.ts';
 import { passwordResets, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -8,6 +9,7 @@ import { clearLoginFailures, loginThrottleKey } from '../limits/login-throttle.t
 import { consumeRateLimit } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { parseEmailAddress } from './email-address.ts';
+import { activeAccountsOf } from './email-sign-in.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 import { hashToken } from './sessions.ts';
 import { endUserSessions } from './users.ts';
@@ -18,7 +20,12 @@ const RESET_MAIL_WINDOW_SECONDS = 15 * 60;
 /** Beyond this many waiting requests, callers wait for their own, so memory stays bounded. */
 const MAX_PENDING_REQUESTS = 100;
 
-export const resetUrl = (publicUrl: string, token: string) => `${publicUrl}/reset-password#token=${token}`;
+/** Pages the reset page may lead back to once the password is set (same origin, fixed list). */
+export const resetReturnPaths = ['/admin', '/app'] as const;
+export type ResetReturnPath = (typeof resetReturnPaths)[number];
+
+export const resetUrl = (publicUrl: string, token: string, next?: ResetReturnPath) =>
+  `${publicUrl}/reset-password${next ? `?next=${encodeURIComponent(next)}` : ''}#token=${token}`;
 
 /**
  * Answers reset requests without revealing accounts: the caller is released once the request is
@@ -29,7 +36,11 @@ export function createPasswordResetRequests(deps: AppDeps) {
   let tail: Promise<void> = Promise.resolve();
   let pending = 0;
 
-  return async function requestPasswordReset(input: { workdomain: string; email: string }) {
+  return async function requestPasswordReset(input: {
+    workdomain?: string | undefined;
+    email: string;
+    next?: ResetReturnPath;
+  }) {
     const email = parseEmailAddress(input.email);
     if (!email) return;
     const allowance = await consumeRateLimit(deps.db, `reset:15m:${email.canonical}`, {
@@ -37,10 +48,16 @@ export function createPasswordResetRequests(deps: AppDeps) {
       windowSeconds: RESET_MAIL_WINDOW_SECONDS,
     });
     if (!allowance.allowed) return;
-    const slug = input.workdomain.trim().toLowerCase();
+    // Without a workdomain: a link for each workdomain the address has an account in.
+    const slug = input.workdomain?.trim().toLowerCase() || null;
     pending++;
     const job = tail
-      .then(() => issueResetLink(deps, slug, email.canonical))
+      .then(async () => {
+        const slugs = slug
+          ? [slug]
+          : (await activeAccountsOf(deps.db, email.canonical)).map((a) => a.workdomain.slug);
+        for (const each of slugs) await issueResetLink(deps, each, email.canonical, input.next);
+      })
       .catch((error: unknown) =>
         deps.logger.error('password reset request failed', {
           reason: pgErrorCode(error) ?? (error instanceof Error ? error.name : 'unknown'),
@@ -55,7 +72,12 @@ export function createPasswordResetRequests(deps: AppDeps) {
 }
 
 /** For an active account: one transaction revokes older links, stores the new one and queues its mail. */
-async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: string) {
+async function issueResetLink(
+  deps: AppDeps,
+  slug: string,
+  emailCanonical: string,
+  next: ResetReturnPath | undefined,
+) {
   const token = randomBytes(32).toString('base64url');
   const issued = await deps.db.transaction(async (tx) => {
     // The row lock serialises requests for one user across processes: one unrevoked link at a time.
@@ -91,7 +113,7 @@ async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: strin
         name: account.user.name,
         workdomainName: account.workdomainName,
         // Always PUBLIC_URL: a link built from the request's Host could be pointed at an attacker.
-        resetUrl: resetUrl(deps.config.publicUrl, token),
+        resetUrl: resetUrl(deps.config.publicUrl, token, next),
         minutesValid: RESET_LINK_MINUTES,
       },
       supersedeKey: `password-reset:${account.user.id}`,
@@ -101,11 +123,38 @@ async function issueResetLink(deps: AppDeps, slug: string, emailCanonical: strin
   if (issued) deps.mailQueued();
 }
 
-const invalidResetToken = () =>
-  new AppError('invalid_token', {
-    status: 400,
-    message: 'This reset link is not valid any more. Please ask for a new one.',
-  });
+const problemMessages: Record<ResetLinkProblem, string> = {
+  used: 'This reset link was already used. Ask for a new one if you need it.',
+  expired: 'This reset link has expired. Please ask for a new one.',
+  replaced: 'A newer reset link was sent; this one no longer works. Use the newest email or ask again.',
+  unknown: 'This reset link is not valid. Please ask for a new one.',
+};
+
+const invalidResetToken = (reason: ResetLinkProblem = 'unknown') =>
+  new AppError('invalid_token', { status: 400, message: problemMessages[reason], details: { reason } });
+
+/** Why a reset token does not work now, or null when it does. Reads only; the link stays usable. */
+async function resetLinkProblem(deps: AppDeps, tokenHash: string): Promise<ResetLinkProblem | null> {
+  const [link] = await deps.db
+    .select({
+      usedAt: passwordResets.usedAt,
+      revokedAt: passwordResets.revokedAt,
+      expired: sql<boolean>`${passwordResets.expiresAt} <= now()`,
+    })
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, tokenHash));
+  if (!link) return 'unknown';
+  if (link.usedAt) return 'used';
+  if (link.revokedAt) return 'replaced';
+  if (link.expired) return 'expired';
+  return null;
+}
+
+/** For the reset page as it opens: whether the link still works, and if not, why. */
+export async function checkResetLink(deps: AppDeps, token: string): Promise<void> {
+  const problem = await resetLinkProblem(deps, hashToken(token));
+  if (problem) throw invalidResetToken(problem);
+}
 
 const usableReset = (tokenHash: string) =>
   and(
@@ -128,7 +177,7 @@ export async function confirmPasswordReset(deps: AppDeps, input: { token: string
     .select({ id: passwordResets.id })
     .from(passwordResets)
     .where(usableReset(tokenHash));
-  if (!candidate) throw invalidResetToken();
+  if (!candidate) throw invalidResetToken((await resetLinkProblem(deps, tokenHash)) ?? 'unknown');
   const passwordHash = await deps.hasher.hash(input.password);
 
   await deps.db.transaction(async (tx) => {
@@ -137,7 +186,7 @@ export async function confirmPasswordReset(deps: AppDeps, input: { token: string
       .set({ usedAt: sql`now()` })
       .where(usableReset(tokenHash))
       .returning({ userId: passwordResets.userId });
-    if (!used) throw invalidResetToken();
+    if (!used) throw invalidResetToken('used');
     const [account] = await tx
       .update(users)
       .set({ passwordHash, initialPasswordExpiresAt: null })

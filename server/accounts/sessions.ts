@@ -9,18 +9,28 @@ export const SESSION_COOKIE = 'cp_session';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+export type SessionVia = 'password' | 'token' | 'code';
+
 /** A new opaque session token; only its hash is stored, so a database leak signs nobody in. */
-export async function createSession(db: Queryable, userId: string) {
+export async function createSession(db: Queryable, userId: string, via: SessionVia = 'password') {
   const token = randomBytes(32).toString('base64url');
   const [session] = await db
     .insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) })
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      via,
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+    })
     .returning({ id: sessions.id });
   return { sessionId: session!.id, sessionToken: token };
 }
 
 export interface SessionUser {
   sessionId: string;
+  /** How the session began, and when: a fresh session from a link or code may set a first password. */
+  via: SessionVia;
+  startedAt: Date;
   user: {
     id: string;
     name: string;
@@ -38,7 +48,13 @@ export interface SessionUser {
 /** The active user behind a session token, or null when it is unknown, revoked, expired or the user inactive. */
 export async function findSessionUser(db: Queryable, token: string): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ sessionId: sessions.id, user: users, workdomain: workdomains })
+    .select({
+      sessionId: sessions.id,
+      via: sessions.via,
+      startedAt: sessions.createdAt,
+      user: users,
+      workdomain: workdomains,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(workdomains, eq(workdomains.id, users.workdomainId))
@@ -53,6 +69,8 @@ export async function findSessionUser(db: Queryable, token: string): Promise<Ses
   if (!row) return null;
   return {
     sessionId: row.sessionId,
+    via: row.via,
+    startedAt: row.startedAt,
     user: {
       id: row.user.id,
       name: row.user.name,

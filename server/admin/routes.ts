@@ -21,6 +21,8 @@ import {
   showRegistration,
   updateRegistrationSettings,
 } from '../registration/settings.ts';
+import { registerWebhookRoutes } from '../webhooks/routes.ts';
+import { registerLinkRoutes } from './link-routes.ts';
 import { registrationQrSvg } from './qr.ts';
 import { type AdminEnv, requireAdmin } from './scope.ts';
 import { deactivateWorkdomainUser, listUsers, reactivateWorkdomainUser } from './users.ts';
@@ -178,11 +180,15 @@ export function adminRoutes(deps: AppDeps) {
   });
   app.openapi(openRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;
-    return c.json(await openRegistration(db, workdomainId, actor, publicUrl), 200);
+    const opened = await openRegistration(db, workdomainId, actor, publicUrl);
+    deps.webhooksQueued();
+    return c.json(opened, 200);
   });
   app.openapi(closeRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;
-    return c.json(await closeRegistration(db, workdomainId, actor, publicUrl), 200);
+    const closed = await closeRegistration(db, workdomainId, actor, publicUrl);
+    deps.webhooksQueued();
+    return c.json(closed, 200);
   });
   app.openapi(regenerateRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;
@@ -211,5 +217,7 @@ export function adminRoutes(deps: AppDeps) {
     const entries = await listAudit(db, c.var.scope.workdomainId, c.req.valid('query').limit);
     return c.json({ entries }, 200);
   });
+  registerLinkRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   return app;
 }

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { endUserSessions } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { users } from '../db/schema/index.ts';
+import { registrationLinks, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { autoCloseRegistration } from '../registration/auto-close.ts';
@@ -20,9 +20,18 @@ const adminUserColumns = {
   status: users.status,
   createdAt: users.createdAt,
   registeredViaLink: users.registeredViaLink,
+  registeredViaLinkId: users.registeredViaLinkId,
+  registeredViaLabel: registrationLinks.label,
 };
 
-type AdminUserRow = { [K in keyof typeof adminUserColumns]: (typeof users.$inferSelect)[K] };
+type AdminUserRow = Awaited<ReturnType<typeof selectAdminUsers>>[number];
+
+/** Users with the label of the link they came through (kept after the link is deleted). */
+const selectAdminUsers = (db: Queryable) =>
+  db
+    .select(adminUserColumns)
+    .from(users)
+    .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId));
 
 const toAdminUser = (user: AdminUserRow) => ({
   id: user.id,
@@ -33,25 +42,26 @@ const toAdminUser = (user: AdminUserRow) => ({
   status: user.status,
   createdAt: user.createdAt.toISOString(),
   registeredViaLink: user.registeredViaLink,
+  registeredVia:
+    user.registeredViaLinkId && user.registeredViaLabel !== null
+      ? { linkId: user.registeredViaLinkId, label: user.registeredViaLabel }
+      : null,
 });
 
 export type AdminUser = ReturnType<typeof toAdminUser>;
 
 /** Every user of the workdomain, newest first. */
 export async function listUsers(db: Queryable, workdomainId: string): Promise<AdminUser[]> {
-  const rows = await db
-    .select(adminUserColumns)
-    .from(users)
+  const rows = await selectAdminUsers(db)
     .where(eq(users.workdomainId, workdomainId))
     .orderBy(desc(users.createdAt), desc(users.id));
   return rows.map(toAdminUser);
 }
 
 async function findUser(db: Queryable, scope: AdminScope, userId: string) {
-  const [user] = await db
-    .select(adminUserColumns)
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.workdomainId, scope.workdomainId)));
+  const [user] = await selectAdminUsers(db).where(
+    and(eq(users.id, userId), eq(users.workdomainId, scope.workdomainId)),
+  );
   if (!user) throw new AppError('user_not_found');
   return user;
 }
@@ -71,9 +81,10 @@ export async function deactivateWorkdomainUser(
     throw new AppError('conflict', { message: 'You cannot deactivate your own account.' });
   }
   if (current.status === 'inactive') return toAdminUser(current);
-  const user = await deactivateUser(deps.db, scope.workdomainId, userId, scope.actor, deps.config.publicUrl);
+  await deactivateUser(deps.db, scope.workdomainId, userId, scope.actor, deps.config.publicUrl);
   deps.mailQueued();
-  return toAdminUser(user);
+  deps.webhooksQueued();
+  return toAdminUser(await findUser(deps.db, scope, userId));
 }
 
 /** Reactivates a user; an external user needs a free seat (409 capacity_reached otherwise). */
@@ -82,7 +93,8 @@ export async function reactivateWorkdomainUser(
   scope: AdminScope,
   userId: string,
 ): Promise<AdminUser> {
-  return toAdminUser(await reactivateUser(deps.db, scope.workdomainId, userId, scope.actor));
+  await reactivateUser(deps.db, scope.workdomainId, userId, scope.actor);
+  return toAdminUser(await findUser(deps.db, scope, userId));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { aliasedTable, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
-import { conversations, messages, users } from '../db/schema/index.ts';
+import { conversationReads, conversations, messages, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -61,6 +61,11 @@ export async function listConversations(db: Queryable, userId: string) {
     )
     .orderBy(messages.conversationId, desc(messages.createdAt), desc(messages.id));
   const lastByConversation = new Map(lastLines.map(({ conversationId, ...line }) => [conversationId, line]));
+  const unreadByConversation = await countUnread(
+    db,
+    userId,
+    rows.map((row) => row.id),
+  );
 
   return rows
     .map((row) => {
@@ -69,11 +74,56 @@ export async function listConversations(db: Queryable, userId: string) {
         id: row.id,
         with: row.with,
         lastMessage: last ? toView(last) : null,
+        unread: unreadByConversation.get(row.id) ?? 0,
         activity: (last?.createdAt ?? row.createdAt).getTime(),
       };
     })
     .sort((a, b) => b.activity - a.activity)
     .map(({ activity: _activity, ...conversation }) => conversation);
+}
+
+/**
+ * Messages from the other side since the user last fetched the conversation. System lines and
+ * the user's own messages are never unread.
+ */
+async function countUnread(db: Queryable, userId: string, conversationIds: string[]) {
+  const rows = await db
+    .select({ conversationId: messages.conversationId, unread: sql<number>`count(*)::int` })
+    .from(messages)
+    .leftJoin(
+      conversationReads,
+      and(
+        eq(conversationReads.conversationId, messages.conversationId),
+        eq(conversationReads.userId, userId),
+      ),
+    )
+    .where(
+      and(
+        inArray(messages.conversationId, conversationIds),
+        isNotNull(messages.senderId),
+        ne(messages.senderId, userId),
+        // Millisecond precision, as `createdAt` travels: the newest message shown is not unread.
+        or(
+          isNull(conversationReads.lastReadAt),
+          sql`date_trunc('milliseconds', ${messages.createdAt}) > ${conversationReads.lastReadAt}`,
+        ),
+      ),
+    )
+    .groupBy(messages.conversationId);
+  return new Map(rows.map((row) => [row.conversationId, Number(row.unread)]));
+}
+
+/** Marks what the user was just shown as read: up to the newest message fetched, never backwards. */
+async function markRead(db: Queryable, conversationId: string, userId: string, shown: { createdAt: Date }[]) {
+  const newest = shown.at(-1)?.createdAt;
+  if (!newest) return;
+  await db
+    .insert(conversationReads)
+    .values({ userId, conversationId, lastReadAt: newest })
+    .onConflictDoUpdate({
+      target: [conversationReads.userId, conversationReads.conversationId],
+      set: { lastReadAt: sql`greatest(${conversationReads.lastReadAt}, excluded.last_read_at)` },
+    });
 }
 
 /** Only a participant sees a conversation; to anyone else it does not exist. */
@@ -129,6 +179,7 @@ export async function listMessages(
       .where(and(inConversation, await afterCondition(db, conversationId, after)))
       .orderBy(asc(messages.createdAt), asc(messages.id))
       .limit(MESSAGE_PAGE_SIZE);
+    await markRead(db, conversationId, userId, rows);
     return rows.map(toView);
   }
   const rows = await db
@@ -137,7 +188,9 @@ export async function listMessages(
     .where(inConversation)
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(MESSAGE_PAGE_SIZE);
-  return rows.reverse().map(toView);
+  rows.reverse();
+  await markRead(db, conversationId, userId, rows);
+  return rows.map(toView);
 }
 
 /** 1–4000 characters of text, not only white space; NUL cannot be stored in PostgreSQL text. */

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
 
@@ -7,17 +7,28 @@ interface Person {
   name: string;
 }
 
+export interface FirstContactLines {
+  workdomainName: string;
+  /** The PIC's welcome message; empty for none. */
+  welcomeMessage: string;
+  /** The registrant's first message to the PIC, or null. */
+  firstMessage: string | null;
+}
+
+// Lines written in one transaction share now(); these offsets keep their reading order.
+const after = (milliseconds: 1 | 2) => sql.raw(`now() + interval '${milliseconds} milliseconds'`);
+
 /**
  * Connects a new user with the person in charge, inside the registration's transaction: a contact
- * both ways, their conversation, a system line, and the PIC's welcome message (when there is one)
- * as the last thing the new user reads.
+ * both ways, their conversation, a system line both of them see, the PIC's welcome message (when
+ * there is one), and then the registrant's own first message (when there is one).
  */
 export async function createFirstContact(
   tx: Tx,
   workdomainId: string,
   newUser: Person,
   pic: Person,
-  welcomeMessage: string,
+  lines: FirstContactLines,
 ) {
   await tx.insert(contacts).values([
     { userId: newUser.id, contactUserId: pic.id },
@@ -33,20 +44,53 @@ export async function createFirstContact(
     conversationId,
     senderId: null,
     kind: 'system' as const,
-    body: `${newUser.name} registered through the public registration link.`,
+    body: `${newUser.name} joined ${lines.workdomainName} through its website.`,
   };
-  const welcome = welcomeMessage.trim()
+  const welcome = lines.welcomeMessage.trim()
     ? [
         {
           conversationId,
           senderId: pic.id,
           kind: 'text' as const,
-          body: welcomeMessage,
-          // Just after the system line, so the welcome message is what the new user reads last.
-          createdAt: sql`now() + interval '1 millisecond'`,
+          body: lines.welcomeMessage,
+          createdAt: after(1),
         },
       ]
     : [];
-  await tx.insert(messages).values([systemLine, ...welcome]);
+  const first = lines.firstMessage
+    ? [
+        {
+          conversationId,
+          senderId: newUser.id,
+          kind: 'text' as const,
+          body: lines.firstMessage,
+          createdAt: after(2),
+        },
+      ]
+    : [];
+  await tx.insert(messages).values([systemLine, ...welcome, ...first]);
+  return { conversationId };
+}
+
+/**
+ * A returning member's message to the person in charge, in their existing conversation. When the
+ * PIC has changed since they joined, the contact and conversation with the new PIC are made first.
+ */
+export async function postToPic(tx: Tx, workdomainId: string, member: Person, pic: Person, body: string) {
+  await tx
+    .insert(contacts)
+    .values([
+      { userId: member.id, contactUserId: pic.id },
+      { userId: pic.id, contactUserId: member.id },
+    ])
+    .onConflictDoNothing();
+  const [userAId, userBId] = [member.id, pic.id].sort() as [string, string];
+  await tx.insert(conversations).values({ workdomainId, userAId, userBId }).onConflictDoNothing();
+  const [conversation] = await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.userAId, userAId), eq(conversations.userBId, userBId)));
+  const conversationId = conversation!.id;
+  await tx.insert(messages).values({ conversationId, senderId: member.id, kind: 'text', body });
   return { conversationId };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createPasswordHasher } from '../accounts/password-hasher.ts';
+import { setUserPassword } from '../accounts/set-password.ts';
 import { createInternalUser, findUserByEmail } from '../accounts/users.ts';
 import { deactivateUser } from '../admin/users.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run cli -- <verb> [options]
   workdomain create --name <text> --slug <slug> --plan free|standard|pro|enterprise --external-limit <n>
   user create --workdomain <slug> --email <e> --name <text> --password <p> [--role member|admin]
   user deactivate --workdomain <slug> --email <e>
+  user set-password --workdomain <slug> --email <e> --password <p>
   registration open --workdomain <slug> --pic <email> [--welcome <text>]
   registration close --workdomain <slug>
   registration show --workdomain <slug>
@@ -65,6 +67,13 @@ const verbs: Record<string, Verb> = {
     const user = await findUserByEmail(db, workdomain.id, required(v, 'email'));
     await deactivateUser(db, workdomain.id, user.id, operator, publicUrl);
     return { id: user.id, status: 'inactive' };
+  },
+  'user set-password': async (db, v) => {
+    const workdomain = await findWorkdomainBySlug(db, required(v, 'workdomain'));
+    return setUserPassword(db, createPasswordHasher(1), workdomain, {
+      email: required(v, 'email'),
+      password: required(v, 'password'),
+    });
   },
   'registration open': async (db, v, publicUrl) => {
     const workdomain = await findWorkdomainBySlug(db, required(v, 'workdomain'));

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -32,7 +32,13 @@ export interface DatabaseOptions {
   maxConnections?: number;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** drizzle/ at the project root: two levels up from this file, one up from the bundled dist/server.js. */
+const migrationFolders = ['../../drizzle', '../drizzle'].map((relative) =>
+  fileURLToPath(new URL(relative, import.meta.url)),
+);
+export const migrationsFolder =
+  migrationFolders.find((folder) => existsSync(path.join(folder, 'meta', '_journal.json'))) ??
+  migrationFolders[0]!;
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_ID = 727_274_631;
 

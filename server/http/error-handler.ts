@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { pgErrorCode } from '../db/client.ts';
 import { AppError, type ErrorCode, errorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { routePattern } from './request-log.ts';
 
 const httpStatusCodes: Record<number, ErrorCode> = {
   400: 'invalid_request',
@@ -56,12 +57,7 @@ export function createErrorHandler(logger: Logger) {
     const known = toAppError(error);
     if (known) return errorResponse(c, known);
     const requestId = c.get('requestId' as never) ?? randomUUID();
-    logger.error('unhandled error', {
-      requestId,
-      path: c.req.path,
-      error: error.message,
-      stack: error.stack,
-    });
+    logger.error('unhandled error', { requestId, method: c.req.method, route: routePattern(c), error });
     return errorResponse(
       c,
       new AppError('internal_error', { message: `Something went wrong on our side (request ${requestId}).` }),

@@ -1,9 +1,9 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { rateLimitCounters } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { consumeRateLimit } from './rate-limits.ts';
+import { consumeRateLimit, consumeRateLimits, refusal } from './rate-limits.ts';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -45,6 +45,39 @@ export async function takeLoginAttempt(deps: AppDeps, key: string): Promise<Logi
         .where(
           and(
             eq(rateLimitCounters.key, key),
+            eq(rateLimitCounters.windowStart, windowStart),
+            gt(rateLimitCounters.count, 0),
+          ),
+        );
+    },
+  };
+}
+
+/** Like takeLoginAttempt for several login IDs at once (one statement); over any limit: 429. */
+export async function takeLoginAttempts(deps: AppDeps, keys: string[]): Promise<LoginAttempt> {
+  const windowSeconds = WINDOW_SECONDS;
+  const windowStart = new Date(Math.floor(Date.now() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const limit = deps.config.rateLimits.loginFailuresPerAccount;
+  const refused = refusal(
+    await consumeRateLimits(
+      deps.db,
+      keys.map((key) => ({ key, limit, windowSeconds })),
+    ),
+  );
+  if (refused) {
+    throw new AppError('rate_limited', {
+      message: 'Too many failed sign-ins. Please wait and try again.',
+      retryAfter: refused.retryAfter,
+    });
+  }
+  return {
+    async succeeded() {
+      await deps.db
+        .update(rateLimitCounters)
+        .set({ count: sql`${rateLimitCounters.count} - 1` })
+        .where(
+          and(
+            inArray(rateLimitCounters.key, keys),
             eq(rateLimitCounters.windowStart, windowStart),
             gt(rateLimitCounters.count, 0),
           ),

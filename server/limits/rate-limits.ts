@@ -11,6 +11,8 @@ export interface RateLimitResult {
   allowed: boolean;
   /** Seconds until the current window ends. */
   retryAfter: number;
+  /** Hits left in the current window after this one (0 when at or over the limit). */
+  remaining?: number;
 }
 
 function windowOf(windowSeconds: number, now = Date.now()) {
@@ -47,6 +49,7 @@ export async function consumeRateLimits(
   return counters.map((counter, i) => ({
     allowed: (counts.get(counter.key) ?? 0) <= counter.limit,
     retryAfter: windows[i]!.retryAfter,
+    remaining: Math.max(0, counter.limit - (counts.get(counter.key) ?? 0)),
   }));
 }
 

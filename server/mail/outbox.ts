@@ -102,3 +102,15 @@ export async function isEmailStillPending(db: Database, id: string): Promise<boo
     .where(eq(emailOutbox.id, id));
   return row?.status === 'pending';
 }
+
+/** Mail waiting to be sent, and how long the oldest has waited (seconds; 0 when none). */
+export async function outboxBacklog(db: Database): Promise<{ pending: number; oldestAgeSeconds: number }> {
+  const [row] = await db
+    .select({
+      pending: sql<number>`count(*)::int`,
+      oldestAgeSeconds: sql<number>`coalesce(extract(epoch from now() - min(${emailOutbox.createdAt})), 0)::float8`,
+    })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.status, 'pending'));
+  return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: Number(row?.oldestAgeSeconds ?? 0) };
+}

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
-import type { Logger } from '../logger.ts';
+import { type Logger, serializeError } from '../logger.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { claimDueEmails, isEmailStillPending, markEmailFailed, markEmailsSent } from './outbox.ts';
 import { type EmailTemplateName, isEmailTemplateName, renderEmail } from './render.ts';
 import type { MailTransport } from './transports.ts';
@@ -17,6 +18,7 @@ export interface OutboxWorkerOptions {
   transport: MailTransport;
   from: string;
   logger: Logger;
+  metrics?: Pick<Metrics, 'mailSent' | 'mailFailed'>;
   pollMs?: number;
   batchSize?: number;
 }
@@ -27,7 +29,7 @@ function maskAddress(address: string): string {
 }
 
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, transport, from, logger, pollMs = 1000, batchSize = 20 } = options;
+  const { db, transport, from, logger, metrics, pollMs = 1000, batchSize = 20 } = options;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<number> | undefined;
@@ -48,18 +50,20 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             await transport.send({ from, to: mail.toAddress, ...rendered });
             sent.push(mail.id);
             delivered++;
+            metrics?.mailSent(mail.template);
             logger.info('mail delivered', {
               template: mail.template,
               to: maskAddress(mail.toAddress),
               via: transport.kind,
             });
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+            metrics?.mailFailed(mail.template);
+            const message = String(serializeError(error).message);
             await markEmailFailed(db, mail.id, mail.attempts, message).catch(() => {});
             logger.warn('mail delivery failed; will retry', {
               template: mail.template,
               attempt: mail.attempts,
-              error: message,
+              error,
             });
           }
         }),
@@ -83,7 +87,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       try {
         await drain();
       } catch (error) {
-        logger.warn('outbox round failed', { error: error instanceof Error ? error.message : String(error) });
+        logger.warn('outbox round failed', { error });
       }
       schedule(pollMs);
     }, delay);

@@ -31,7 +31,7 @@ export function htmlShell(options: ShellOptions): string {
 <html lang="${escapeHtml(options.lang)}">
   <head>
     <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
     <title>${escapeHtml(options.title)}</title>
     ${options.description ? `<meta name="description" content="${escapeHtml(options.description)}">` : ''}
     ${meta}

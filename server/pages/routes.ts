@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
@@ -10,10 +10,13 @@ import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';
+import { loadStaticAsset, type StaticAsset, sendStaticAsset, staticAsset } from './static-asset.ts';
 
 export interface BuiltAssets {
   /** The widget module, or null when `npm run build` has not run. */
-  widget: { code: string; hash: string } | null;
+  widget: { asset: StaticAsset; hash: string } | null;
+  /** The widget's other files (a language's texts each), by file name: hashed, loaded on demand. */
+  widgetChunks: Map<string, StaticAsset>;
   /** Entry name (app, admin, reset) → script path, from Vite's manifest. */
   entries: Record<string, string>;
   pagesDir: string;
@@ -21,7 +24,17 @@ export interface BuiltAssets {
 
 export function loadBuiltAssets(distDir: string): BuiltAssets {
   const widgetFile = path.join(distDir, 'widget', 'chatpoint-register.js');
-  const widget = existsSync(widgetFile) ? readFileSync(widgetFile, 'utf8') : null;
+  const widget = existsSync(widgetFile) ? loadStaticAsset(widgetFile, CONTENT_TYPES['.js']!) : null;
+  const widgetChunks = new Map<string, StaticAsset>();
+  if (widget) {
+    for (const name of readdirSync(path.dirname(widgetFile))) {
+      if (/^chatpoint-register-[\w.-]+\.js$/.test(name))
+        widgetChunks.set(
+          name,
+          loadStaticAsset(path.join(path.dirname(widgetFile), name), CONTENT_TYPES['.js']!),
+        );
+    }
+  }
   const pagesDir = path.join(distDir, 'pages');
   const manifestFile = path.join(pagesDir, '.vite', 'manifest.json');
   const entries: Record<string, string> = {};
@@ -36,8 +49,12 @@ export function loadBuiltAssets(distDir: string): BuiltAssets {
   }
   return {
     widget: widget
-      ? { code: widget, hash: createHash('sha256').update(widget).digest('hex').slice(0, 12) }
+      ? {
+          asset: widget,
+          hash: createHash('sha256').update(widget.bodies.identity).digest('hex').slice(0, 12),
+        }
       : null,
+    widgetChunks,
     entries,
     pagesDir,
   };
@@ -54,41 +71,43 @@ const CONTENT_TYPES: Record<string, string> = {
 export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   const app = new Hono();
   const https = deps.config.publicUrl.startsWith('https:');
-  const staticFiles = new Map<string, Buffer>();
+  const staticFiles = new Map<string, StaticAsset>();
+  const pageCss = staticAsset(Buffer.from(PAGE_CSS), CONTENT_TYPES['.css']!);
   const widgetPath = assets.widget ? `/widget/chatpoint-register-${assets.widget.hash}.js` : null;
 
   // The stable name embed snippets use (short cache), and a hashed copy that never changes.
-  const serveWidget = (cacheControl: string) => (c: Context) => {
-    if (!assets.widget) return c.text('The widget is not built. Run npm run build.', 503);
-    c.header('Content-Type', CONTENT_TYPES['.js']!);
-    c.header('Cache-Control', cacheControl);
+  const sendWidgetFile = (c: Context, asset: StaticAsset, cacheControl: string) => {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(assets.widget.code);
+    return sendStaticAsset(c, asset, cacheControl);
+  };
+  const serveWidget = (cacheControl: string) => (c: Context) => {
+    if (!assets.widget) return c.text('The widget is not built. Run npm run build.', 503);
+    return sendWidgetFile(c, assets.widget.asset, cacheControl);
   };
   app.get('/widget/chatpoint-register.js', serveWidget('public, max-age=300'));
   if (widgetPath) app.get(widgetPath, serveWidget('public, max-age=31536000, immutable'));
-
-  app.get('/static/page.css', (c) => {
-    c.header('Content-Type', CONTENT_TYPES['.css']!);
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.body(PAGE_CSS);
+  // A language's texts, imported by the module relative to itself (so from this origin, cross-origin
+  // for an embedding page); the names carry a content hash.
+  app.get('/widget/:file', (c, next) => {
+    const chunk = assets.widgetChunks.get(c.req.param('file'));
+    return chunk ? sendWidgetFile(c, chunk, 'public, max-age=31536000, immutable') : next();
   });
+
+  app.get('/static/page.css', (c) => sendStaticAsset(c, pageCss, 'public, max-age=300'));
   app.get('/static/*', (c) => {
     const relative = path.normalize(c.req.path.slice('/static/'.length));
     if (relative.startsWith('..') || path.isAbsolute(relative) || relative.startsWith('.vite'))
       return c.notFound();
     const file = path.join(assets.pagesDir, relative);
     // Built files are hashed and never change while the process runs: read each once.
-    let body = staticFiles.get(file);
-    if (!body) {
-      if (!existsSync(file)) return c.notFound();
-      body = readFileSync(file);
-      staticFiles.set(file, body);
+    let asset = staticFiles.get(file);
+    if (!asset) {
+      if (!existsSync(file) || !statSync(file).isFile() || /\.(br|gz)$/.test(file)) return c.notFound();
+      asset = loadStaticAsset(file, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+      staticFiles.set(file, asset);
     }
-    c.header('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(new Uint8Array(body));
+    return sendStaticAsset(c, asset, 'public, max-age=31536000, immutable');
   });
 
   app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {
@@ -102,7 +121,35 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
       .where(eq(registrationSettings.linkId, linkId));
     const workdomain = { workdomain: row?.name ?? '' };
     const title = row ? fill(t.title, workdomain) : t.notFoundTitle;
+    // The admin panel's preview: only what the embed snippet renders, in preview mode (no view counted, no sending).
+    if (c.req.query('preview') === '1') {
+      return c.html(
+        htmlShell({
+          lang,
+          title: `Preview: ${title}`,
+          scripts: widgetPath ? [widgetPath] : [],
+          body: `<chatpoint-register link="${escapeHtml(linkId)}" lang="${lang}" preview></chatpoint-register>`,
+        }),
+        row ? 200 : 404,
+      );
+    }
     const description = row ? fill(t.description, workdomain) : t.notFoundDescription;
+    const body = row
+      ? `<main class="join">
+      <p class="brand">ChatPoint</p>
+      <h1>${escapeHtml(fill(t.heading, workdomain))}</h1>
+      <p class="next">${escapeHtml(fill(t.next, workdomain))}</p>
+      <div class="card">
+        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto"></chatpoint-register>
+        <noscript>${escapeHtml(t.noScript)}</noscript>
+      </div>
+      <p class="muted app-link">${escapeHtml(t.haveApp)} <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">${escapeHtml(t.openInApp)}</a></p>
+    </main>`
+      : `<main class="join">
+      <p class="brand">ChatPoint</p>
+      <h1>${escapeHtml(t.notFound)}</h1>
+      <p class="next">${escapeHtml(t.notFoundNext)}</p>
+    </main>`;
     return c.html(
       htmlShell({
         lang,
@@ -114,13 +161,8 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
           'og:url': `${deps.config.publicUrl}/join/${linkId}`,
           'og:type': 'website',
         },
-        scripts: widgetPath ? [widgetPath] : [],
-        body: `<main>
-      <h1>${escapeHtml(row ? fill(t.heading, workdomain) : t.notFound)}</h1>
-      <chatpoint-register link="${escapeHtml(linkId)}"></chatpoint-register>
-      <noscript>${escapeHtml(t.noScript)}</noscript>
-      <p class="muted">${escapeHtml(t.haveApp)} <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">${escapeHtml(t.openInApp)}</a></p>
-    </main>`,
+        scripts: widgetPath && row ? [widgetPath] : [],
+        body,
       }),
       row ? 200 : 404,
     );

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/write.ts';
 import type { Tx } from '../db/client.ts';
 import { type ClosedReason, registrationSettings, users, workdomains } from '../db/schema/index.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { queueWebhookEvent } from '../webhooks/events.ts';
 import type { LockedSettings } from '../workdomains/settings-lock.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function autoCloseRegistration(
     .set({ open: false, closedReason: reason, updatedAt: new Date() })
     .where(eq(registrationSettings.workdomainId, workdomainId));
   await writeAudit(tx, workdomainId, { kind: 'system' }, 'registration_auto_closed', { reason });
+  await queueWebhookEvent(tx, workdomainId, 'registration.closed', { reason });
   const admins = await tx
     .select({ email: users.email, name: users.name, lang: users.lang, workdomainName: workdomains.name })
     .from(users)

@@ -1,34 +1,9 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-
-import { limits } from '../../contract/limits.ts';
-
-export const CODE_LIFETIME_MS = limits.codeLifetimeMinutes * 60 * 1000;
-export const MAX_CODE_ATTEMPTS = limits.maxCodeAttempts;
-
-/** Six digits from the CSPRNG, leading zeros kept. */
-export function generateCode(): string {
-  return randomInt(0, 1_000_000).toString().padStart(6, '0');
-}
-
-/** Keyed hash bound to the registration, so a leaked table row cannot be checked offline or reused. */
-export function hashCode(key: Buffer, registrationId: string, code: string): string {
-  return createHmac('sha256', key).update(`${registrationId}:${code}`).digest('base64url');
-}
-
-export function codeMatches(
-  key: Buffer,
-  registrationId: string,
-  code: string,
-  storedHash: string | null,
-): boolean {
-  const actual = Buffer.from(hashCode(key, registrationId, code));
-  // A notice-only registration has no code: compare against itself and answer false, same cost.
-  const expected = storedHash ? Buffer.from(storedHash) : Buffer.alloc(actual.length);
-  return actual.length === expected.length && timingSafeEqual(actual, expected) && storedHash !== null;
-}
-
-/** What a person may type or paste: digits with spaces or dashes between them. */
-export function normaliseCodeInput(input: string): string | null {
-  const digits = input.replace(/[\s-]/g, '');
-  return /^[0-9]{6}$/.test(digits) ? digits : null;
-}
+// The code rules live with accounts, which sign-in by email shares; registration uses them as they are.
+export {
+  CODE_LIFETIME_MS,
+  codeMatches,
+  generateCode,
+  hashCode,
+  MAX_CODE_ATTEMPTS,
+  normaliseCodeInput,
+} from '../accounts/one-time-codes.ts';

@@ -1,41 +1,83 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import type { FunnelCounts } from '../../contract/admin.ts';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Funnel, FunnelCounts } from '../../contract/admin.ts';
 import type { Queryable } from '../db/client.ts';
-import { funnelEvents } from '../db/schema/index.ts';
+import { type FunnelKind, funnelDaily } from '../db/schema/index.ts';
 
-type FunnelWindow = FunnelCounts;
-export type FunnelEvent = (typeof funnelEvents.$inferSelect)['kind'];
+export type FunnelEvent = FunnelKind;
 
-/** Counts one step of a registrant's way, inside the caller's transaction when there is one. */
-export async function recordFunnelEvent(db: Queryable, workdomainId: string, ...kinds: FunnelEvent[]) {
-  await db.insert(funnelEvents).values(kinds.map((kind) => ({ workdomainId, kind })));
+/** Where a funnel step happened: the workdomain and the link the registrant came through. */
+export interface FunnelPlace {
+  workdomainId: string;
+  linkId: string;
+}
+
+/**
+ * Counts steps of a registrant's way, inside the caller's transaction when there is one. One row per
+ * workdomain, link, day and step is counted up, so the table stays small whatever the traffic.
+ */
+export async function recordFunnelEvent(db: Queryable, place: FunnelPlace, ...kinds: FunnelEvent[]) {
+  await db
+    .insert(funnelDaily)
+    .values(
+      kinds.map((kind) => ({
+        workdomainId: place.workdomainId,
+        linkId: place.linkId,
+        day: sql`(now() at time zone 'utc')::date`,
+        kind,
+        count: 1,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [funnelDaily.workdomainId, funnelDaily.day, funnelDaily.linkId, funnelDaily.kind],
+      set: { count: sql`${funnelDaily.count} + 1` },
+    });
 }
 
 const fieldOf = {
   link_viewed: 'linkViews',
   code_sent: 'codesSent',
+  sign_in_code_sent: 'signInCodesSent',
+  notice_sent: 'noticesSent',
   verified: 'verified',
   account_created: 'accountsCreated',
-} as const satisfies Record<FunnelEvent, keyof FunnelWindow>;
+} as const satisfies Record<FunnelEvent, keyof FunnelCounts>;
 
-const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
+const empty = (): FunnelCounts => ({
+  linkViews: 0,
+  codesSent: 0,
+  signInCodesSent: 0,
+  noticesSent: 0,
+  verified: 0,
+  accountsCreated: 0,
+});
 
-/** How far registrants get over the last 7 and 30 days, in one scan of the workdomain's events. */
-export async function registrationFunnel(db: Queryable, workdomainId: string) {
+// Days are UTC days; "last 7 days" is today and the 6 days before it.
+const sinceDay = (days: number) => sql`(now() at time zone 'utc')::date - ${days - 1}::int`;
+
+/** How far registrants get over the last 7 and 30 days, in total and per link. */
+export async function registrationFunnel(db: Queryable, workdomainId: string): Promise<Funnel> {
   const rows = await db
     .select({
-      kind: funnelEvents.kind,
-      last7Days: sql<number>`(count(*) filter (where ${funnelEvents.createdAt} > ${daysAgo(7)}))::int`,
-      last30Days: sql<number>`count(*)::int`,
+      linkId: funnelDaily.linkId,
+      kind: funnelDaily.kind,
+      last7Days: sql<number>`coalesce(sum(${funnelDaily.count}) filter (where ${funnelDaily.day} >= ${sinceDay(7)}), 0)::int`,
+      last30Days: sql<number>`sum(${funnelDaily.count})::int`,
     })
-    .from(funnelEvents)
-    .where(and(eq(funnelEvents.workdomainId, workdomainId), gt(funnelEvents.createdAt, daysAgo(30))))
-    .groupBy(funnelEvents.kind);
-  const empty = (): FunnelWindow => ({ linkViews: 0, codesSent: 0, verified: 0, accountsCreated: 0 });
-  const funnel = { last7Days: empty(), last30Days: empty() };
+    .from(funnelDaily)
+    .where(and(eq(funnelDaily.workdomainId, workdomainId), gte(funnelDaily.day, sinceDay(30))))
+    .groupBy(funnelDaily.linkId, funnelDaily.kind);
+  const total = { last7Days: empty(), last30Days: empty() };
+  const links = new Map<string, typeof total>();
   for (const row of rows) {
-    funnel.last7Days[fieldOf[row.kind]] = Number(row.last7Days);
-    funnel.last30Days[fieldOf[row.kind]] = Number(row.last30Days);
+    const field = fieldOf[row.kind];
+    const link = links.get(row.linkId) ?? { last7Days: empty(), last30Days: empty() };
+    links.set(row.linkId, link);
+    for (const counts of [total, link]) {
+      counts.last7Days[field] += Number(row.last7Days);
+      counts.last30Days[field] += Number(row.last30Days);
+    }
   }
-  return funnel;
+  const byLink = [...links].map(([linkId, counts]) => ({ linkId, ...counts }));
+  byLink.sort((a, b) => b.last30Days.linkViews - a.last30Days.linkViews || a.linkId.localeCompare(b.linkId));
+  return { ...total, byLink };
 }

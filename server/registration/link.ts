@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { registrationPlans } from '../../contract/enums.ts';
 import type { Queryable } from '../db/client.ts';
-import { registrationSettings, workdomains } from '../db/schema/index.ts';
+import { registrationLinks, registrationSettings, workdomains } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 
 type Settings = Pick<typeof registrationSettings.$inferSelect, 'open'>;
@@ -23,13 +23,17 @@ export const embedSnippet = (publicUrl: string, linkId: string) =>
   `<script type="module" src="${publicUrl}/widget/chatpoint-register.js"></script>\n` +
   `<chatpoint-register link="${linkId}"></chatpoint-register>`;
 
-/** The settings and workdomain behind a link id; 404 link_not_found for an unknown (or replaced) link. */
+/**
+ * The settings and workdomain behind a link id: the default link or any other live link of the
+ * workdomain. 404 link_not_found for an unknown, deleted or replaced link.
+ */
 export async function findLink(db: Queryable, linkId: string) {
   const [row] = await db
     .select({ settings: registrationSettings, workdomain: workdomains })
-    .from(registrationSettings)
-    .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
-    .where(eq(registrationSettings.linkId, linkId));
+    .from(registrationLinks)
+    .innerJoin(registrationSettings, eq(registrationSettings.workdomainId, registrationLinks.workdomainId))
+    .innerJoin(workdomains, eq(workdomains.id, registrationLinks.workdomainId))
+    .where(and(eq(registrationLinks.linkId, linkId), isNull(registrationLinks.deletedAt)));
   if (!row) throw new AppError('link_not_found');
   return row;
 }

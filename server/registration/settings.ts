@@ -6,10 +6,13 @@ import { type Actor, writeAudit } from '../audit/write.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { registrationSettings, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
+import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
+import { addDefaultLink, replaceDefaultLink } from './links.ts';
 
 /** An active internal user of the workdomain, or null: who may be the person in charge. */
 export async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
@@ -45,6 +48,8 @@ export async function showRegistration(
     url: linkId ? registrationUrl(publicUrl, linkId) : null,
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
+    message: settings?.message ?? 'off',
+    ...accessRulesOf(settings),
   };
 }
 
@@ -62,7 +67,11 @@ export async function openRegistration(db: Database, workdomainId: string, actor
       .update(registrationSettings)
       .set({ open: true, closedReason: null, linkId, updatedAt: new Date() })
       .where(eq(registrationSettings.workdomainId, workdomainId));
-    if (!settings.open) await writeAudit(tx, workdomainId, actor, 'registration_opened', { linkId });
+    if (!settings.linkId) await addDefaultLink(tx, workdomainId, linkId);
+    if (!settings.open) {
+      await writeAudit(tx, workdomainId, actor, 'registration_opened', { linkId });
+      await queueWebhookEvent(tx, workdomainId, 'registration.opened', {});
+    }
   });
   return showRegistration(db, workdomainId, publicUrl);
 }
@@ -76,6 +85,7 @@ export async function closeRegistration(db: Database, workdomainId: string, acto
       .set({ open: false, closedReason: 'manual', updatedAt: new Date() })
       .where(eq(registrationSettings.workdomainId, workdomainId));
     await writeAudit(tx, workdomainId, actor, 'registration_closed');
+    await queueWebhookEvent(tx, workdomainId, 'registration.closed', { reason: 'manual' });
   });
   return showRegistration(db, workdomainId, publicUrl);
 }
@@ -108,6 +118,11 @@ export async function updateRegistrationSettings(
       set.welcomeMessage = change.welcomeMessage;
       await writeAudit(tx, workdomainId, actor, 'welcome_message_changed');
     }
+    if (change.message !== undefined && change.message !== settings.message) {
+      set.message = change.message;
+      await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
+    }
+    await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));
   });
   return showRegistration(db, workdomainId, publicUrl);
@@ -127,6 +142,7 @@ export async function regenerateRegistrationLink(
       .update(registrationSettings)
       .set({ linkId, updatedAt: new Date() })
       .where(eq(registrationSettings.workdomainId, workdomainId));
+    await replaceDefaultLink(tx, workdomainId, settings.linkId, linkId);
     await writeAudit(tx, workdomainId, actor, 'link_regenerated', { from: settings.linkId, to: linkId });
   });
   return showRegistration(db, workdomainId, publicUrl);

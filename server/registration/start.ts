@@ -8,71 +8,106 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
+import { assertEmailDomainAllowed } from './email-rules.ts';
+import { parseFirstMessage } from './first-message.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
 import { registrationTransitions } from './states.ts';
 
-export async function getLinkInfo(deps: AppDeps, linkId: string) {
+/** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
+export async function getLinkInfo(deps: AppDeps, linkId: string, countView = false) {
   const link = await findLink(deps.db, linkId);
-  await recordFunnelEvent(deps.db, link.workdomain.id, 'link_viewed');
-  return { workdomain: { name: link.workdomain.name }, open: isOpen(link.settings, link.workdomain) };
+  if (countView)
+    await recordFunnelEvent(deps.db, { workdomainId: link.workdomain.id, linkId }, 'link_viewed');
+  return {
+    workdomain: { name: link.workdomain.name },
+    open: isOpen(link.settings, link.workdomain),
+    message: link.settings.message,
+    challenge: link.settings.botProtection,
+  };
 }
 
-/** The per-address send caps (docs/security.md), plus any extra counters, counted in one statement. */
+/**
+ * The per-address send caps (docs/security.md), plus any extra counters, counted in one statement.
+ * Answers how many seconds the next send must wait: the resend cooldown, or longer when this send
+ * used up a cap. The caps count every address alike, so the wait reveals nothing about accounts.
+ */
 async function consumeSendAllowance(
   deps: AppDeps,
   emailCanonical: string,
   extra: Parameters<typeof consumeRateLimits>[1] = [],
-) {
+): Promise<number> {
   const limits = deps.config.rateLimits;
-  const refused = refusal(
-    await consumeRateLimits(deps.db, [
-      ...extra,
-      { key: `send:15m:${emailCanonical}`, limit: limits.sendsPerEmailShort, windowSeconds: 900 },
-      { key: `send:1d:${emailCanonical}`, limit: limits.sendsPerEmailDaily, windowSeconds: 86_400 },
-    ]),
-  );
+  const results = await consumeRateLimits(deps.db, [
+    ...extra,
+    { key: `send:15m:${emailCanonical}`, limit: limits.sendsPerEmailShort, windowSeconds: 900 },
+    { key: `send:1d:${emailCanonical}`, limit: limits.sendsPerEmailDaily, windowSeconds: 86_400 },
+  ]);
+  const refused = refusal(results);
   if (refused) throw new AppError('rate_limited', { retryAfter: refused.retryAfter });
+  const capsUsedUp = results.slice(extra.length).filter((result) => result.remaining === 0);
+  return Math.max(limits.resendCooldownSeconds, ...capsUsedUp.map((result) => result.retryAfter));
 }
 
-/** Queues the code mail, or for an address that already has an account, the notice instead. */
+/** What a registration mails: a registration code, a returning member's sign-in code, or a notice. */
+type RegistrationMail =
+  | { kind: 'code'; code: string }
+  | { kind: 'sign-in'; code: string; accountName: string }
+  | { kind: 'notice' };
+
+const stateFor = { code: 'code_sent', 'sign-in': 'signin_code_sent', notice: 'notice_sent' } as const;
+const funnelKindOf = { code: 'code_sent', 'sign-in': 'sign_in_code_sent', notice: 'notice_sent' } as const;
+
 async function queueRegistrationMail(
   deps: AppDeps,
   tx: Tx,
   registration: { id: string; name: string; email: string; lang: Language },
-  workdomainName: string,
-  workdomainSlug: string,
-  code: string | null,
+  workdomain: { name: string; slug: string },
+  mail: RegistrationMail,
   replacesEarlierMail: boolean,
 ) {
-  const supersedeKey = `registration:${registration.id}`;
-  if (code) {
+  const common = {
+    to: registration.email,
+    supersedeKey: `registration:${registration.id}`,
+    replacesEarlierMail,
+  };
+  const minutesValid = CODE_LIFETIME_MS / 60_000;
+  if (mail.kind === 'code') {
     await enqueueEmail(tx, {
-      to: registration.email,
+      ...common,
       template: 'verification-code',
       props: {
         lang: registration.lang,
         name: registration.name,
-        workdomainName,
-        code,
-        minutesValid: CODE_LIFETIME_MS / 60_000,
+        workdomainName: workdomain.name,
+        code: mail.code,
+        minutesValid,
       },
-      supersedeKey,
-      replacesEarlierMail,
+    });
+  } else if (mail.kind === 'sign-in') {
+    await enqueueEmail(tx, {
+      ...common,
+      template: 'sign-in-code',
+      props: {
+        lang: registration.lang,
+        name: mail.accountName,
+        workdomainName: workdomain.name,
+        code: mail.code,
+        minutesValid,
+      },
     });
   } else {
     await enqueueEmail(tx, {
-      to: registration.email,
+      ...common,
       template: 'already-registered',
       props: {
         lang: registration.lang,
         name: registration.name,
-        workdomainName,
-        resetUrl: `${deps.config.publicUrl}/reset-password?workdomain=${encodeURIComponent(workdomainSlug)}&lang=${registration.lang}`,
+        workdomainName: workdomain.name,
+        resetUrl: `${deps.config.publicUrl}/reset-password?workdomain=${encodeURIComponent(workdomain.slug)}&lang=${registration.lang}`,
       },
-      supersedeKey,
-      replacesEarlierMail,
     });
   }
 }
@@ -80,7 +115,7 @@ async function queueRegistrationMail(
 export async function startRegistration(
   deps: AppDeps,
   linkId: string,
-  input: { name: string; email: string; lang?: string | undefined },
+  input: { name: string; email: string; lang?: string | undefined; message?: string; altcha?: string },
   clientIp: string,
 ) {
   const name = parsePersonName(input.name);
@@ -91,18 +126,30 @@ export async function startRegistration(
 
   const link = await findLink(deps.db, linkId);
   assertOpen(link);
-  await consumeSendAllowance(deps, email.canonical, [
+  // Both before any account lookup: the answer never depends on whether the address has an account.
+  if (link.settings.botProtection)
+    await assertChallengeSolved(deps.db, challengeKey(deps.keys.codeKey), input.altcha);
+  assertEmailDomainAllowed(link.settings, email.canonical);
+  const message = parseFirstMessage(link.settings.message, input.message);
+  const resendAfter = await consumeSendAllowance(deps, email.canonical, [
     { key: `start:ip:${clientIp}`, limit: deps.config.rateLimits.startsPerIp, windowSeconds: 600 },
   ]);
 
   const registrationId = randomUUID();
   await deps.db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ id: users.id })
+      .select({ name: users.name, status: users.status })
       .from(users)
       .where(and(eq(users.workdomainId, link.workdomain.id), eq(users.emailCanonical, email.canonical)));
-    // Both branches do the same work; only the mail differs, and it leaves later from the outbox.
-    const code = existing ? null : generateCode();
+    // Every branch does the same work (a code, its hash, one row, one mail); only the mail differs,
+    // and it leaves later from the outbox.
+    const code = generateCode();
+    const codeHash = hashCode(deps.keys.codeKey, registrationId, code);
+    const mail: RegistrationMail = !existing
+      ? { kind: 'code', code }
+      : existing.status === 'active'
+        ? { kind: 'sign-in', code, accountName: existing.name }
+        : { kind: 'notice' };
     await tx.insert(registrations).values({
       id: registrationId,
       workdomainId: link.workdomain.id,
@@ -111,26 +158,32 @@ export async function startRegistration(
       email: email.display,
       emailCanonical: email.canonical,
       lang,
-      state: code ? 'code_sent' : 'notice_sent',
-      codeHash: code ? hashCode(deps.keys.codeKey, registrationId, code) : null,
+      state: stateFor[mail.kind],
+      codeHash: mail.kind === 'notice' ? null : codeHash,
       codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
+      message,
     });
     await queueRegistrationMail(
       deps,
       tx,
       { id: registrationId, name, email: email.display, lang },
-      link.workdomain.name,
-      link.workdomain.slug,
-      code,
+      link.workdomain,
+      mail,
       false,
     );
-    await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
+    await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
   });
   deps.mailQueued();
-  return { registrationId };
+  return { registrationId, resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
 }
 
-export async function findRegistration(deps: AppDeps, linkId: string, registrationId: string) {
+export type Registration = typeof registrations.$inferSelect;
+
+export async function findRegistration(
+  deps: AppDeps,
+  linkId: string,
+  registrationId: string,
+): Promise<Registration> {
   const [registration] = await deps.db
     .select()
     .from(registrations)
@@ -154,14 +207,15 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
       retryAfter: (cooldownEnds - Date.now()) / 1000,
     });
   }
-  await consumeSendAllowance(deps, registration.emailCanonical);
+  const resendAfter = await consumeSendAllowance(deps, registration.emailCanonical);
 
-  const code = registration.state === 'code_sent' ? generateCode() : null;
+  const mail = await resendMail(deps, registration);
   await deps.db.transaction(async (tx) => {
     const moved = await tx
       .update(registrations)
       .set({
-        codeHash: code ? hashCode(deps.keys.codeKey, registration.id, code) : null,
+        codeHash: mail.kind === 'notice' ? null : hashCode(deps.keys.codeKey, registration.id, mail.code),
+        previousCodeHash: registration.codeHash,
         codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
         sends: sql`${registrations.sends} + 1`,
         lastSentAt: new Date(),
@@ -175,16 +229,26 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
       )
       .returning({ id: registrations.id });
     if (moved.length === 0) throw new AppError('rate_limited', { retryAfter: 1 });
-    await queueRegistrationMail(
-      deps,
-      tx,
-      registration,
-      link.workdomain.name,
-      link.workdomain.slug,
-      code,
-      true,
-    );
-    await recordFunnelEvent(tx, link.workdomain.id, 'code_sent');
+    await queueRegistrationMail(deps, tx, registration, link.workdomain, mail, true);
+    await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
   });
   deps.mailQueued();
+  return { resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
+}
+
+/** The same kind of mail as the registration's first one, with a new code. */
+async function resendMail(deps: AppDeps, registration: Registration): Promise<RegistrationMail> {
+  const code = generateCode();
+  if (registration.state === 'code_sent') return { kind: 'code', code };
+  if (registration.state !== 'signin_code_sent') return { kind: 'notice' };
+  const [account] = await deps.db
+    .select({ name: users.name })
+    .from(users)
+    .where(
+      and(
+        eq(users.workdomainId, registration.workdomainId),
+        eq(users.emailCanonical, registration.emailCanonical),
+      ),
+    );
+  return { kind: 'sign-in', code, accountName: account?.name ?? registration.name };
 }

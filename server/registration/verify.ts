@@ -3,24 +3,29 @@ import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { limits } from '../../contract/limits.ts';
 import type { Verified } from '../../contract/registration.ts';
 import { writeAudit } from '../audit/write.ts';
-import { createFirstContact } from '../chat/first-contact.ts';
+import { createFirstContact, postToPic } from '../chat/first-contact.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
 import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { autoCloseRegistration } from './auto-close.ts';
 import { codeMatches, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
-import { findRegistration } from './start.ts';
+import { isLinkLive } from './links.ts';
+import { tellPic } from './pic-notice.ts';
+import { activePic } from './settings.ts';
+import { findRegistration, type Registration } from './start.ts';
 import { registrationTransitions } from './states.ts';
 
 export const LOGIN_TOKEN_LIFETIME_SECONDS = limits.loginTokenLifetimeSeconds;
 export const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays * 24 * 60 * 60 * 1000;
 
-type Registration = typeof registrations.$inferSelect;
+/** The registrant's first message to the PIC, or null. */
+const firstMessageOf = (registration: Registration) => registration.message || null;
 
 const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
 
@@ -29,7 +34,7 @@ const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was
  * registration on the last allowed one. A registration whose right code was already accepted
  * keeps its state: wrong guesses arriving meanwhile cannot take it away.
  */
-async function countWrongCode(deps: AppDeps, registration: Registration): Promise<never> {
+async function countWrongCode(deps: AppDeps, registration: Registration, superseded = false): Promise<never> {
   const [counted] = await deps.db
     .update(registrations)
     .set({
@@ -42,6 +47,8 @@ async function countWrongCode(deps: AppDeps, registration: Registration): Promis
   if (counted!.state === 'dead' && counted!.attempts > MAX_CODE_ATTEMPTS)
     throw new AppError('too_many_attempts');
   const triesLeft = Math.max(0, MAX_CODE_ATTEMPTS - counted!.attempts);
+  // A code replaced by a resend is a wrong try too, but its holder needs to hear why.
+  if (superseded) throw new AppError('code_superseded', { details: { triesLeft } });
   throw new AppError('invalid_code', {
     message:
       triesLeft > 0
@@ -66,6 +73,11 @@ async function acceptRightCode(deps: AppDeps, registration: Registration) {
     )
     .returning({ id: registrations.id });
   if (accepted.length > 0) return;
+  await explainRefusal(deps, registration);
+}
+
+/** Why a right code was not accepted: already used, dead, or expired meanwhile. */
+async function explainRefusal(deps: AppDeps, registration: Registration): Promise<never> {
   const [now] = await deps.db
     .select({ state: registrations.state, codeExpiresAt: registrations.codeExpiresAt })
     .from(registrations)
@@ -75,11 +87,17 @@ async function acceptRightCode(deps: AppDeps, registration: Registration) {
   throw new AppError('code_expired');
 }
 
+/** 201 with a new account, or 200 when a returning member signed in with a sign-in code. */
+export interface VerifyOutcome {
+  status: 200 | 201;
+  body: Verified;
+}
+
 export async function verifyRegistration(
   deps: AppDeps,
   linkId: string,
   input: { registrationId: string; code: string },
-): Promise<Verified> {
+): Promise<VerifyOutcome> {
   const code = normaliseCodeInput(input.code);
   if (!code) throw new AppError('invalid_code', { message: `The code has ${limits.codeLength} digits.` });
   const registration = await findRegistration(deps, linkId, input.registrationId);
@@ -89,8 +107,11 @@ export async function verifyRegistration(
   if (registration.state === 'dead') await countWrongCode(deps, registration);
   if (registration.codeExpiresAt.getTime() <= Date.now()) throw new AppError('code_expired');
   if (!codeMatches(deps.keys.codeKey, registration.id, code, registration.codeHash)) {
-    await countWrongCode(deps, registration);
+    const superseded = codeMatches(deps.keys.codeKey, registration.id, code, registration.previousCodeHash);
+    await countWrongCode(deps, registration, superseded);
   }
+  if (registration.state === 'signin_code_sent')
+    return { status: 200, body: await signIn(deps, linkId, registration) };
   await acceptRightCode(deps, registration);
 
   assertOpen(await findLink(deps.db, linkId));
@@ -103,19 +124,89 @@ export async function verifyRegistration(
       if (isUniqueViolation(error)) throw new AppError('email_taken');
       throw error;
     });
+  // An automatic close inside the transaction queued webhook events too.
+  deps.webhooksQueued();
   if (outcome.kind === 'closed') throw new AppError('registration_closed');
   deps.mailQueued();
+  return { status: 201, body: await loginLinks(deps, outcome.user, outcome.jti) };
+}
 
+/** The single-use login token and the links that redeem it. */
+async function loginLinks(deps: AppDeps, user: Verified['user'], jti: string): Promise<Verified> {
   const loginToken = await deps.tokens.sign(
-    { sub: outcome.user.id, jti: outcome.jti, pur: 'login' },
+    { sub: user.id, jti, pur: 'login' },
     LOGIN_TOKEN_LIFETIME_SECONDS,
   );
   return {
-    user: outcome.user,
+    user,
     loginToken,
-    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}`,
-    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}`,
+    // The address rides along so an expired link can offer sign-in by email with it filled in.
+    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}&email=${encodeURIComponent(user.email)}`,
+    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}&email=${encodeURIComponent(user.email)}`,
   };
+}
+
+async function insertLoginToken(tx: Tx, userId: string) {
+  const jti = randomUUID();
+  await tx.insert(loginTokens).values({
+    jti,
+    userId,
+    expiresAt: new Date(Date.now() + LOGIN_TOKEN_LIFETIME_SECONDS * 1000),
+  });
+  return jti;
+}
+
+/**
+ * A returning member's right sign-in code. One transaction uses the code up (guarded like
+ * acceptRightCode, so five wrong codes first still win), issues a login token and posts the
+ * message they wrote, if any, to the PIC. Nothing else is created and the password stays as it is.
+ */
+async function signIn(deps: AppDeps, linkId: string, registration: Registration): Promise<Verified> {
+  const link = await findLink(deps.db, linkId);
+  assertOpen(link);
+  const signedIn = await deps.db.transaction(async (tx) => {
+    const [member] = await tx
+      .select({ id: users.id, name: users.name, email: users.email, status: users.status })
+      .from(users)
+      .where(
+        and(
+          eq(users.workdomainId, registration.workdomainId),
+          eq(users.emailCanonical, registration.emailCanonical),
+        ),
+      );
+    const used = await tx
+      .update(registrations)
+      .set({ state: 'completed', userId: member?.id ?? null })
+      .where(
+        and(
+          eq(registrations.id, registration.id),
+          inArray(registrations.state, registrationTransitions.signIn),
+          gt(registrations.codeExpiresAt, sql`now()`),
+          lt(registrations.attempts, MAX_CODE_ATTEMPTS),
+        ),
+      )
+      .returning({ id: registrations.id });
+    if (used.length === 0) return null;
+    // Deactivated since the code was sent: the code is used up and signs nobody in.
+    if (member?.status !== 'active') throw alreadyUsed();
+    const user = { id: member.id, name: member.name, email: member.email };
+    const pic = await activePic(tx, registration.workdomainId, link.settings.picUserId);
+    if (registration.message && pic && pic.id !== user.id) {
+      await postToPic(tx, registration.workdomainId, user, pic, registration.message);
+    }
+    const jti = await insertLoginToken(tx, user.id);
+    await recordFunnelEvent(
+      tx,
+      { workdomainId: registration.workdomainId, linkId: registration.linkId },
+      'verified',
+    );
+    await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_signed_in_with_code', {
+      userId: user.id,
+    });
+    return { user, jti };
+  });
+  if (!signedIn) return explainRefusal(deps, registration);
+  return loginLinks(deps, signedIn.user, signedIn.jti);
 }
 
 type CompletionOutcome =
@@ -143,7 +234,8 @@ async function completeRegistration(
     .for('update', { of: registrationSettings });
   if (!locked) return { kind: 'closed' };
   const { settings, workdomain, pic } = locked;
-  if (!isOpen(settings, workdomain) || settings.linkId !== registration.linkId) return { kind: 'closed' };
+  if (!isOpen(settings, workdomain)) return { kind: 'closed' };
+  if (!(await isLinkLive(tx, registration.workdomainId, registration.linkId))) return { kind: 'closed' };
   if (pic?.status !== 'active') {
     await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };
@@ -179,23 +271,41 @@ async function completeRegistration(
       initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
       registeredViaLink: true,
       lang: registration.lang,
+      registeredViaLinkId: registration.linkId,
     })
     .returning({ id: users.id, name: users.name, email: users.email });
   const newUser = user!;
   await tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id));
-  await createFirstContact(tx, registration.workdomainId, newUser, pic, settings.welcomeMessage);
+  const { conversationId } = await createFirstContact(tx, registration.workdomainId, newUser, pic, {
+    workdomainName: workdomain.name,
+    welcomeMessage: settings.welcomeMessage,
+    firstMessage: registration.message,
+  });
+  await tellPic(deps, tx, {
+    pic,
+    registrant: newUser,
+    workdomainName: workdomain.name,
+    conversationId,
+    message: registration.message,
+  });
   if (!hasFreeSeat(used + 1, workdomain.externalUserLimit)) {
     await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
   }
-  const jti = randomUUID();
-  await tx.insert(loginTokens).values({
-    jti,
-    userId: newUser.id,
-    expiresAt: new Date(Date.now() + LOGIN_TOKEN_LIFETIME_SECONDS * 1000),
-  });
-  await recordFunnelEvent(tx, registration.workdomainId, 'verified', 'account_created');
+  const jti = await insertLoginToken(tx, newUser.id);
+  await recordFunnelEvent(
+    tx,
+    { workdomainId: registration.workdomainId, linkId: registration.linkId },
+    'verified',
+    'account_created',
+  );
   await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
     userId: newUser.id,
+  });
+  await queueWebhookEvent(tx, registration.workdomainId, 'user.registered', {
+    user: newUser,
+    workdomain: { slug: workdomain.slug, name: workdomain.name },
+    linkId: registration.linkId,
+    message: firstMessageOf(registration),
   });
   return { kind: 'created', user: newUser, jti };
 }

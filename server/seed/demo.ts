@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
 import type { RegistrationSettings } from '../../contract/admin.ts';
 import { createInternalUser } from '../accounts/users.ts';
 import { workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { openRegistration, updateRegistrationSettings } from '../registration/settings.ts';
+import { openRegistration, showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
 import { createWorkdomain } from '../workdomains/workdomains.ts';
 
 export interface DemoSeed {
@@ -14,6 +16,9 @@ export interface DemoSeed {
   registration: RegistrationSettings;
 }
 
+const DEMO_SLUG = 'acme';
+const ADMIN_EMAIL = 'admin@acme.example';
+const PIC_EMAIL = 'pat@acme.example';
 const password = () => `demo-${randomBytes(6).toString('base64url')}`;
 
 /** On an empty database: a Pro workdomain with an admin, a PIC and open registration. Null otherwise. */
@@ -22,12 +27,12 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
   if (total > 0) return null;
   const workdomain = await createWorkdomain(deps.db, {
     name: 'Acme Trading',
-    slug: 'acme',
+    slug: DEMO_SLUG,
     plan: 'pro',
     externalUserLimit: 25,
   });
-  const admin = { email: 'admin@acme.example', password: password() };
-  const pic = { email: 'pat@acme.example', password: password() };
+  const admin = { email: ADMIN_EMAIL, password: password() };
+  const pic = { email: PIC_EMAIL, password: password() };
   await createInternalUser(deps.db, deps.hasher, {
     workdomainId: workdomain.id,
     email: admin.email,
@@ -55,4 +60,54 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
   );
   const registration = await openRegistration(deps.db, workdomain.id, operator, deps.config.publicUrl);
   return { workdomainSlug: workdomain.slug, admin, pic, registration };
+}
+
+export const demoCredentialsFile = (dataDir: string) => path.join(dataDir, 'demo-credentials.json');
+
+/** Only the owner may read it: it holds the demo passwords. */
+function saveCredentials(file: string, seed: DemoSeed) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const body = { workdomain: seed.workdomainSlug, admin: seed.admin, pic: seed.pic };
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+/**
+ * What `npm start` prints about the demo, on every start while DEMO=1: the first start seeds it
+ * and shows the generated passwords once (they are saved under DATA_DIR); later starts show the
+ * same links and where the passwords are, never the passwords themselves.
+ */
+export async function demoBanner(deps: AppDeps): Promise<string[]> {
+  const { config } = deps;
+  if (!config.demo) return [];
+  const file = demoCredentialsFile(config.dataDir);
+  const seed = await seedDemoIfEmpty(deps);
+  if (seed) saveCredentials(file, seed);
+  const [workdomain] = await deps.db
+    .select({ id: workdomains.id })
+    .from(workdomains)
+    .where(eq(workdomains.slug, DEMO_SLUG));
+  if (!workdomain) return [];
+  const registration =
+    seed?.registration ?? (await showRegistration(deps.db, workdomain.id, config.publicUrl));
+  const passwordHint = existsSync(file)
+    ? `passwords in ${file}`
+    : `set a password: npm run cli -- user set-password --workdomain ${DEMO_SLUG} --email ${ADMIN_EMAIL} --password <new>`;
+  return [
+    '',
+    `Demo workdomain "Acme Trading" (slug ${DEMO_SLUG}, plan pro, 25 external seats):`,
+    `  registration page: ${registration.url ?? '(registration has not been opened)'}`,
+    `  admin page:        ${config.publicUrl}/admin`,
+    ...(seed
+      ? [
+          `    admin:  ${seed.admin.email} / ${seed.admin.password}`,
+          `    PIC:    ${seed.pic.email} / ${seed.pic.password}`,
+          `    (saved to ${file}, readable only by you)`,
+        ]
+      : [`    admin:  ${ADMIN_EMAIL}, PIC: ${PIC_EMAIL} (${passwordHint})`]),
+    ...(config.devMailbox ? [`  dev mailbox:       ${config.publicUrl}/dev/mailbox`] : []),
+    ...(registration.embed
+      ? ['  embed snippet:', ...registration.embed.split('\n').map((line) => `    ${line}`)]
+      : []),
+  ];
 }

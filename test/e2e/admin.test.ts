@@ -70,7 +70,8 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
   async function signIn(page: Page, seed: Seed, as: 'admin' | 'pic' = 'admin') {
     await page.goto(`${h.baseUrl}/admin`);
     const user = as === 'admin' ? seed.admin : seed.pic;
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    // The email alone names the account: nobody types a workdomain.
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(as === 'admin' ? seed.adminPassword : PIC_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -137,13 +138,15 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
       .poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0), WAIT)
       .toBe(true);
     expect(await page.getByRole('link', { name: 'Download QR code' }).getAttribute('download')).toBeTruthy();
-    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(`/join/${registration.linkId}`);
+    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(
+      `/join/${registration.linkId}?preview=1`,
+    );
     await expect.poll(() => panel.getByText('Opened registration').isVisible(), WAIT).toBe(true);
     // Tall enough to show the settings, the link with its QR code, the snippet and the preview at once.
     await page.setViewportSize({ width: 1280, height: 2000 });
     await page
       .frameLocator('iframe[title="Widget preview"]')
-      .getByRole('heading', { level: 1 })
+      .getByRole('button', { name: 'Send code' })
       .waitFor(WAIT);
     await keepScreenshot(page, 'admin-registration-panel.png');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -153,7 +156,9 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     expect(await focused(page)).toMatchObject({ label: 'Public registration', inOpenDialog: false });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible(), WAIT).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Email me a code' }).isVisible(), WAIT)
+      .toBe(true);
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
   });
 
@@ -192,7 +197,7 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     await expect.poll(() => link.inputValue(), WAIT).not.toContain(seed.linkId);
     const { linkId, url } = await registrationSeenBy(page);
     expect(await link.inputValue()).toBe(url);
-    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(`/join/${linkId}`);
+    expect(await page.getByTitle('Widget preview').getAttribute('src')).toBe(`/join/${linkId}?preview=1`);
     expect((await h.request('GET', `/api/registrations/${seed.linkId}`)).status).toBe(404);
     expect((await h.request('GET', `/api/registrations/${linkId}`)).status).toBe(200);
   });
@@ -225,6 +230,7 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     for (const setting of [
       'Capacity',
       'Welcome message',
+      'First message from registrants',
       'Registration link',
       'Embed snippet',
       'Regenerate link',
@@ -332,6 +338,23 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     expect(await page.title()).not.toBe('1');
   });
 
+  it('asks registrants for a first message when the admin chooses so', async () => {
+    const seed = await h.seedWorkdomain();
+    const page = await newPage();
+    await signIn(page, seed);
+    await openPanel(page);
+
+    const mode = page.getByLabel('First message from registrants', { exact: true });
+    expect(await mode.inputValue()).toBe('off');
+    await mode.selectOption('required');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Settings saved.' }).count(), WAIT)
+      .toBe(1);
+    expect((await registrationSeenBy(page)).message).toBe('required');
+    expect((await h.request('GET', `/api/registrations/${seed.linkId}`)).body.message).toBe('required');
+  });
+
   it('has no serious accessibility findings on the users view and the open panel, and fits 320 px', async () => {
     const seed = await h.seedWorkdomain();
     const { verified } = await h.register(seed.linkId, 'Ana Lima', 'ana.lima@example.test');
@@ -380,7 +403,8 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     const seed = await h.seedWorkdomain();
     const page = await newPage();
     await page.goto(`${h.baseUrl}/admin`);
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    expect(await page.getByLabel('Workdomain').count()).toBe(0);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(seed.admin.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -388,5 +412,21 @@ describe('the admin page at /admin', { timeout: 90_000 }, () => {
     await expect.poll(() => alert.count(), WAIT).toBe(1);
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('heading', { name: 'User administration', exact: true }).count()).toBe(0);
+  });
+
+  it('signs an administrator in with a code from email', async () => {
+    const seed = await h.seedWorkdomain();
+    const page = await newPage();
+    await page.goto(`${h.baseUrl}/admin`);
+    await page.getByLabel('Email').fill(seed.admin.email);
+    await page.getByRole('button', { name: 'Email me a code' }).click();
+    await page.getByLabel('Sign-in code').waitFor(WAIT);
+    await h.smtp.waitFor(seed.admin.email, (mail) => mail.subject.endsWith('sign-in code'));
+    const mail = h.smtp.all(seed.admin.email).at(-1)!;
+    await page.getByLabel('Sign-in code').fill(/\d{6}/.exec(mail.subject)![0]);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Public registration' }).isVisible(), WAIT)
+      .toBe(true);
   });
 });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { passwordResets } from '../../server/db/schema/index.ts';
 import type { Harness } from '../helpers/harness.ts';
 import { usePagesHarness } from '../helpers/pages.ts';
 
@@ -71,26 +73,30 @@ describe('the password-reset page', () => {
     const open = page.getByRole('link', { name: 'Open ChatPoint' });
     expect(await open.getAttribute('href')).toBe('/app');
 
-    // The same link a second time: used up, with a way to ask for another.
+    // The same link a second time: the page says it was used before anyone types, and offers another.
     const again = await newPage();
     await again.goto(link);
     expect(again.url()).toBe(`${h.baseUrl}/reset-password`);
-    await again.getByLabel('New password', { exact: true }).fill('another-password-77');
-    await again.getByLabel('Repeat the new password', { exact: true }).fill('another-password-77');
-    await again.getByRole('button', { name: 'Save new password' }).click();
-    await again.getByText('This link has expired or was already used. Ask for a new one.').waitFor(WAIT);
+    await again.getByText('This reset link was already used.', { exact: false }).waitFor(WAIT);
+    expect(await again.getByLabel('New password', { exact: true }).count()).toBe(0);
     const mailsBefore = h.smtp.all(email).length;
-    await again.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    expect(await again.getByLabel('Workdomain').count()).toBe(0);
     await again.getByLabel('Email').fill(email);
     await again.getByRole('button', { name: 'Email me a link' }).click();
-    await again.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+    await again.getByText('we sent a link', { exact: false }).waitFor(WAIT);
     const newerLink = await resetLinkFor(email, mailsBefore);
     expect(newerLink).not.toBe(link);
 
-    // "Open ChatPoint": the code is dead, the new password signs in without a forced change.
+    // Expired while unopened: said so at once too.
+    await h.db.update(passwordResets).set({ expiresAt: sql`now() - interval '1 second'` });
+    const late = await newPage();
+    await late.goto(newerLink);
+    await late.getByText('This reset link has expired.', { exact: false }).waitFor(WAIT);
+
+    // "Open ChatPoint": the code is dead, the new password signs in by email alone.
     await open.click();
     await page.waitForURL(`${h.baseUrl}/app`);
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -98,19 +104,113 @@ describe('the password-reset page', () => {
     await page.getByLabel('Password', { exact: true }).fill(chosen);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(`Signed in as Ann Reset (${email})`).waitFor(WAIT);
-    expect(await page.getByRole('heading', { name: 'Choose your own password' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Password' }).count()).toBe(0);
   }, 120_000);
 
-  it('without a link, asks for one with the workdomain prefilled', async () => {
-    const seed = await h.seedWorkdomain();
+  it('without a link, asks for one by email alone; every workdomain of the address gets its link', async () => {
+    const first = await h.seedWorkdomain();
+    const second = await h.seedWorkdomain();
+    const email = 'two.places@example.test';
+    expect((await h.register(first.linkId, 'Two Places', email)).verified.status).toBe(201);
+    const started = await h.request('POST', `/api/registrations/${second.linkId}/start`, {
+      name: 'Two Places',
+      email,
+    });
+    const verified = await h.request('POST', `/api/registrations/${second.linkId}/verify`, {
+      registrationId: started.body.registrationId,
+      code: await h.codeFor(email, 1),
+    });
+    expect(verified.status).toBe(201);
+
     const page = await newPage();
-    const response = await page.goto(`${h.baseUrl}/reset-password?workdomain=${seed.workdomain.slug}`);
+    const response = await page.goto(`${h.baseUrl}/reset-password`);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor(WAIT);
-    expect(await page.getByLabel('Workdomain').inputValue()).toBe(seed.workdomain.slug);
+    expect(await page.getByLabel('Workdomain').count()).toBe(0);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByText('we sent a link', { exact: false }).waitFor(WAIT);
+    const isReset = (subject: string) => subject.startsWith('Reset your ChatPoint password');
+    await h.smtp.waitFor(email, () => h.smtp.all(email).filter((mail) => isReset(mail.subject)).length >= 2);
+    const texts = h.smtp
+      .all(email)
+      .filter((mail) => isReset(mail.subject))
+      .map((mail) => mail.text);
+    expect(texts.some((text) => text.includes(first.workdomain.name))).toBe(true);
+    expect(texts.some((text) => text.includes(second.workdomain.name))).toBe(true);
+
     // No account behind this email: the answer is the same.
+    const other = await newPage();
+    await other.goto(`${h.baseUrl}/reset-password`);
+    await other.getByLabel('Email').fill('nobody@example.test');
+    await other.getByRole('button', { name: 'Email me a link' }).click();
+    await other.getByText('we sent a link', { exact: false }).waitFor(WAIT);
+  }, 120_000);
+
+  it('"Forgot password?" on the admin sign-in page mails a link whose page leads back to /admin', async () => {
+    const seed = await h.seedWorkdomain();
+    const email = seed.admin.email;
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${h.baseUrl}/admin`);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor(WAIT);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+
+    await h.smtp.waitFor(email, (mail) => /reset/i.test(mail.subject));
+    const mail = h.smtp
+      .all(email)
+      .filter((mail) => /reset/i.test(mail.subject))
+      .at(-1)!;
+    const link = /(https?:\/\/\S+?\/reset-password\?next=%2Fadmin#token=[\w.~-]+)/.exec(mail.text)?.[1];
+    expect(link, mail.text).toBeTruthy();
+    expect(link!.startsWith(`${h.baseUrl}/reset-password?next=%2Fadmin#token=`)).toBe(true);
+
+    // The mail is opened in a new tab, as mail clients do.
+    const mailTab = await newPage({ width: 390, height: 844 });
+    await mailTab.goto(link!);
+    await mailTab.getByRole('heading', { name: 'Choose a new password' }).waitFor(WAIT);
+    expect(mailTab.url()).toBe(`${h.baseUrl}/reset-password?next=%2Fadmin`);
+    const chosen = 'admin-came-back-77';
+    await mailTab.getByLabel('New password', { exact: true }).fill(chosen);
+    await mailTab.getByLabel('Repeat the new password', { exact: true }).fill(chosen);
+    await mailTab.getByRole('button', { name: 'Save new password' }).click();
+    const back = mailTab.getByRole('link', { name: 'Sign in to user administration' });
+    await back.waitFor(WAIT);
+    if (process.env.SCREENSHOTS_DIR)
+      await mailTab.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/reset-done-admin.png` });
+    await back.click();
+    await mailTab.waitForURL(`${h.baseUrl}/admin`);
+    await mailTab.getByRole('button', { name: 'Use a password instead' }).click();
+    await mailTab.getByLabel('Email').fill(email);
+    await mailTab.getByLabel('Password', { exact: true }).fill(chosen);
+    await mailTab.getByRole('button', { name: 'Sign in' }).click();
+    await mailTab
+      .getByRole('link', { name: 'Forgot your password?' })
+      .waitFor({ state: 'detached', ...WAIT });
+    const me = await mailTab.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(200);
+  }, 120_000);
+
+  it('leads only to its own pages: another origin in ?next= is ignored, and refused by the API', async () => {
+    for (const next of ['//evil.test', 'https://evil.test/admin', '/admin/../x', 'javascript:alert(1)']) {
+      const refused = await h.request('POST', '/api/auth/password-reset', {
+        workdomain: 'acme',
+        email: 'ann@example.com',
+        next,
+      });
+      expect(refused.status, next).toBe(400);
+    }
+    const page = await newPage();
+    await page.goto(`${h.baseUrl}/reset-password?next=${encodeURIComponent('//evil.test')}`);
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor(WAIT);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.postData() ?? ''));
     await page.getByLabel('Email').fill('nobody@example.test');
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByText('If an account exists, we sent a link.', { exact: false }).waitFor(WAIT);
+    expect(requests.join('\n')).not.toContain('evil');
   }, 120_000);
 });

@@ -77,14 +77,18 @@ describe('the embed snippet on a customer page, against the real server', () => 
     await chat.waitFor();
     expect(events).toEqual(['chatpoint-code-sent', 'chatpoint-registered']);
     await screenshotStep(page, '3-done');
-    await chat.click();
-    await page.waitForURL(
+    // On a desktop the app opens in a new tab, without a window.opener; the customer's page stays.
+    const [app] = await Promise.all([page.context().waitForEvent('page'), chat.click()]);
+    await app.waitForURL(
       (url) => url.origin === new URL(h.baseUrl).origin && url.pathname.startsWith('/app'),
     );
-    const welcome = page.getByRole('log').getByText('Welcome aboard — Pat here.');
+    expect(await app.evaluate(() => window.opener)).toBeNull();
+    expect(page.url()).toBe(customer.url);
+    const welcome = app.getByRole('log').getByText('Welcome aboard — Pat here.');
     await welcome.waitFor({ timeout: 15_000 });
     expect(await welcome.count()).toBe(1);
-    expect(page.url()).not.toContain('token=');
+    expect(app.url()).not.toContain('token=');
+    await app.close();
     await page.close();
   });
 

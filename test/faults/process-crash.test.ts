@@ -25,6 +25,7 @@ describe.each(backends)('server process killed and restarted on %s', (backend) =
       SMTP_URL: smtp.url,
       DATABASE_URL: scratch?.url ?? '',
       RATE_LIMIT_STARTS_PER_IP: '1000',
+      DEMO: '1',
     };
   });
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { createLogger } from '../../server/logger.ts';
 import { loadBuiltAssets } from '../../server/pages/routes.ts';
 import { openRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { type Services, startServices } from '../../server/services.ts';
+import type { RetrySchedule } from '../../server/webhooks/outbox.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { createScratchDatabase } from './databases.ts';
 import { codeIn, SmtpSink } from './smtp-sink.ts';
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Also serve over HTTP on a free loopback port (for browser tests); PUBLIC_URL then points there. */
   listen?: boolean;
+  /** Webhook retry timing (seconds instead of hours in tests). */
+  webhookSchedule?: RetrySchedule;
 }
 
 async function freePort(): Promise<number> {
@@ -68,6 +71,7 @@ export async function createHarness(options: HarnessOptions) {
     {
       inMemoryDatabase: true,
       pollMs: 50,
+      webhookSchedule: options.webhookSchedule,
     },
   );
   const app = createApp(services.deps, loadBuiltAssets(path.resolve('dist')));

@@ -9,8 +9,11 @@ export interface PagesHarness {
   /** The real server (PGlite, real SMTP sink), listening on h.baseUrl. */
   readonly h: Harness;
   readonly browser: Browser;
-  /** A page in a fresh browser context (its own cookies), closed after the file. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A page in a fresh browser context (its own cookies), closed after the file. `phone` makes it
+   * a touch screen (`pointer: coarse`), as a phone's browser reports.
+   */
+  newPage(viewport?: { width: number; height: number }, options?: { phone?: boolean }): Promise<Page>;
 }
 
 /**
@@ -48,8 +51,11 @@ export function usePagesHarness(): PagesHarness {
       if (!browser) throw new Error('Chromium is not started');
       return browser;
     },
-    async newPage(viewport = { width: 800, height: 800 }) {
-      const context = await this.browser.newContext({ viewport });
+    async newPage(viewport = { width: 800, height: 800 }, options: { phone?: boolean } = {}) {
+      const context = await this.browser.newContext({
+        viewport,
+        ...(options.phone ? { hasTouch: true, isMobile: true } : {}),
+      });
       contexts.push(context);
       return context.newPage();
     },

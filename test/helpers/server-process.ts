@@ -30,7 +30,8 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
   child.stderr!.on('data', (chunk) => output.push(String(chunk)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy machine a first start (transpile, migrate, seed) can take minutes.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join('')}`);
     try {

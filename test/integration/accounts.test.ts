@@ -67,7 +67,7 @@ describe.each(backends)('accounts and chat on %s', (backend) => {
     const history = await h.request('GET', `/api/conversations/${conversation.id}/messages`, undefined, auth);
     expect(history.status).toBe(200);
     expect(history.body.messages.map((m: any) => [m.kind, m.senderId, m.body])).toEqual([
-      ['system', null, 'Ann Lee registered through the public registration link.'],
+      ['system', null, expect.stringMatching(/^Ann Lee joined .+ through its website\.$/)],
       ['text', pic.id, 'Hi <b>there</b>, welcome!'],
     ]);
     for (const message of history.body.messages) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpTexts } from '../../pages/admin/help-texts.ts';
 import { createSession, findSessionUser } from '../../server/accounts/sessions.ts';
 import { createInternalUser } from '../../server/accounts/users.ts';
-import { funnelEvents, users, workdomains } from '../../server/db/schema/index.ts';
+import { funnelDaily, users, workdomains } from '../../server/db/schema/index.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
@@ -12,7 +12,24 @@ import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
 it('docs/admin-guide.md shows every help text of the admin page, word for word', () => {
   const guide = readFileSync(new URL('../../docs/admin-guide.md', import.meta.url), 'utf8');
   expect(Object.keys(helpTexts).sort()).toEqual(
-    ['capacity', 'embed', 'link', 'open', 'pic', 'regenerate', 'welcomeMessage'].sort(),
+    [
+      'capacity',
+      'embed',
+      'link',
+      'links',
+      'message',
+      'open',
+      'pic',
+      'regenerate',
+      'webhooks',
+      'welcomeMessage',
+      'botProtection',
+      'allowedEmailDomains',
+      'blockedEmailDomains',
+      'blockDisposableEmails',
+      'allowedOrigins',
+      'csp',
+    ].sort(),
   );
   for (const text of Object.values(helpTexts)) expect(guide).toContain(text);
 });
@@ -59,6 +76,12 @@ describe.each(backends)('administration API on %s', (backend) => {
         `<script type="module" src="${PUBLIC_URL}/widget/chatpoint-register.js"></script>\n` +
         `<chatpoint-register link="${linkId}"></chatpoint-register>`,
       capacity: { used: 0, limit: 25 },
+      message: 'off',
+      botProtection: false,
+      allowedEmailDomains: [],
+      blockedEmailDomains: [],
+      blockDisposableEmails: true,
+      allowedOrigins: [],
     });
   });
 
@@ -301,26 +324,32 @@ describe.each(backends)('administration API on %s', (backend) => {
     const { api, linkId, workdomain } = await adminOf();
     const empty = await api('GET', '/api/admin/funnel');
     expect(empty.status).toBe(200);
-    const zero = { linkViews: 0, codesSent: 0, verified: 0, accountsCreated: 0 };
-    expect(empty.body).toEqual({ last7Days: zero, last30Days: zero });
+    const zero = {
+      linkViews: 0,
+      codesSent: 0,
+      signInCodesSent: 0,
+      noticesSent: 0,
+      verified: 0,
+      accountsCreated: 0,
+    };
+    expect(empty.body).toEqual({ last7Days: zero, last30Days: zero, byLink: [] });
 
-    expect((await h.request('GET', `/api/registrations/${linkId}`)).status).toBe(200);
+    expect((await h.request('GET', `/api/registrations/${linkId}?view=1`)).status).toBe(200);
     expect((await h.register(linkId, 'Funnel Fan', uniqueEmail('funnel'))).verified.status).toBe(201);
     await h.request('POST', `/api/registrations/${linkId}/start`, {
       name: 'Drop Off',
       email: uniqueEmail('drop'),
     });
-    const day = 86_400_000;
-    await h.db.insert(funnelEvents).values([
-      { workdomainId: workdomain.id, kind: 'link_viewed', createdAt: new Date(Date.now() - 10 * day) },
-      { workdomainId: workdomain.id, kind: 'link_viewed', createdAt: new Date(Date.now() - 40 * day) },
+    const dayAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    await h.db.insert(funnelDaily).values([
+      { workdomainId: workdomain.id, linkId, kind: 'link_viewed', day: dayAgo(10), count: 1 },
+      { workdomainId: workdomain.id, linkId, kind: 'link_viewed', day: dayAgo(40), count: 1 },
     ]);
 
     const funnel = await api('GET', '/api/admin/funnel');
-    expect(funnel.body).toEqual({
-      last7Days: { linkViews: 1, codesSent: 2, verified: 1, accountsCreated: 1 },
-      last30Days: { linkViews: 2, codesSent: 2, verified: 1, accountsCreated: 1 },
-    });
+    const last7Days = { ...zero, linkViews: 1, codesSent: 2, verified: 1, accountsCreated: 1 };
+    const last30Days = { ...last7Days, linkViews: 2 };
+    expect(funnel.body).toEqual({ last7Days, last30Days, byLink: [{ linkId, last7Days, last30Days }] });
   });
 
   it('lists users newest first, with the registered external user', async () => {
@@ -340,11 +369,12 @@ describe.each(backends)('administration API on %s', (backend) => {
       status: 'active',
       createdAt: expect.any(String),
       registeredViaLink: true,
+      registeredVia: { linkId, label: 'default' },
     });
     expect(rest.map((u: { id: string }) => u.id)).toEqual([pic.id, admin.id]);
     expect(rest).toMatchObject([
-      { kind: 'internal', role: 'member', registeredViaLink: false },
-      { kind: 'internal', role: 'admin', registeredViaLink: false },
+      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null },
+      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null },
     ]);
   });
 
@@ -413,6 +443,14 @@ describe.each(backends)('administration API on %s', (backend) => {
       ['post', '/api/admin/users/{id}/reactivate'],
       ['get', '/api/admin/funnel'],
       ['get', '/api/admin/audit'],
+      ['get', '/api/admin/registration/links'],
+      ['post', '/api/admin/registration/links'],
+      ['delete', '/api/admin/registration/links/{linkId}'],
+      ['get', '/api/admin/registration/links/{linkId}/qr.svg'],
+      ['get', '/api/admin/webhooks'],
+      ['post', '/api/admin/webhooks'],
+      ['delete', '/api/admin/webhooks/{id}'],
+      ['post', '/api/admin/webhooks/{id}/test'],
     ] as const;
     for (const [method, path] of expected) {
       expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['Administration']);

@@ -3,8 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPasswordHasher } from '../../server/accounts/password-hasher.ts';
+import { createSession } from '../../server/accounts/sessions.ts';
+import { openDatabase } from '../../server/db/client.ts';
 import { lockDataDir } from '../../server/db/data-dir-lock.ts';
+import { sessions, users } from '../../server/db/schema/index.ts';
 import { backends, createScratchDatabase } from '../helpers/databases.ts';
 
 const run = promisify(execFile);
@@ -36,8 +41,9 @@ describe.each(backends)('operator CLI on %s', (backend) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // Each verb is a process start; on a busy machine a dozen of them take minutes.
   it('creates a workdomain and users, opens, shows and closes registration; PIC deactivation closes it', {
-    timeout: 180_000,
+    timeout: 600_000,
   }, async () => {
     const e = await env();
     const created = await cli(
@@ -111,7 +117,100 @@ describe.each(backends)('operator CLI on %s', (backend) => {
     });
   });
 
-  it('fails with a one-line reason and a non-zero exit', { timeout: 120_000 }, async () => {
+  it('sets a password: weak ones refused, the new one works, every session ends', {
+    timeout: 600_000,
+  }, async () => {
+    const e = await env();
+    await cli(
+      e,
+      'workdomain',
+      'create',
+      '--name',
+      'Gamma',
+      '--slug',
+      'gamma',
+      '--plan',
+      'pro',
+      '--external-limit',
+      '1',
+    );
+    const created = JSON.parse(
+      (
+        await cli(
+          e,
+          'user',
+          'create',
+          '--workdomain',
+          'gamma',
+          '--email',
+          'lee@gamma.test',
+          '--name',
+          'Lee',
+          '--password',
+          'first-password-1',
+        )
+      ).stdout,
+    );
+    const open = () => openDatabase({ databaseUrl: e.DATABASE_URL || null, dataDir: dataDir });
+    let database = await open();
+    await createSession(database.db, created.id);
+    await database.close();
+
+    const weak = await cli(
+      e,
+      'user',
+      'set-password',
+      '--workdomain',
+      'gamma',
+      '--email',
+      'lee@gamma.test',
+      '--password',
+      'password',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/^weak_password: /);
+    const set = await cli(
+      e,
+      'user',
+      'set-password',
+      '--workdomain',
+      'gamma',
+      '--email',
+      'LEE@gamma.test',
+      '--password',
+      'second-password-2',
+    );
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ id: created.id, email: 'lee@gamma.test' });
+
+    database = await open();
+    try {
+      const [user] = await database.db.select().from(users).where(eq(users.id, created.id));
+      const hasher = createPasswordHasher(1);
+      expect(await hasher.verify(user!.passwordHash!, 'second-password-2')).toBe(true);
+      expect(await hasher.verify(user!.passwordHash!, 'first-password-1')).toBe(false);
+      const live = await database.db.select().from(sessions).where(eq(sessions.userId, created.id));
+      expect(live.length).toBeGreaterThan(0);
+      expect(live.every((session) => session.revokedAt !== null)).toBe(true);
+    } finally {
+      await database.close();
+    }
+    const unknown = await cli(
+      e,
+      'user',
+      'set-password',
+      '--workdomain',
+      'gamma',
+      '--email',
+      'nobody@gamma.test',
+      '--password',
+      'second-password-2',
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('user_not_found');
+  });
+
+  it('fails with a one-line reason and a non-zero exit', { timeout: 300_000 }, async () => {
     const e = await env();
     const missing = await cli(e, 'registration', 'show', '--workdomain', 'nope');
     expect(missing.code).not.toBe(0);

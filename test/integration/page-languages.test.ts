@@ -48,15 +48,15 @@ describe('the language of a hosted page', () => {
 
     const english = await page('');
     expect(htmlLang(english)).toBe('en');
-    expect(english).toContain(`<h1>Join ${workdomain.name}</h1>`);
+    expect(english).toContain(`<h1>Chat with ${workdomain.name}</h1>`);
 
     const japanese = await page('', { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.5' });
     expect(htmlLang(japanese)).toBe('ja');
-    expect(japanese).toContain(`<h1>${workdomain.name} に参加</h1>`);
+    expect(japanese).toContain(`<h1>${workdomain.name} とチャット</h1>`);
 
     const simplified = await page('?lang=zh-CN', { 'accept-language': 'ja' });
     expect(htmlLang(simplified)).toBe('zh-Hans');
-    expect(simplified).toContain(`<title>在 ChatPoint 上加入 ${workdomain.name}</title>`);
+    expect(simplified).toContain(`<title>在 ChatPoint 上与 ${workdomain.name} 聊天</title>`);
 
     const traditional = await page('', { 'accept-language': 'zh-HK' });
     expect(htmlLang(traditional)).toBe('zh-Hant');

@@ -16,7 +16,12 @@ describe.each(backends)('registration flow on %s', (backend) => {
     const { linkId, workdomain } = await h.seedWorkdomain();
     const info = await h.request('GET', `/api/registrations/${linkId}`);
     expect(info.status).toBe(200);
-    expect(info.body).toEqual({ workdomain: { name: workdomain.name }, open: true });
+    expect(info.body).toEqual({
+      workdomain: { name: workdomain.name },
+      open: true,
+      message: 'off',
+      challenge: false,
+    });
     const missing = await h.request('GET', '/api/registrations/nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('link_not_found');
@@ -27,8 +32,12 @@ describe.each(backends)('registration flow on %s', (backend) => {
     const { verified } = await h.register(linkId, 'Ann Lee', 'Ann.Lee@Example.com');
     expect(verified.status).toBe(201);
     expect(verified.body.user).toMatchObject({ name: 'Ann Lee', email: 'Ann.Lee@example.com' });
-    expect(verified.body.deepLink).toBe(`http://localhost:8787/app/open#token=${verified.body.loginToken}`);
-    expect(verified.body.webUrl).toBe(`http://localhost:8787/app#token=${verified.body.loginToken}`);
+    expect(verified.body.deepLink).toBe(
+      `http://localhost:8787/app/open#token=${verified.body.loginToken}&email=${encodeURIComponent(verified.body.user.email)}`,
+    );
+    expect(verified.body.webUrl).toBe(
+      `http://localhost:8787/app#token=${verified.body.loginToken}&email=Ann.Lee%40example.com`,
+    );
 
     const header = decodeProtectedHeader(verified.body.loginToken);
     expect(header.alg).toBe('EdDSA');
@@ -61,7 +70,7 @@ describe.each(backends)('registration flow on %s', (backend) => {
       .where(eq(messages.conversationId, conversation!.id))
       .orderBy(messages.createdAt);
     expect(lines.map((m) => [m.kind, m.senderId, m.body])).toEqual([
-      ['system', null, 'Ann Lee registered through the public registration link.'],
+      ['system', null, `Ann Lee joined ${workdomain.name} through its website.`],
       ['text', pic.id, 'Hi <b>there</b>, welcome!'],
     ]);
   });
@@ -129,20 +138,26 @@ describe.each(backends)('registration flow on %s', (backend) => {
     const { linkId } = await h.seedWorkdomain();
     const first = await h.register(linkId, 'Kim', 'kim@example.com');
     expect(first.verified.status).toBe(201);
-    // Same address, other case and a Kelvin sign (NFKC folds it to K): the holder gets a notice, not a code.
+    // Same address, other case and a Kelvin sign (NFKC folds it to K): the holder gets a sign-in code.
     const again = await h.request('POST', `/api/registrations/${linkId}/start`, {
       name: 'Kim',
       email: '\u212Aim@EXAMPLE.com',
     });
     expect(again.status).toBe(202);
-    const notice = await h.smtp.waitFor('im@EXAMPLE.com', (mail) => /already have/.test(mail.subject));
-    expect(notice.text).not.toMatch(/\b\d{6}\b/);
+    const mail = await h.smtp.waitFor('im@EXAMPLE.com', (m) => /sign-in code/.test(m.subject));
+    const code = mail.text.match(/\b(\d{6})\b/)![1]!;
     const guess = await h.request('POST', `/api/registrations/${linkId}/verify`, {
       registrationId: again.body.registrationId,
-      code: '123456',
+      code: code === '123456' ? '654321' : '123456',
     });
     expect(guess.status).toBe(422);
     expect(guess.body.error.code).toBe('invalid_code');
+    const signedIn = await h.request('POST', `/api/registrations/${linkId}/verify`, {
+      registrationId: again.body.registrationId,
+      code,
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.id).toBe(first.verified.body.user.id);
   });
 
   it('counts wrong codes: 5 tries, then too_many_attempts even for the right code', async () => {

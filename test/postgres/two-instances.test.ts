@@ -24,6 +24,7 @@ describe('two server processes on one PostgreSQL, no sticky routing', () => {
       SMTP_URL: smtp.url,
       DATABASE_URL: scratch.url,
       RATE_LIMIT_STARTS_PER_IP: '1000',
+      DEMO: '1',
     };
     a = await startServerProcess(env);
     linkId = /\/join\/([A-Za-z0-9_-]+)/.exec(a.output.join(''))![1]!;

@@ -36,6 +36,8 @@ describe.each(backends)('administration authorization on %s', (backend) => {
     { method: 'POST', path: `/api/admin/users/${target.id}/reactivate` },
     { method: 'GET', path: '/api/admin/funnel' },
     { method: 'GET', path: '/api/admin/audit?limit=5' },
+    { method: 'GET', path: '/api/admin/registration/links' },
+    { method: 'GET', path: '/api/admin/webhooks' },
   ];
   const writes = () => calls().filter((call) => call.method !== 'GET');
   const label = (call: AdminCall) => `${call.method} ${call.path}`;

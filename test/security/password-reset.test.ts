@@ -153,7 +153,8 @@ describe.each(backends)('password reset on %s', (backend) => {
     expect(late.body).toEqual({
       error: {
         code: 'invalid_token',
-        message: 'This reset link is not valid any more. Please ask for a new one.',
+        message: 'This reset link has expired. Please ask for a new one.',
+        details: { reason: 'expired' },
       },
     });
   });

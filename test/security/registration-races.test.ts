@@ -19,6 +19,27 @@ async function startMany(h: Harness, linkId: string, people: { name: string; ema
   );
 }
 
+async function accountsWith(h: Harness, workdomainId: string, email: string) {
+  const [accounts] = await h.db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.workdomainId, workdomainId), eq(users.emailCanonical, email)));
+  return accounts!.n;
+}
+
+/** Two registrations of one address, each with its own code. */
+async function startTwice(h: Harness, linkId: string, email: string) {
+  const first = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'One', email });
+  const firstCode = await h.codeFor(email);
+  const second = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Two', email });
+  await h.smtp.waitFor(email, () => h.smtp.all(email).length >= 2);
+  const secondCode = await h.codeFor(email, 1);
+  return [
+    { registrationId: first.body.registrationId as string, code: firstCode },
+    { registrationId: second.body.registrationId as string, code: secondCode },
+  ];
+}
+
 describe('wrong guesses from many client IPs', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -99,25 +120,13 @@ describe.each(backends)('concurrency on %s', (backend) => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(0);
     const losers = answers.filter((a) => a.status === 422).map((a) => a.body.error.message);
     expect(losers.filter((m) => m === 'This code was already used.')).toHaveLength(2);
-    const [accounts] = await h.db
-      .select({ n: count() })
-      .from(users)
-      .where(and(eq(users.workdomainId, workdomain.id), eq(users.emailCanonical, email)));
-    expect(accounts!.n).toBe(1);
+    expect(await accountsWith(h, workdomain.id, email)).toBe(1);
   });
 
   it('right and wrong codes for two registrations of one address give exactly one account', async () => {
     const { linkId, workdomain } = await h.seedWorkdomain();
     const email = 'two-starts@example.com';
-    const first = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'One', email });
-    const firstCode = await h.codeFor(email);
-    const second = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Two', email });
-    await h.smtp.waitFor(email, () => h.smtp.all(email).length >= 2);
-    const secondCode = await h.codeFor(email, 1);
-    const attempts = [
-      [first.body.registrationId, firstCode],
-      [second.body.registrationId, secondCode],
-    ].flatMap(([registrationId, code]) => {
+    const attempts = (await startTwice(h, linkId, email)).flatMap(({ registrationId, code }) => {
       const wrong = code === '000000' ? '111111' : '000000';
       return [code, wrong, code, wrong].map((guess) =>
         h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code: guess }),
@@ -126,40 +135,20 @@ describe.each(backends)('concurrency on %s', (backend) => {
     const answers = await Promise.all(attempts);
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.every((a) => a.status < 500)).toBe(true);
-    const [accounts] = await h.db
-      .select({ n: count() })
-      .from(users)
-      .where(and(eq(users.workdomainId, workdomain.id), eq(users.emailCanonical, email)));
-    expect(accounts!.n).toBe(1);
+    expect(await accountsWith(h, workdomain.id, email)).toBe(1);
   });
 
   it('one email in two registrations verified at once gives one account', async () => {
     const { linkId, workdomain } = await h.seedWorkdomain();
     const email = 'twice@example.com';
-    const first = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'One', email });
-    const firstCode = await h.codeFor(email);
-    const second = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Two', email });
-    await h.smtp.waitFor(email, () => h.smtp.all(email).length >= 2);
-    const secondCode = await h.codeFor(email, 1);
-    const results = await Promise.all([
-      h.request('POST', `/api/registrations/${linkId}/verify`, {
-        registrationId: first.body.registrationId,
-        code: firstCode,
-      }),
-      h.request('POST', `/api/registrations/${linkId}/verify`, {
-        registrationId: second.body.registrationId,
-        code: secondCode,
-      }),
-    ]);
+    const results = await Promise.all(
+      (await startTwice(h, linkId, email)).map((pending) =>
+        h.request('POST', `/api/registrations/${linkId}/verify`, pending),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('email_taken');
-    const [{ total }] = (await h.db
-      .select({ total: count() })
-      .from(users)
-      .where(and(eq(users.workdomainId, workdomain.id), eq(users.emailCanonical, email)))) as [
-      { total: number },
-    ];
-    expect(total).toBe(1);
+    expect(await accountsWith(h, workdomain.id, email)).toBe(1);
   });
 
   it('many registrants for the last seats: exactly the limit get in, then registration closes', async () => {

@@ -21,7 +21,12 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('registrationApi', () => {
   it('reads the link info with GET, no cookies, the link id escaped', async () => {
-    deepEqual(await api().info(), { workdomain: { name: 'Acme Support' }, open: true });
+    deepEqual(await api().info(), {
+      workdomain: { name: 'Acme Support' },
+      open: true,
+      message: 'off',
+      challenge: false,
+    });
     const [request] = server.requests;
     equal(request!.url, 'https://api.chat.example/api/registrations/link%2F1');
     equal(request!.init.method, undefined);
@@ -29,14 +34,23 @@ describe('registrationApi', () => {
   });
 
   it('posts JSON to start, resend and verify', async () => {
-    deepEqual(await api().start('Ann', 'ann@example.com', 'ja'), { registrationId: 'reg-1' });
-    await api().resend('reg-1');
-    deepEqual(await api().verify('reg-1', '123456'), registered);
+    deepEqual(await api().start('Ann', 'ann@example.com', 'ja'), {
+      registrationId: 'reg-1',
+      resendAfter: 60,
+      expiresIn: 600,
+    });
+    deepEqual(await api().resend('reg-1'), { resendAfter: 60, expiresIn: 600 });
+    deepEqual(await api().verify('reg-1', '123456'), { ...registered, returning: false });
+    await api().start('Ann', 'ann@example.com', 'en', 'Hello');
+    server.reply('verify', { status: 200, body: registered });
+    deepEqual(await api().verify('reg-1', '123456'), { ...registered, returning: true });
     deepEqual(
       server.requests.map((r) => [r.route, r.init.method, r.init.credentials, r.body]),
       [
         ['start', 'POST', 'omit', { name: 'Ann', email: 'ann@example.com', lang: 'ja' }],
         ['resend', 'POST', 'omit', { registrationId: 'reg-1' }],
+        ['verify', 'POST', 'omit', { registrationId: 'reg-1', code: '123456' }],
+        ['start', 'POST', 'omit', { name: 'Ann', email: 'ann@example.com', lang: 'en', message: 'Hello' }],
         ['verify', 'POST', 'omit', { registrationId: 'reg-1', code: '123456' }],
       ],
     );

@@ -1,10 +1,11 @@
 /** Client for the public registration API (docs/api.md). Cross-origin, never sends cookies. */
 import type { ErrorBody, ErrorDetails } from '../../contract/errors.ts';
-import type { LinkInfo, Started, Verified } from '../../contract/registration.ts';
+import type { AltchaChallenge, LinkInfo, Resent, Started, Verified } from '../../contract/registration.ts';
 import { en } from '../i18n/en.ts';
 
 export type { LinkInfo, RegisteredUser } from '../../contract/registration.ts';
-export type Registration = Verified;
+/** A verified code: `returning` when it signed an existing member in (200) rather than registering (201). */
+export type Registration = Verified & { returning?: boolean };
 
 /** An error answer of the API, or `network_error` when no answer came. The widget branches on `code`. */
 export class ApiError extends Error {
@@ -22,7 +23,8 @@ export class ApiError extends Error {
 // Used when a 429 arrives without a readable Retry-After (e.g. the header is not exposed to CORS).
 const defaultRetryAfter = 60;
 
-async function call<T>(url: string, body?: object): Promise<T> {
+/** `read` turns a successful answer's JSON (and status) into the result. */
+async function call<T>(url: string, body?: object, read = (json: T, _status: number) => json): Promise<T> {
   let res: Response;
   try {
     res = await fetch(
@@ -41,7 +43,7 @@ async function call<T>(url: string, body?: object): Promise<T> {
   }
   // 202 answers may have no body.
   const json = await res.json().catch(() => ({}));
-  if (res.ok) return json as T;
+  if (res.ok) return read(json, res.status);
   const error: Partial<ErrorBody['error']> = json?.error ?? {};
   const retryAfter =
     res.status === 429
@@ -59,12 +61,17 @@ async function call<T>(url: string, body?: object): Promise<T> {
 export function registrationApi(endpoint: string, link: string) {
   const base = `${endpoint.replace(/\/+$/, '')}/api/registrations/${encodeURIComponent(link)}`;
   return {
-    info: () => call<LinkInfo>(base),
-    start: (name: string, email: string, lang: string) =>
-      call<Started>(`${base}/start`, { name, email, lang }),
-    resend: (registrationId: string) => call<unknown>(`${base}/resend`, { registrationId }),
+    /** `view` counts the visitor in the workdomain's funnel. */
+    info: (view?: boolean) => call<LinkInfo>(view ? `${base}?view=1` : base),
+    challenge: () => call<AltchaChallenge>(`${base}/challenge`),
+    start: (name: string, email: string, lang: string, message?: string, altcha?: string) =>
+      call<Started>(`${base}/start`, { name, email, lang, message, altcha }),
+    resend: (registrationId: string) => call<Resent>(`${base}/resend`, { registrationId }),
     verify: (registrationId: string, code: string) =>
-      call<Verified>(`${base}/verify`, { registrationId, code }),
+      call<Registration>(`${base}/verify`, { registrationId, code }, (verified, status) => ({
+        ...verified,
+        returning: status === 200,
+      })),
   };
 }
 

@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FirstMessageMode } from '../../contract/enums.ts';
 import type { Language } from '../../contract/languages.ts';
+import type { Resent } from '../../contract/registration.ts';
+import { solveAltcha } from '../api/altcha.ts';
 import {
   ApiError,
   type Registration,
@@ -10,6 +13,8 @@ import { ChatpointCodeSentEvent } from '../events/code-sent.ts';
 import { ChatpointErrorEvent } from '../events/error.ts';
 import { ChatpointRegisteredEvent } from '../events/registered.ts';
 import { en } from '../i18n/en.ts';
+import { emailSuggestion } from '../steps/email-hint.ts';
+import { progress } from './saved-progress.ts';
 
 /** Where the registrant is. The element renders one view per state (diagram: registration-flow.mmd). */
 export const FlowState = {
@@ -27,7 +32,7 @@ const { loading, closed, notFound, details, code, done, failed } = FlowState;
 
 // The legal moves. `loading` is reachable from everywhere: a new link or endpoint starts over.
 const moves: Record<FlowState, readonly FlowState[]> = {
-  loading: [closed, notFound, details, failed],
+  loading: [closed, notFound, details, code, failed],
   failed: [loading],
   closed: [loading],
   not_found: [loading],
@@ -37,7 +42,7 @@ const moves: Record<FlowState, readonly FlowState[]> = {
 };
 
 /** The field an error is shown beside; `form` is beside the submit button. */
-export type ErrorField = 'name' | 'email' | 'code' | 'form';
+export type ErrorField = 'name' | 'email' | 'message' | 'code' | 'form';
 
 export interface FlowError {
   code: string;
@@ -48,8 +53,6 @@ export interface FlowError {
   count?: number;
 }
 
-const resendCooldown = 60;
-
 /** Holds the registration flow and talks to the API; the host only renders. */
 export class RegistrationFlow implements ReactiveController {
   state: FlowState = loading;
@@ -58,13 +61,23 @@ export class RegistrationFlow implements ReactiveController {
   email = '';
   /** The registrant's language, sent with `start`: their mail and pages follow it. */
   lang: Language = 'en';
+  /** The first message to the PIC, when the link asks for one. */
+  message = '';
+  messageMode: FirstMessageMode = 'off';
   error?: FlowError;
   busy = false;
-  /** Seconds until "Resend code" may be used again. */
+  /** Seconds until a new code may be asked for, as the server said. */
   resendWait = 0;
   registration?: Registration;
+  /** A likely meant address when the typed one looks mistyped; only a hint, never a refusal. */
+  hint = '';
+  /** Admin preview: looks the same, counts nothing and cannot start. */
+  preview = false;
 
   #api?: RegistrationApi;
+  /** Where the progress of this endpoint and link is kept. */
+  #key = '';
+  #challenge = false;
   #registrationId = '';
   #timer?: ReturnType<typeof setInterval>;
   #run = 0;
@@ -90,10 +103,28 @@ export class RegistrationFlow implements ReactiveController {
     this.#countdown(0);
     if (!link) return this.#go(notFound);
     this.#api = registrationApi(endpoint, link);
+    this.#key = `chatpoint-register:${endpoint}:${link}`;
+    // A visitor counts once per browser session (the first answer marks it); the preview never counts.
+    const seen = `chatpoint-view:${link}`;
+    let view = !this.preview;
     try {
-      const info = await this.#api.info();
+      view &&= !sessionStorage[seen];
+    } catch {}
+    try {
+      const info = await this.#api.info(view);
       if (run !== this.#run) return;
+      try {
+        if (view) sessionStorage[seen] = 1;
+      } catch {}
+      this.#challenge = info.challenge;
       this.workdomain = info.workdomain.name;
+      this.messageMode = info.message ?? 'off';
+      const saved = info.open && progress(this.#key);
+      if (saved) {
+        ({ registrationId: this.#registrationId, name: this.name, email: this.email } = saved);
+        this.#countdown(Math.max(0, Math.ceil((saved.resendAvailableAt - Date.now()) / 1000)));
+        return this.#go(code);
+      }
       this.#go(info.open ? details : closed);
     } catch (e) {
       if (run !== this.#run) return;
@@ -101,23 +132,52 @@ export class RegistrationFlow implements ReactiveController {
     }
   }
 
-  async start(name: string, email: string): Promise<void> {
+  async start(name: string, email: string, message?: string): Promise<void> {
     this.name = name.trim();
     this.email = email.trim();
-    // Name and email rules live on the server (422 invalid_name / invalid_email); one source of truth.
-    const started = await this.#request('form', (api) => api.start(this.name, this.email, this.lang));
+    this.message = message ?? '';
+    // Name, email and message rules live on the server (422 invalid_…); one source of truth.
+    if (this.preview) return;
+    const started = await this.#request('form', async (api) =>
+      api.start(
+        this.name,
+        this.email,
+        this.lang,
+        this.messageMode === 'off' ? undefined : this.message,
+        this.#challenge ? await solveAltcha(await api.challenge()) : undefined,
+      ),
+    );
     if (!started) return;
     this.#registrationId = started.registrationId;
+    this.#sent(started);
     this.#go(code);
-    this.host.dispatchEvent(new ChatpointCodeSentEvent({ email: this.email }));
   }
 
+  /** Checks a typed address for a likely typo; '' clears the hint. */
+  suggest(email: string): void {
+    this.hint = emailSuggestion(email);
+    this.host.requestUpdate();
+  }
+
+  /** A new code; also after the old one expired. Name and email stay. */
   async resend(): Promise<void> {
     if (this.resendWait > 0) return;
-    if (await this.#request('code', (api) => api.resend(this.#registrationId))) {
-      this.#countdown(resendCooldown);
-      this.host.dispatchEvent(new ChatpointCodeSentEvent({ email: this.email }));
-    }
+    const resent = await this.#request('code', (api) => api.resend(this.#registrationId));
+    if (resent) this.#sent(resent);
+  }
+
+  /** A code is on its way: the server says how long it works and when the next may be asked for. */
+  #sent({ resendAfter, expiresIn }: Resent): void {
+    const now = Date.now();
+    progress(this.#key, {
+      registrationId: this.#registrationId,
+      name: this.name,
+      email: this.email,
+      expiresAt: now + expiresIn * 1000,
+      resendAvailableAt: now + resendAfter * 1000,
+    });
+    this.#countdown(resendAfter);
+    this.host.dispatchEvent(new ChatpointCodeSentEvent({ email: this.email }));
   }
 
   /** `input` may hold spaces or dashes; only the digits count. */
@@ -128,6 +188,7 @@ export class RegistrationFlow implements ReactiveController {
     if (!registration) return;
     this.registration = registration;
     this.#countdown(0);
+    progress(this.#key, null);
     this.#go(done);
     const { user, deepLink } = registration;
     this.host.dispatchEvent(new ChatpointRegisteredEvent({ user, deepLink }));
@@ -138,6 +199,7 @@ export class RegistrationFlow implements ReactiveController {
     this.error = undefined;
     this.#registrationId = '';
     this.#countdown(0);
+    progress(this.#key, null);
     this.#go(details);
   }
 
@@ -170,17 +232,25 @@ export class RegistrationFlow implements ReactiveController {
     const { code: errorCode, message } = error;
     if (this.state === loading) {
       this.#go(errorCode === 'link_not_found' ? notFound : failed);
-    } else if (errorCode === 'registration_closed') {
+    } else if (/registration_closed|too_many_attempts|registration_not_found/.test(errorCode)) {
       this.#countdown(0);
-      this.#go(closed);
+      progress(this.#key, null);
+      if (errorCode === 'registration_closed') this.#go(closed);
     }
-    this.error = {
-      code: errorCode,
-      field: errorCode === 'invalid_name' ? 'name' : errorCode === 'invalid_email' ? 'email' : field,
-      seconds: error.retryAfter,
-      count: errorCode === 'invalid_code' ? error.details.triesLeft : undefined,
-    };
-    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? resendCooldown);
+    // A resend asked for too early is not an error to show: its button counts down instead.
+    this.error =
+      errorCode === 'rate_limited' && field === 'code'
+        ? undefined
+        : {
+            code: errorCode,
+            // invalid_name, invalid_email, invalid_message and email_domain_not_allowed go beside their field.
+            field:
+              (/^invalid_(name|email|message)$/.exec(errorCode)?.[1] as ErrorField) ??
+              (/email/.test(errorCode) ? 'email' : field),
+            seconds: error.retryAfter,
+            count: error.details.triesLeft,
+          };
+    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? 60);
     this.host.requestUpdate();
     this.host.dispatchEvent(new ChatpointErrorEvent({ code: errorCode, message }));
   }

@@ -1,4 +1,6 @@
 /// <reference types="mocha" />
+
+import { resolveLanguage } from '../../contract/languages.ts';
 import { equal } from '../testing/assert.ts';
 import { accessibleName } from '../testing/axe.ts';
 import { apiError, FakeRegistrationServer, held } from '../testing/fake-registration-server.ts';
@@ -32,7 +34,14 @@ afterEach(() => {
 });
 
 describe('language choice', () => {
-  it('maps language tags to the built-in texts', () => {
+  it('maps language tags to the built-in texts, loading each language on first use', async () => {
+    const textsOf = async (tag: string | undefined) => {
+      const lang = resolveLanguage(tag);
+      await new Promise<void>((arrived) => {
+        if (stringsFor(lang, arrived)) arrived();
+      });
+      return stringsFor(lang, () => {});
+    };
     for (const [tag, strings] of [
       ['en', en],
       ['en-GB', en],
@@ -51,16 +60,16 @@ describe('language choice', () => {
       ['', en],
       [undefined, en],
     ] as const) {
-      equal(stringsFor(tag), strings, `lang ${tag}`);
+      equal(await textsOf(tag), strings, `lang ${tag}`);
     }
   });
 
   it('gives every language every text, and no other', () => {
     const keys = (strings: object) => Object.keys(strings).sort().join();
-    for (const strings of [zhHant, zhHans, ja]) equal(keys(strings), keys(en), strings.locale);
+    for (const strings of [zhHant, zhHans, ja]) equal(keys(strings), keys(en), strings.lang);
     for (const strings of [en, zhHant, zhHans, ja])
       for (const [key, text] of Object.entries(strings))
-        equal(text.trim() !== '', true, `${strings.locale} ${key}`);
+        equal(text.trim() !== '', true, `${strings.lang} ${key}`);
   });
 
   it('fills placeholders and picks error texts by code', () => {

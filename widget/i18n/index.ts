@@ -1,17 +1,36 @@
-import { type Language, resolveLanguage } from '../../contract/languages.ts';
+import type { Language } from '../../contract/languages.ts';
 import type { FlowError } from '../controllers/registration-flow.ts';
 import { en, type Strings } from './en.ts';
-import { ja } from './ja.ts';
-import { zhHans } from './zh-hans.ts';
-import { zhHant } from './zh-hant.ts';
 
 export type { Strings };
 
-const catalogues: Record<Language, Strings> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans, ja };
+// English is built in; every other language is its own file next to the script, fetched from the
+// script's origin on first use, so a page pays only for the language it shows (docs/widget.md).
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
+  'zh-Hant': () => import('./zh-hant.ts').then((m) => m.zhHant),
+  'zh-Hans': () => import('./zh-hans.ts').then((m) => m.zhHans),
+  ja: () => import('./ja.ts').then((m) => m.ja),
+};
+const loaded: Partial<Record<Language, Strings>> = { en };
+const loading: Partial<Record<Language, Promise<unknown>>> = {};
 
-/** Built-in texts for a BCP 47 tag: zh-TW/zh-HK/zh-Hant → Traditional, other Chinese → Simplified, ja → Japanese, else English. */
-export function stringsFor(lang: string | null | undefined): Strings {
-  return catalogues[resolveLanguage(lang)];
+/**
+ * The built-in texts of a language when they are here; otherwise undefined, and `arrived` is called
+ * once they are (English when the file cannot be fetched).
+ */
+export function stringsFor(lang: Language, arrived: () => void): Strings | undefined {
+  if (!loaded[lang]) {
+    loading[lang] ??= loaders[lang as Exclude<Language, 'en'>]().then(
+      (strings) => {
+        loaded[lang] = strings;
+      },
+      () => {
+        loaded[lang] = en;
+      },
+    );
+    loading[lang].then(arrived);
+  }
+  return loaded[lang];
 }
 
 /** Fills `{placeholder}`s. The result is bound as text, never parsed as HTML. */
@@ -19,13 +38,21 @@ export function fill(text: string, values: Record<string, string | number | unde
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 
+/** The text for `key` and the number `count`: the `_one` form where the language's plural rules say so. */
+export function plural(strings: Strings, key: keyof Strings, count?: number): string {
+  const one =
+    count !== undefined && new Intl.PluralRules(strings.lang).select(count) === 'one'
+      ? strings[`${key}_one` as keyof Strings]
+      : undefined;
+  return one ?? strings[key];
+}
+
 export function errorText(strings: Strings, error: FlowError): string {
   const key = error.code === 'invalid_code' && error.count ? 'invalid_code_tries' : error.code;
-  // "1 try left" / "2 tries left": the language's plural rules pick `key_one`, `key_few`… when the catalogue has one.
-  const plural = error.count ? `${key}_${new Intl.PluralRules(strings.locale).select(error.count)}` : key;
   // Error codes are snake_case; this keeps an unknown code from picking a label such as `name`.
-  const text = key.includes('_')
-    ? (strings[plural as keyof Strings] ?? strings[key as keyof Strings])
-    : undefined;
+  const text =
+    key.includes('_') && key in strings
+      ? plural(strings, key as keyof Strings, error.count ?? error.seconds)
+      : undefined;
   return fill(text ?? strings.generic, { ...error });
 }

@@ -13,7 +13,9 @@ function onCodeInput(event: InputEvent): void {
 /** The emailed code; also change the email or have the code sent again. */
 export function codeStep(context: StepContext): TemplateResult {
   const { flow, t } = context;
-  const dead = flow.error?.code === 'code_expired' || flow.error?.code === 'too_many_attempts';
+  // A dead registration needs a new start; an expired code only a new code.
+  const dead = /too_many_attempts|registration_not_found/.test(flow.error?.code ?? '');
+  const expired = flow.error?.code === 'code_expired';
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     flow.verify(String(new FormData(event.target as HTMLFormElement).get('code')));
@@ -21,7 +23,7 @@ export function codeStep(context: StepContext): TemplateResult {
   const resend = async (event: Event) => {
     const form = (event.currentTarget as HTMLButtonElement).form;
     await flow.resend();
-    // The button is disabled during the cooldown; keep the registrant on the code field.
+    // The button is disabled while it counts down; keep the registrant on the code field.
     (form?.elements.namedItem('code') as HTMLInputElement | null)?.focus();
   };
   return html`<form part="form" novalidate aria-busy=${flow.busy} @submit=${submit}>
@@ -39,13 +41,13 @@ export function codeStep(context: StepContext): TemplateResult {
     <div part="actions">
       ${
         dead
-          ? html`<button part="button" id="restart" type="button" @click=${() => flow.edit()}>${t.startAgain}</button>`
+          ? html`<button part="button" id="next" type="button" @click=${() => flow.edit()}>${t.startAgain}</button>`
           : html`<button part="button">${t.verify}</button>
-              <button part="button secondary" type="button" ?disabled=${flow.resendWait > 0} @click=${resend}>
-                ${t.resend}
+              <button part="button secondary" id=${expired ? 'next' : 'resend'} type="button"
+                ?disabled=${flow.resendWait > 0} @click=${resend}>
+                ${flow.resendWait > 0 ? fill(t.resendIn, { seconds: flow.resendWait }) : t.resend}
               </button>`
       }
     </div>
-    ${flow.resendWait > 0 && !dead ? html`<p part="hint">${fill(t.resendIn, { seconds: flow.resendWait })}</p>` : ''}
   </form>`;
 }

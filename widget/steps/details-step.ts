@@ -1,13 +1,14 @@
 import { html, type TemplateResult } from 'lit';
+import { fill } from '../i18n/index.ts';
 import { alert, field, type StepContext } from './field.ts';
 
-/** Name and email; submitting sends the code. */
+/** Name, email and, when the link asks for it, a first message; submitting sends the code. */
 export function detailsStep(context: StepContext): TemplateResult {
   const { flow, t } = context;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    flow.start(String(form.get('name')), String(form.get('email')));
+    flow.start(String(form.get('name')), String(form.get('email')), String(form.get('message') ?? ''));
   };
   return html`<form part="form" novalidate aria-busy=${flow.busy} @submit=${submit}>
     ${field(
@@ -22,9 +23,31 @@ export function detailsStep(context: StepContext): TemplateResult {
       'email',
       (invalid) =>
         html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
-          aria-invalid=${invalid} aria-describedby="email-error" .value=${flow.email} />`,
+          aria-invalid=${invalid} aria-describedby="email-error" .value=${flow.email}
+          @change=${(event: Event) => flow.suggest((event.target as HTMLInputElement).value)} />
+          ${
+            flow.hint
+              ? html`<button part="button secondary" type="button" @click=${() => {
+                  flow.email = flow.hint;
+                  flow.suggest('');
+                }}>
+                ${fill(t.didYouMean, { email: flow.hint })}</button>`
+              : ''
+          }`,
     )}
-    <div part="actions"><button part="button">${t.submit}</button></div>
+    ${
+      flow.messageMode === 'off'
+        ? ''
+        : field(
+            context,
+            'message',
+            (invalid) =>
+              html`<textarea part="input" id="message" name="message" rows="3"
+                ?required=${flow.messageMode === 'required'} aria-invalid=${invalid} aria-describedby="message-error"
+                .value=${flow.message}></textarea>`,
+          )
+    }
+    <div part="actions"><button part="button" ?disabled=${flow.preview}>${t.submit}</button></div>
     ${alert(context, 'form')}
   </form>`;
 }

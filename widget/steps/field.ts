@@ -19,7 +19,7 @@ export function alert({ flow, t }: StepContext, field: ErrorField): TemplateResu
 /** Label, control and the control's error. `control` gets whether the field is in error. */
 export function field(
   context: StepContext,
-  id: 'name' | 'email' | 'code',
+  id: 'name' | 'email' | 'message' | 'code',
   control: (invalid: boolean) => TemplateResult,
 ): TemplateResult {
   return html`<div part="field">

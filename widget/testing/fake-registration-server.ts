@@ -1,7 +1,7 @@
 // A scripted stand-in for the registration API at the network boundary (globalThis.fetch), answering
 // with the JSON and status codes of docs/api.md. The end-to-end tests use the real server.
 
-export type Route = 'info' | 'start' | 'resend' | 'verify';
+export type Route = 'info' | 'challenge' | 'start' | 'resend' | 'verify';
 
 export interface Reply {
   status: number;
@@ -48,9 +48,15 @@ export function held(): { reply: Promise<Reply>; answer: (reply: Reply) => void 
 export class FakeRegistrationServer {
   readonly requests: RecordedRequest[] = [];
   #scripts: Record<Route, Script[]> = {
-    info: [{ status: 200, body: { workdomain: { name: 'Acme Support' }, open: true } }],
-    start: [{ status: 202, body: { registrationId: 'reg-1' } }],
-    resend: [{ status: 202, body: {} }],
+    info: [
+      {
+        status: 200,
+        body: { workdomain: { name: 'Acme Support' }, open: true, message: 'off', challenge: false },
+      },
+    ],
+    challenge: [{ status: 404, body: { error: { code: 'not_found', message: 'no challenge scripted' } } }],
+    start: [{ status: 202, body: { registrationId: 'reg-1', resendAfter: 60, expiresIn: 600 } }],
+    resend: [{ status: 202, body: { resendAfter: 60, expiresIn: 600 } }],
     verify: [{ status: 201, body: registered }],
   };
   #original?: typeof fetch;
@@ -78,7 +84,9 @@ export class FakeRegistrationServer {
   }
 
   async #answer(url: string, init: RequestInit): Promise<Response> {
-    const match = new URL(url).pathname.match(/^\/api\/registrations\/([^/]+)(?:\/(start|resend|verify))?$/);
+    const match = new URL(url).pathname.match(
+      /^\/api\/registrations\/([^/]+)(?:\/(challenge|start|resend|verify))?$/,
+    );
     if (!match) throw new TypeError(`unexpected request ${url}`);
     const route = (match[2] ?? 'info') as Route;
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;

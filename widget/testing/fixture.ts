@@ -45,8 +45,10 @@ export function place(attributes: Record<string, string> = {}, wrapper?: HTMLEle
   return element;
 }
 
+/** Removes every mounted element and the progress they kept, so each test starts afresh. */
 export function unmountAll(): void {
   for (const element of mounted.splice(0)) element.remove();
+  sessionStorage.clear();
 }
 
 export function $<E extends Element = HTMLElement>(element: ChatpointRegister, selector: string): E {

@@ -84,6 +84,10 @@ export const en = {
     nowOpen: 'Registration is open.',
     nowOpenWithLink: 'Registration is open. The registration link is ready below.',
     nowClosed: 'Registration is closed.',
+    firstMessage: 'First message from registrants',
+    messageOff: 'Off: name and email only',
+    messageOptional: 'Optional: a "Message" field registrants may fill in',
+    messageRequired: 'Required: registrants must write a message',
   },
   reasons: {
     pic_unavailable: 'PIC unavailable',
@@ -117,7 +121,7 @@ export const en = {
     copyRefusedSnippet:
       'Copying is not allowed here. The snippet is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
     previewHeading: 'Widget preview',
-    previewLive: 'This is the live form: registering here creates a real account.',
+    previewLive: 'What the snippet shows on a page. The preview cannot be sent and is not counted as a view.',
     previewClosed: 'Registration is closed, so the form says so.',
   },
   activity: {
@@ -144,6 +148,22 @@ export const en = {
     nobody: 'nobody',
     anotherUser: 'another user',
     linkRegenerated: 'The previous link stopped working',
+    now: 'Now: {list}',
+    nowNone: 'Now: none',
+    switchedOn: 'Switched on',
+    switchedOff: 'Switched off',
+    signInCodesSent: 'Sign-in codes sent (existing accounts)',
+    noticesSent: 'Notices sent (inactive accounts)',
+    ofLinkViews: 'of link views',
+    ofCodesSent: 'of codes sent',
+    perLink: 'Per link, last 30 days',
+    link: 'Link',
+    views: 'Views',
+    accounts: 'Accounts',
+    conversion: 'Conversion',
+    current: 'Current',
+    funnelNote:
+      'A visitor counts as one link view per browser session; the preview never counts. Days are UTC days.',
   },
   actions: {
     registration_opened: 'Opened registration',
@@ -155,6 +175,15 @@ export const en = {
     user_registered: 'New user registered through the link',
     user_deactivated: 'Deactivated a user',
     user_reactivated: 'Reactivated a user',
+    allowed_email_domains_changed: 'Changed the allowed email domains',
+    blocked_email_domains_changed: 'Changed the blocked email domains',
+    block_disposable_emails_changed: 'Changed the blocking of disposable addresses',
+    allowed_origins_changed: 'Changed the allowed web sites',
+    bot_protection_changed: 'Changed bot protection',
+    link_created: 'Added a registration link',
+    link_deleted: 'Deleted a registration link',
+    webhook_created: 'Added a webhook',
+    webhook_deleted: 'Deleted a webhook',
   },
 };
 

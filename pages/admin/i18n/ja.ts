@@ -13,6 +13,23 @@ export const ja: AdminWords = {
       'このスニペットを任意のウェブページに貼り付けると、そのページに登録フォームが表示されます。同じ登録リンクを使うため、リンクを再発行するとこのスニペットも使えなくなります。',
     regenerate:
       '新しい登録リンクを発行します。古いリンク、その QR コード、埋め込んだウィジェットはすぐに使えなくなります。新しいリンクを共有し、ページのスニペットを更新してください。',
+    message:
+      '登録フォームで担当者への最初のメッセージを求めるかどうか（オフ、任意、必須）。メッセージはプレーンテキストで最大 2000 文字です。登録直後、ウェルカムメッセージに続いて新規ユーザーと担当者の会話に表示され、新しい登録者ごとに担当者へ届くメールにも記載されます。',
+    botProtection:
+      'コードを送る前に、ブラウザに小さな計算（プルーフ・オブ・ワーク）を解かせます。登録フォームが 1 秒もかからず自動で解くので登録者は何も気づきませんが、大量に登録を送るスクリプトには 1 件ごとにコストがかかります。第三者には何も送信されません。登録 API を直接呼び出すスクリプトも解く必要があります。',
+    allowedEmailDomains:
+      'これらのドメインのアドレスだけが登録できます。1 行に 1 ドメイン（例：example.com）。サブドメインも含まれます：example.com なら sales.example.com も登録できます。空欄ならどのドメインも受け付けます。',
+    blockedEmailDomains:
+      'これらのドメインのアドレスは登録できません。1 行に 1 ドメイン。サブドメインも含まれます。登録者には、そのメールドメインはここでは受け付けていないと表示されます。アドレスにすでにアカウントがあるかどうかは誰にもわかりません。',
+    blockDisposableEmails:
+      '既知の使い捨てメールサービス（mailinator.com など）のアドレスを拒否します。数千のドメインのリストを使い、ChatPoint のリリースごとに更新されます。初期設定でオンです。',
+    allowedOrigins:
+      '登録フォームを表示できるウェブサイト。1 行に 1 つ、scheme://host または scheme://host:port の形式で（例：https://www.example.com）。リストが空でなければ、ほかのサイトではこのリンクを使えません。ホストされた登録ページは常に使えます。空欄ならどのサイトでも使えます。',
+    csp: 'フォームを表示するページに Content-Security-Policy がある場合は、ChatPoint からスクリプトを読み込み、通信できるようにする必要があります。script-src と connect-src ディレクティブにこれらのソースを追加してください。',
+    links:
+      '各リンクは同じ登録への別の入口で、担当者、ウェルカムメッセージ、外部ユーザーの上限は共通です。リンクをウェブサイト、ポスター、キャンペーンごとに分けると、それぞれから何人登録したかがわかります。ユーザー一覧には各ユーザーがどのリンクから来たかが表示されます。既定のリンクは削除できません。削除したリンクは、その QR コードやスニペットとともに直ちに使えなくなります。',
+    webhooks:
+      '誰かが登録したとき、および登録の受付が開始・停止したとき（自動停止を含む）に、ChatPoint は各 Webhook URL を呼び出します。すべての呼び出しは Webhook 追加時に表示されるシークレットで署名され（Standard Webhooks）、失敗した呼び出しは間隔を広げながら少なくとも 24 時間再試行されます。URL は https で、公開サーバーを指す必要があります。',
   },
   page: {
     helpFor: 'ヘルプ：{setting}',
@@ -91,6 +108,10 @@ export const ja: AdminWords = {
     nowOpen: '登録の受付を開始しました。',
     nowOpenWithLink: '登録の受付を開始しました。登録リンクは下に表示されています。',
     nowClosed: '登録の受付を停止しました。',
+    firstMessage: '登録者からの最初のメッセージ',
+    messageOff: 'オフ：名前とメールアドレスのみ',
+    messageOptional: '任意：登録者が記入できる「メッセージ」欄',
+    messageRequired: '必須：登録者はメッセージを書く必要があります',
   },
   reasons: {
     pic_unavailable: '担当者が無効',
@@ -124,7 +145,8 @@ export const ja: AdminWords = {
     copyRefusedSnippet:
       'ここではコピーが許可されていません。スニペットを選択したので、Ctrl+C（Mac では ⌘C）でコピーしてください。',
     previewHeading: 'ウィジェットのプレビュー',
-    previewLive: '実際に動作するフォームです。ここで登録すると本物のアカウントが作成されます。',
+    previewLive:
+      'スニペットがページに表示する内容です。プレビューからは送信できず、表示回数にも数えられません。',
     previewClosed: '受付を停止しているため、フォームにはその旨が表示されます。',
   },
   activity: {
@@ -151,6 +173,22 @@ export const ja: AdminWords = {
     nobody: '担当者なし',
     anotherUser: '別のユーザー',
     linkRegenerated: '以前のリンクは使えなくなりました',
+    now: '現在：{list}',
+    nowNone: '現在：なし',
+    switchedOn: 'オン',
+    switchedOff: 'オフ',
+    signInCodesSent: 'サインインコード送信（既存アカウント）',
+    noticesSent: '通知送信（無効なアカウント）',
+    ofLinkViews: '（リンク表示比）',
+    ofCodesSent: '（コード送信比）',
+    perLink: 'リンク別（過去 30 日）',
+    link: 'リンク',
+    views: '表示',
+    accounts: 'アカウント',
+    conversion: 'コンバージョン',
+    current: '現在',
+    funnelNote:
+      '訪問者はブラウザのセッションごとに 1 回のリンク表示として数えられます。プレビューは数えません。日付は UTC です。',
   },
   actions: {
     registration_opened: '登録の受付を開始',
@@ -162,5 +200,14 @@ export const ja: AdminWords = {
     user_registered: 'リンクから新規ユーザーが登録',
     user_deactivated: 'ユーザーを無効化',
     user_reactivated: 'ユーザーを再有効化',
+    allowed_email_domains_changed: '許可するメールドメインを変更',
+    blocked_email_domains_changed: 'ブロックするメールドメインを変更',
+    block_disposable_emails_changed: '使い捨てアドレスのブロックを変更',
+    allowed_origins_changed: '許可するウェブサイトを変更',
+    bot_protection_changed: 'ボット対策を変更',
+    link_created: '登録リンクを追加',
+    link_deleted: '登録リンクを削除',
+    webhook_created: 'Webhook を追加',
+    webhook_deleted: 'Webhook を削除',
   },
 };

@@ -13,6 +13,23 @@ export const zhHans: AdminWords = {
       '把这段代码粘贴到任意网页，即可在该页面显示注册表单。它使用同一个注册链接，因此重新生成链接后，这段代码也会失效。',
     regenerate:
       '创建新的注册链接。旧链接、对应的二维码以及所有嵌入的小组件都会立即失效；请分享新链接，并更新网页上的代码。',
+    message:
+      '注册表单是否要求填写给负责人的第一条留言：关闭、可选或必填。留言为纯文本，最多 2000 个字符；注册后紧接在欢迎消息之后出现在新用户与负责人的对话中，也会出现在负责人收到的每位新注册者通知邮件里。',
+    botProtection:
+      '在发送验证码前，要求浏览器完成一个小型工作量证明：注册表单会在一秒内自动完成，注册者毫无察觉，而批量提交注册的脚本每次都要付出代价。不会向任何第三方发送数据。直接调用注册 API 的脚本也必须完成它。',
+    allowedEmailDomains:
+      '只有这些域名的地址可以注册，每行一个域名，例如 example.com。域名也包含其子域名：example.com 也允许 sales.example.com。留空则接受任何域名。',
+    blockedEmailDomains:
+      '这些域名的地址无法注册，每行一个域名，也包含其子域名。注册者会看到其邮箱域名在此不被接受；任何人都无法据此得知某个地址是否已有账户。',
+    blockDisposableEmails:
+      '拒绝已知一次性邮箱服务（如 mailinator.com）的地址，依据一份包含数千个域名、随 ChatPoint 版本更新的列表。默认开启。',
+    allowedOrigins:
+      '可以显示注册表单的网站，每行一个，格式为 scheme://host 或 scheme://host:port，例如 https://www.example.com。列表不为空时，其他网站无法使用您的链接；托管的注册页面始终可用。留空则允许任何网站。',
+    csp: '如果显示表单的页面设置了 Content-Security-Policy，必须允许该页面从 ChatPoint 加载脚本并与其通信：请把这些来源加入 script-src 和 connect-src 指令。',
+    links:
+      '每个链接都是同一注册的另一个入口，负责人、欢迎消息和外部用户上限都相同。为某个网站、海报或活动单独提供一个链接，即可看到有多少人通过它注册；用户列表会显示每个人来自哪个链接。默认链接无法删除。删除的链接及其二维码和代码片段会立即失效。',
+    webhooks:
+      '有人注册时，以及注册开启或关闭时（包括自动关闭），ChatPoint 会调用每个 Webhook URL。每次调用都使用添加 Webhook 时显示的密钥签名（Standard Webhooks），失败的调用会以逐渐增加的间隔重试至少 24 小时。URL 必须使用 https 并指向公共服务器。',
   },
   page: {
     helpFor: '帮助：{setting}',
@@ -91,6 +108,10 @@ export const zhHans: AdminWords = {
     nowOpen: '已开放注册。',
     nowOpenWithLink: '已开放注册，注册链接显示在下方。',
     nowClosed: '已关闭注册。',
+    firstMessage: '注册者的第一条留言',
+    messageOff: '关闭：仅姓名和邮箱',
+    messageOptional: '可选：注册者可填写的“留言”栏',
+    messageRequired: '必填：注册者必须填写留言',
   },
   reasons: {
     pic_unavailable: '负责人不可用',
@@ -120,7 +141,7 @@ export const zhHans: AdminWords = {
     copyRefusedLink: '此处不允许复制。链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
     copyRefusedSnippet: '此处不允许复制。代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
     previewHeading: '小组件预览',
-    previewLive: '这是实际运行的表单：在这里注册会创建真实的账号。',
+    previewLive: '代码片段在页面上显示的内容。预览无法提交，也不计入浏览次数。',
     previewClosed: '目前已关闭注册，因此表单会显示这一状态。',
   },
   activity: {
@@ -147,6 +168,21 @@ export const zhHans: AdminWords = {
     nobody: '无',
     anotherUser: '其他用户',
     linkRegenerated: '之前的链接已失效',
+    now: '现在：{list}',
+    nowNone: '现在：无',
+    switchedOn: '已开启',
+    switchedOff: '已关闭',
+    signInCodesSent: '已发送登录码（已有账户）',
+    noticesSent: '已发送通知（停用账户）',
+    ofLinkViews: '（占链接浏览）',
+    ofCodesSent: '（占已发送验证码）',
+    perLink: '按链接（最近 30 天）',
+    link: '链接',
+    views: '浏览',
+    accounts: '账户',
+    conversion: '转化率',
+    current: '当前',
+    funnelNote: '每位访客每个浏览器会话计为一次链接浏览；预览不计入。日期按 UTC 计算。',
   },
   actions: {
     registration_opened: '开放注册',
@@ -158,5 +194,14 @@ export const zhHans: AdminWords = {
     user_registered: '新用户通过链接注册',
     user_deactivated: '停用用户',
     user_reactivated: '重新启用用户',
+    allowed_email_domains_changed: '更改了允许的邮箱域名',
+    blocked_email_domains_changed: '更改了屏蔽的邮箱域名',
+    block_disposable_emails_changed: '更改了一次性邮箱的屏蔽设置',
+    allowed_origins_changed: '更改了允许的网站',
+    bot_protection_changed: '更改了机器人防护',
+    link_created: '添加了注册链接',
+    link_deleted: '删除了注册链接',
+    webhook_created: '添加了 Webhook',
+    webhook_deleted: '删除了 Webhook',
   },
 };

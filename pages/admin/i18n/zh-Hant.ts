@@ -13,6 +13,23 @@ export const zhHant: AdminWords = {
       '將這段程式碼貼到任何網頁，就能在該頁顯示註冊表單。它使用同一個註冊連結，因此重新產生連結後，這段程式碼也會失效。',
     regenerate:
       '建立新的註冊連結。舊連結、其 QR 碼以及所有嵌入的小工具都會立即失效；請分享新連結，並更新網頁上的程式碼。',
+    message:
+      '註冊表單是否要求填寫給負責人的第一則訊息：關閉、選填或必填。訊息為純文字，最多 2000 個字元；註冊後緊接在歡迎訊息之後出現在新使用者與負責人的對話中，也會出現在負責人收到的每位新註冊者通知郵件裡。',
+    botProtection:
+      '在寄送驗證碼前，要求瀏覽器完成一個小型工作量證明：註冊表單會在一秒內自動完成，註冊者毫無察覺，而大量送出註冊的腳本每次都要付出代價。不會向任何第三方傳送資料。直接呼叫註冊 API 的腳本也必須完成它。',
+    allowedEmailDomains:
+      '只有這些網域的地址可以註冊，每行一個網域，例如 example.com。網域也包含其子網域：example.com 也允許 sales.example.com。留空則接受任何網域。',
+    blockedEmailDomains:
+      '這些網域的地址無法註冊，每行一個網域，也包含其子網域。註冊者會看到其電子郵件網域在此不被接受；任何人都無法據此得知某個地址是否已有帳戶。',
+    blockDisposableEmails:
+      '拒絕已知拋棄式郵件服務（如 mailinator.com）的地址，依據一份包含數千個網域、隨 ChatPoint 版本更新的清單。預設開啟。',
+    allowedOrigins:
+      '可以顯示註冊表單的網站，每行一個，格式為 scheme://host 或 scheme://host:port，例如 https://www.example.com。清單不為空時，其他網站無法使用您的連結；代管的註冊頁面一律可用。留空則允許任何網站。',
+    csp: '如果顯示表單的頁面設定了 Content-Security-Policy，必須允許該頁面從 ChatPoint 載入腳本並與其通訊：請把這些來源加入 script-src 和 connect-src 指令。',
+    links:
+      '每個連結都是同一註冊的另一個入口，負責人、歡迎訊息和外部使用者上限都相同。為某個網站、海報或活動單獨提供一個連結，即可看到有多少人透過它註冊；使用者清單會顯示每個人來自哪個連結。預設連結無法刪除。刪除的連結及其 QR 碼和程式碼片段會立即失效。',
+    webhooks:
+      '有人註冊時，以及註冊開啟或關閉時（包括自動關閉），ChatPoint 會呼叫每個 Webhook URL。每次呼叫都使用新增 Webhook 時顯示的密鑰簽章（Standard Webhooks），失敗的呼叫會以逐漸拉長的間隔重試至少 24 小時。URL 必須使用 https 並指向公開伺服器。',
   },
   page: {
     helpFor: '說明：{setting}',
@@ -91,6 +108,10 @@ export const zhHant: AdminWords = {
     nowOpen: '已開放註冊。',
     nowOpenWithLink: '已開放註冊，註冊連結已顯示在下方。',
     nowClosed: '已關閉註冊。',
+    firstMessage: '註冊者的第一則訊息',
+    messageOff: '關閉：僅姓名和電子郵件',
+    messageOptional: '選填：註冊者可填寫的「訊息」欄',
+    messageRequired: '必填：註冊者必須填寫訊息',
   },
   reasons: {
     pic_unavailable: '負責人無法使用',
@@ -120,7 +141,7 @@ export const zhHant: AdminWords = {
     copyRefusedLink: '此處不允許複製。連結已選取，請按 Ctrl+C（Mac 請按 ⌘C）複製。',
     copyRefusedSnippet: '此處不允許複製。程式碼已選取，請按 Ctrl+C（Mac 請按 ⌘C）複製。',
     previewHeading: '小工具預覽',
-    previewLive: '這是實際運作的表單：在這裡註冊會建立真正的帳戶。',
+    previewLive: '程式碼片段在頁面上顯示的內容。預覽無法送出，也不計入瀏覽次數。',
     previewClosed: '目前已關閉註冊，因此表單會顯示此狀態。',
   },
   activity: {
@@ -147,6 +168,21 @@ export const zhHant: AdminWords = {
     nobody: '無',
     anotherUser: '其他使用者',
     linkRegenerated: '先前的連結已失效',
+    now: '目前：{list}',
+    nowNone: '目前：無',
+    switchedOn: '已開啟',
+    switchedOff: '已關閉',
+    signInCodesSent: '已寄送登入碼（既有帳戶）',
+    noticesSent: '已寄送通知（停用帳戶）',
+    ofLinkViews: '（占連結瀏覽）',
+    ofCodesSent: '（占已寄送驗證碼）',
+    perLink: '依連結（最近 30 天）',
+    link: '連結',
+    views: '瀏覽',
+    accounts: '帳戶',
+    conversion: '轉換率',
+    current: '目前',
+    funnelNote: '每位訪客每個瀏覽器工作階段計為一次連結瀏覽；預覽不計入。日期依 UTC 計算。',
   },
   actions: {
     registration_opened: '開放註冊',
@@ -158,5 +194,14 @@ export const zhHant: AdminWords = {
     user_registered: '新使用者透過連結註冊',
     user_deactivated: '停用使用者',
     user_reactivated: '重新啟用使用者',
+    allowed_email_domains_changed: '變更了允許的電子郵件網域',
+    blocked_email_domains_changed: '變更了封鎖的電子郵件網域',
+    block_disposable_emails_changed: '變更了拋棄式地址的封鎖設定',
+    allowed_origins_changed: '變更了允許的網站',
+    bot_protection_changed: '變更了機器人防護',
+    link_created: '新增了註冊連結',
+    link_deleted: '刪除了註冊連結',
+    webhook_created: '新增了 Webhook',
+    webhook_deleted: '刪除了 Webhook',
   },
 };

@@ -53,3 +53,18 @@ export const messages = pgTable(
   },
   (t) => [index('messages_conversation_id_created_at_idx').on(t.conversationId, t.createdAt)],
 );
+
+/** When a user last fetched a conversation's messages: what came from the other side later is unread. */
+export const conversationReads = pgTable(
+  'conversation_reads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'conversation_reads_pk', columns: [t.userId, t.conversationId] })],
+);

@@ -65,3 +65,9 @@ export const serverKeys = pgTable('server_keys', {
   material: jsonb('material').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Periodic jobs that any process may run: the one whose update moves `nextRunAt` runs this round. */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull().defaultNow(),
+});

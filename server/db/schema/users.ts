@@ -34,6 +34,8 @@ export const users = pgTable(
     registeredViaLink: boolean('registered_via_link').notNull().default(false),
     /** The language of this person's mail and pages (README, Languages). */
     lang: text('lang', { enum: languages }).notNull().default('en'),
+    /** The registration link the user came through (registration_links.link_id), if any. */
+    registeredViaLinkId: text('registered_via_link_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -51,6 +51,30 @@ export const en = {
     plan_ineligible: 'The plan no longer includes public registration (Pro or above).',
     button: 'Open user administration',
   },
+  signInCode: {
+    subject: 'Your sign-in code for {workdomainName}',
+    preview: '{code} is your sign-in code for {workdomainName}',
+    heading: 'Welcome back',
+    intro: 'You already have an account at {workdomainName} on ChatPoint. Enter this code to sign in:',
+    validity: 'It works once, for {minutesValid} minutes. It does not change your password.',
+    ignore: 'If you did not ask for this, ignore this email: nobody can sign in without the code.',
+  },
+  picNewRegistrant: {
+    subject: '{registrantName} joined {workdomainName} on ChatPoint',
+    preview: '{registrantName} ({registrantEmail}) is now a contact of yours',
+    heading: 'A new registrant',
+    body: '{registrantName} ({registrantEmail}) joined {workdomainName} through its website and is now one of your contacts.',
+    firstMessage: 'Their first message:',
+    button: 'Open the conversation',
+  },
+  emailSignInCode: {
+    subject: '{code} is your ChatPoint sign-in code',
+    preview: 'Your ChatPoint sign-in code',
+    heading: 'Sign in to ChatPoint',
+    intro: 'Enter this code to sign in:',
+    validity: 'It works once, for {minutesValid} minutes. This address can sign in to: {workdomainNames}.',
+    ignore: 'If you did not ask for this, ignore this email: nobody can sign in without the code.',
+  },
 };
 
 export type MailWords = typeof en;

@@ -52,4 +52,32 @@ export const ja: MailWords = {
     plan_ineligible: 'ご契約のプランに公開登録が含まれなくなりました（Pro 以上のプランが必要です）。',
     button: 'ユーザー管理を開く',
   },
+  signInCode: {
+    subject: '{workdomainName} のサインインコード',
+    preview: '{code} は {workdomainName} のサインインコードです',
+    heading: 'おかえりなさい',
+    intro:
+      'ChatPoint の {workdomainName} にはすでにアカウントをお持ちです。サインインするには、次のコードを入力してください。',
+    validity: 'このコードは {minutesValid} 分間、1 回だけ使えます。パスワードは変わりません。',
+    ignore:
+      'お心当たりがない場合は、このメールを破棄してください。コードがなければ誰もサインインできません。',
+  },
+  picNewRegistrant: {
+    subject: '{registrantName} さんが ChatPoint で {workdomainName} に登録しました',
+    preview: '{registrantName} さん（{registrantEmail}）があなたの連絡先に加わりました',
+    heading: '新しい登録者',
+    body: '{registrantName} さん（{registrantEmail}）がウェブサイトから {workdomainName} に登録し、あなたの連絡先に加わりました。',
+    firstMessage: '最初のメッセージ：',
+    button: '会話を開く',
+  },
+  emailSignInCode: {
+    subject: '{code} は ChatPoint のサインインコードです',
+    preview: 'ChatPoint のサインインコード',
+    heading: 'ChatPoint にサインイン',
+    intro: 'サインインするには、次のコードを入力してください。',
+    validity:
+      'このコードは {minutesValid} 分間、1 回だけ使えます。このアドレスでサインインできる先：{workdomainNames}',
+    ignore:
+      'お心当たりがない場合は、このメールを破棄してください。コードがなければ誰もサインインできません。',
+  },
 };

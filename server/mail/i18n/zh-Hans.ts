@@ -46,4 +46,28 @@ export const zhHans: MailWords = {
     plan_ineligible: '当前套餐已不包含公开注册功能（需要 Pro 或更高级别的套餐）。',
     button: '打开用户管理',
   },
+  signInCode: {
+    subject: '您在 {workdomainName} 的登录码',
+    preview: '{code} 是您在 {workdomainName} 的登录码',
+    heading: '欢迎回来',
+    intro: '您在 ChatPoint 上的 {workdomainName} 已经有账户。请输入此验证码登录：',
+    validity: '此验证码只能使用一次，{minutesValid} 分钟内有效，不会更改您的密码。',
+    ignore: '如果这不是您本人的请求，请忽略此邮件：没有验证码，任何人都无法登录。',
+  },
+  picNewRegistrant: {
+    subject: '{registrantName} 已在 ChatPoint 加入 {workdomainName}',
+    preview: '{registrantName}（{registrantEmail}）现在是您的联系人',
+    heading: '新的注册者',
+    body: '{registrantName}（{registrantEmail}）通过网站加入了 {workdomainName}，现在是您的联系人之一。',
+    firstMessage: '对方的第一条消息：',
+    button: '打开对话',
+  },
+  emailSignInCode: {
+    subject: '{code} 是您的 ChatPoint 登录码',
+    preview: '您的 ChatPoint 登录码',
+    heading: '登录 ChatPoint',
+    intro: '请输入此验证码登录：',
+    validity: '此验证码只能使用一次，{minutesValid} 分钟内有效。此地址可以登录：{workdomainNames}。',
+    ignore: '如果这不是您本人的请求，请忽略此邮件：没有验证码，任何人都无法登录。',
+  },
 };

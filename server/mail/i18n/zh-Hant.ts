@@ -46,4 +46,28 @@ export const zhHant: MailWords = {
     plan_ineligible: '目前的方案已不包含公開註冊功能（需要 Pro 或以上方案）。',
     button: '開啟使用者管理',
   },
+  signInCode: {
+    subject: '您在 {workdomainName} 的登入碼',
+    preview: '{code} 是您在 {workdomainName} 的登入碼',
+    heading: '歡迎回來',
+    intro: '您在 ChatPoint 上的 {workdomainName} 已經有帳戶。請輸入此驗證碼登入：',
+    validity: '此驗證碼只能使用一次，{minutesValid} 分鐘內有效，不會變更您的密碼。',
+    ignore: '如果這不是您本人的要求，請忽略此郵件：沒有驗證碼，任何人都無法登入。',
+  },
+  picNewRegistrant: {
+    subject: '{registrantName} 已在 ChatPoint 加入 {workdomainName}',
+    preview: '{registrantName}（{registrantEmail}）現在是您的聯絡人',
+    heading: '新的註冊者',
+    body: '{registrantName}（{registrantEmail}）透過網站加入了 {workdomainName}，現在是您的聯絡人之一。',
+    firstMessage: '對方的第一則訊息：',
+    button: '開啟對話',
+  },
+  emailSignInCode: {
+    subject: '{code} 是您的 ChatPoint 登入碼',
+    preview: '您的 ChatPoint 登入碼',
+    heading: '登入 ChatPoint',
+    intro: '請輸入此驗證碼登入：',
+    validity: '此驗證碼只能使用一次，{minutesValid} 分鐘內有效。此地址可以登入：{workdomainNames}。',
+    ignore: '如果這不是您本人的要求，請忽略此郵件：沒有驗證碼，任何人都無法登入。',
+  },
 };

@@ -1,0 +1,111 @@
+import { html } from 'lit';
+import type { Registration } from './admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
+import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+
+/** The access rules as the form edits them: lists as one entry per line. */
+export interface AccessDraft {
+  botProtection: boolean;
+  blockDisposableEmails: boolean;
+  allowedEmailDomains: string;
+  blockedEmailDomains: string;
+  allowedOrigins: string;
+}
+
+export const accessDraftOf = (registration: Registration): AccessDraft => ({
+  botProtection: registration.botProtection,
+  blockDisposableEmails: registration.blockDisposableEmails,
+  allowedEmailDomains: registration.allowedEmailDomains.join('\n'),
+  blockedEmailDomains: registration.blockedEmailDomains.join('\n'),
+  allowedOrigins: registration.allowedOrigins.join('\n'),
+});
+
+/** Lines (or commas) to list entries; the server normalises and checks each one. */
+export const listOf = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+const listKeys = ['allowedEmailDomains', 'blockedEmailDomains', 'allowedOrigins'] as const;
+const flagKeys = ['botProtection', 'blockDisposableEmails'] as const;
+
+/** What differs between the draft and the saved rules, as a PUT body. */
+export function accessChange(draft: AccessDraft, registration: Registration) {
+  const change: Partial<
+    Record<(typeof listKeys)[number], string[]> & Record<(typeof flagKeys)[number], boolean>
+  > = {};
+  for (const key of listKeys) {
+    const list = listOf(draft[key]);
+    if (list.join('\n') !== registration[key].join('\n')) change[key] = list;
+  }
+  for (const key of flagKeys) if (draft[key] !== registration[key]) change[key] = draft[key];
+  return change;
+}
+
+function checkbox(panel: ChatpointRegistrationPanel, key: (typeof flagKeys)[number], label: string) {
+  return html`<div class="field">
+    <div class="label-row">
+      <input
+        type="checkbox"
+        id=${key}
+        .checked=${panel.accessDraft[key]}
+        @change=${(event: Event) => panel.editAccess(key, (event.target as HTMLInputElement).checked)}
+      />
+      <label for=${key}>${label}</label>
+      ${helpButton(panel, key, label)}
+    </div>
+    ${helpText(panel, key)}
+  </div>`;
+}
+
+function list(
+  panel: ChatpointRegistrationPanel,
+  key: (typeof listKeys)[number],
+  label: string,
+  placeholder: string,
+  note: string,
+) {
+  return html`<div class="field">
+    ${labelWithHelp(panel, key, key, label)}
+    <textarea
+      id=${key}
+      rows="3"
+      spellcheck="false"
+      autocapitalize="off"
+      placeholder=${placeholder}
+      aria-describedby="${key}-note"
+      .value=${panel.accessDraft[key]}
+      @input=${(event: Event) => panel.editAccess(key, (event.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    <p id="${key}-note" class="muted">${note}</p>
+  </div>`;
+}
+
+/** Who may register (email domains), from where (origins) and against bots (proof of work). */
+export function accessSection(panel: ChatpointRegistrationPanel, registration: Registration) {
+  const dirty = Object.keys(accessChange(panel.accessDraft, registration)).length > 0;
+  return html`<section class="stack" aria-labelledby="access-heading">
+    <h3 id="access-heading">Who may register</h3>
+    <form class="stack" novalidate @submit=${panel.saveAccess}>
+      ${list(panel, 'allowedEmailDomains', 'Allowed email domains', 'example.com', 'One domain per line. Empty: any domain.')}
+      ${list(panel, 'blockedEmailDomains', 'Blocked email domains', 'rival.example', 'One domain per line.')}
+      ${checkbox(panel, 'blockDisposableEmails', 'Block disposable email addresses')}
+      ${list(
+        panel,
+        'allowedOrigins',
+        'Allowed web sites (origins)',
+        'https://www.example.com',
+        'One origin per line. Empty: the form works on any site.',
+      )}
+      ${checkbox(panel, 'botProtection', 'Bot protection (proof of work)')}
+      <div class="row">
+        <button type="submit" aria-disabled=${panel.busy === 'access' ? 'true' : 'false'}>
+          ${panel.busy === 'access' ? 'Saving…' : 'Save rules'}
+        </button>
+        ${dirty ? html`<span class="muted">Unsaved changes</span>` : ''}
+      </div>
+      <p id="access-error" class="alert" role="alert">${panel.accessError}</p>
+    </form>
+  </section>`;
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import { signInAttempts, users, workdomains } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { accountView } from './account-view.ts';
+import { parseEmailAddress } from './email-address.ts';
+import {
+  CODE_LIFETIME_MS,
+  codeMatches,
+  generateCode,
+  hashCode,
+  MAX_CODE_ATTEMPTS,
+  normaliseCodeInput,
+} from './one-time-codes.ts';
+import { createSession, findSessionUser } from './sessions.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A workdomain to pick by its name when one address has accounts in several. */
+export interface WorkdomainChoice {
+  slug: string;
+  name: string;
+}
+
+/** The active accounts of an address, one per workdomain, by workdomain name. */
+export async function activeAccountsOf(db: Queryable, emailCanonical: string) {
+  return db
+    .select({ user: users, workdomain: { slug: workdomains.slug, name: workdomains.name } })
+    .from(users)
+    .innerJoin(workdomains, eq(workdomains.id, users.workdomainId))
+    .where(and(eq(users.emailCanonical, emailCanonical), eq(users.status, 'active')))
+    .orderBy(asc(workdomains.name), asc(workdomains.slug));
+}
+
+/**
+ * Step 1: mails a sign-in code to an address that has accounts. Every start does the same work
+ * and gets the same answer (a new attempt with a code that is checked either way); only whether
+ * a mail leaves differs, later, from the outbox. The send caps are those of registration codes.
+ */
+export async function startEmailSignIn(deps: AppDeps, input: { email: string }, clientIp: string) {
+  const email = parseEmailAddress(input.email);
+  if (!email) throw new AppError('invalid_email');
+  const caps = deps.config.rateLimits;
+  const refused = refusal(
+    await consumeRateLimits(deps.db, [
+      { key: `sign-in:ip:${clientIp}`, limit: caps.startsPerIp, windowSeconds: 600 },
+      { key: `send:15m:${email.canonical}`, limit: caps.sendsPerEmailShort, windowSeconds: 900 },
+      { key: `send:1d:${email.canonical}`, limit: caps.sendsPerEmailDaily, windowSeconds: 86_400 },
+    ]),
+  );
+  if (refused) throw new AppError('rate_limited', { retryAfter: refused.retryAfter });
+
+  const attemptId = randomUUID();
+  const code = generateCode();
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(signInAttempts).values({
+      id: attemptId,
+      emailCanonical: email.canonical,
+      codeHash: hashCode(deps.keys.codeKey, attemptId, code),
+      expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
+    });
+    const accounts = await activeAccountsOf(tx, email.canonical);
+    if (accounts.length === 0) return;
+    await enqueueEmail(tx, {
+      to: accounts[0]!.user.email,
+      template: 'email-sign-in-code',
+      props: {
+        lang: accounts[0]!.user.lang,
+        workdomainNames: accounts.map((account) => account.workdomain.name).join(', '),
+        code,
+        minutesValid: CODE_LIFETIME_MS / 60_000,
+      },
+    });
+  });
+  deps.mailQueued();
+  return { attemptId };
+}
+
+const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
+
+/** Counts a wrong code in one statement, so parallel guesses are all counted. */
+async function countWrongCode(deps: AppDeps, attemptId: string): Promise<never> {
+  const [counted] = await deps.db
+    .update(signInAttempts)
+    .set({ attempts: sql`${signInAttempts.attempts} + 1` })
+    .where(eq(signInAttempts.id, attemptId))
+    .returning({ attempts: signInAttempts.attempts });
+  const attempts = counted?.attempts ?? MAX_CODE_ATTEMPTS + 1;
+  if (attempts > MAX_CODE_ATTEMPTS) throw new AppError('too_many_attempts');
+  const triesLeft = MAX_CODE_ATTEMPTS - attempts;
+  throw new AppError('invalid_code', {
+    message:
+      triesLeft > 0
+        ? `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`
+        : 'That code is not right, and no tries are left. Please ask for a new code.',
+    details: { triesLeft },
+  });
+}
+
+export type EmailSignInResult =
+  | { choose: WorkdomainChoice[] }
+  | { sessionToken: string; user: ReturnType<typeof accountView>; mustChangePassword: boolean };
+
+/**
+ * Step 2: the code, and when the address has accounts in several workdomains, the one chosen.
+ * A right code without a choice answers the choice and stays usable; the sign-in itself uses
+ * the code up in the same transaction that makes the session (guarded, so it works once).
+ */
+export async function verifyEmailSignIn(
+  deps: AppDeps,
+  input: { attemptId: string; code: string; workdomain?: string | undefined },
+): Promise<EmailSignInResult> {
+  const code = normaliseCodeInput(input.code);
+  if (!code) throw new AppError('invalid_code', { message: 'The code has 6 digits.' });
+  if (!UUID.test(input.attemptId)) throw new AppError('sign_in_not_found');
+  const [attempt] = await deps.db.select().from(signInAttempts).where(eq(signInAttempts.id, input.attemptId));
+  if (!attempt) throw new AppError('sign_in_not_found');
+  if (attempt.usedAt) throw alreadyUsed();
+  // Tries at a dead attempt still count, so parallel guesses are all counted.
+  if (attempt.attempts >= MAX_CODE_ATTEMPTS) await countWrongCode(deps, attempt.id);
+  if (attempt.expiresAt.getTime() <= Date.now()) throw new AppError('code_expired');
+  if (!codeMatches(deps.keys.codeKey, attempt.id, code, attempt.codeHash)) {
+    await countWrongCode(deps, attempt.id);
+  }
+
+  const accounts = await activeAccountsOf(deps.db, attempt.emailCanonical);
+  if (accounts.length === 0)
+    throw new AppError('sign_in_not_found', { message: 'No active account uses this address.' });
+  const slug = input.workdomain?.trim().toLowerCase();
+  if (!slug && accounts.length > 1) return { choose: accounts.map((account) => account.workdomain) };
+  const account = slug ? accounts.find((candidate) => candidate.workdomain.slug === slug) : accounts[0];
+  if (!account) throw new AppError('workdomain_not_found');
+
+  return deps.db.transaction(async (tx) => {
+    const used = await tx
+      .update(signInAttempts)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(signInAttempts.id, attempt.id),
+          isNull(signInAttempts.usedAt),
+          lt(signInAttempts.attempts, MAX_CODE_ATTEMPTS),
+          gt(signInAttempts.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ id: signInAttempts.id });
+    if (used.length === 0) {
+      const [now] = await tx.select().from(signInAttempts).where(eq(signInAttempts.id, attempt.id));
+      if (now?.usedAt) throw alreadyUsed();
+      if (now && now.attempts >= MAX_CODE_ATTEMPTS) throw new AppError('too_many_attempts');
+      throw new AppError('code_expired');
+    }
+    const { sessionToken } = await createSession(tx, account.user.id, 'code');
+    const session = await findSessionUser(tx, sessionToken);
+    if (!session) throw new AppError('sign_in_not_found');
+    const user = accountView(session.user);
+    return { sessionToken, user, mustChangePassword: user.mustChangePassword };
+  });
+}

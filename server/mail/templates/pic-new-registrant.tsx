@@ -1,0 +1,62 @@
+import { Button, Heading, Text } from '@react-email/components';
+import type { Language } from '../../../contract/languages.ts';
+import { fill, mailWords } from '../i18n/index.ts';
+import { Layout, styles } from './layout.tsx';
+
+export interface PicNewRegistrantProps {
+  /** The person in charge's own language. */
+  lang: Language;
+  picName: string;
+  registrantName: string;
+  registrantEmail: string;
+  workdomainName: string;
+  /** The registrant's first message; empty when none was written. */
+  message: string;
+  /** Structural: whether a first message was written. */
+  hasMessage: boolean;
+  conversationUrl: string;
+}
+
+export const picNewRegistrantSubject = (props: PicNewRegistrantProps) =>
+  fill(mailWords(props.lang).picNewRegistrant.subject, props);
+
+/** Tells the person in charge about each new registrant, so the first message is answered. */
+export function PicNewRegistrant(props: PicNewRegistrantProps) {
+  const words = mailWords(props.lang).picNewRegistrant;
+  return (
+    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+      <Heading style={styles.heading}>{words.heading}</Heading>
+      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, { name: props.picName })}</Text>
+      <Text style={styles.text}>{fill(words.body, props)}</Text>
+      {props.hasMessage ? (
+        <>
+          <Text style={styles.text}>{words.firstMessage}</Text>
+          <Text
+            style={{
+              ...styles.text,
+              whiteSpace: 'pre-wrap',
+              borderLeft: '3px solid #c7d2fe',
+              paddingLeft: '12px',
+            }}
+          >
+            {props.message}
+          </Text>
+        </>
+      ) : null}
+      <Button href={props.conversationUrl} style={styles.button}>
+        {words.button}
+      </Button>
+    </Layout>
+  );
+}
+
+PicNewRegistrant.PreviewProps = {
+  lang: 'en',
+  picName: 'Pat Chen',
+  registrantName: 'Ann Lee',
+  registrantEmail: 'ann@example.com',
+  workdomainName: 'Acme Trading',
+  message: 'Hello, do you ship to Osaka?',
+  hasMessage: true,
+  conversationUrl: 'http://localhost:8787/app?conversation=5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11',
+} satisfies PicNewRegistrantProps;

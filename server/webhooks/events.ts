@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import type { WebhookMessageType } from '../../contract/webhooks.ts';
+import type { Queryable } from '../db/client.ts';
+import { webhookDeliveries, webhookEndpoints, workdomains } from '../db/schema/index.ts';
+
+/** What a receiver gets: the JSON body of every webhook call. */
+export interface WebhookMessage {
+  type: WebhookMessageType;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
+export const messageBody = (type: WebhookMessageType, data: Record<string, unknown>) =>
+  JSON.stringify({ type, timestamp: new Date().toISOString(), data } satisfies WebhookMessage);
+
+/**
+ * Queues an event for every endpoint of the workdomain that subscribed to it, inside the caller's
+ * transaction: the calls go out if and only if the change commits. Each event's data carries the
+ * workdomain's slug and name. Call `deps.webhooksQueued()` after the commit to send at once.
+ */
+export async function queueWebhookEvent(
+  tx: Queryable,
+  workdomainId: string,
+  type: Exclude<WebhookMessageType, 'webhook.test'>,
+  data: Record<string, unknown>,
+): Promise<number> {
+  const endpoints = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      sql`${webhookEndpoints.workdomainId} = ${workdomainId} and ${webhookEndpoints.events} @> ${JSON.stringify([type])}::jsonb`,
+    );
+  if (endpoints.length === 0) return 0;
+  const [workdomain] = await tx
+    .select({ slug: workdomains.slug, name: workdomains.name })
+    .from(workdomains)
+    .where(eq(workdomains.id, workdomainId));
+  const body = messageBody(type, { ...data, workdomain });
+  await tx
+    .insert(webhookDeliveries)
+    .values(endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventType: type, body })));
+  return endpoints.length;
+}

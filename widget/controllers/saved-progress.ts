@@ -1,0 +1,27 @@
+/**
+ * The code step, kept in sessionStorage per endpoint and link while the code is valid, so a reload,
+ * back/forward or an app switch comes back to the same registration and the same code.
+ */
+export interface SavedProgress {
+  registrationId: string;
+  name: string;
+  email: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  resendAvailableAt: number;
+}
+
+/**
+ * Reads the progress under `key` (no `value`; only while its code is valid), saves it, or forgets
+ * it (`null`). Storage may be missing or refuse (sandboxed frames, privacy modes): nothing is kept then.
+ */
+export function progress(key: string, value?: SavedProgress | null): SavedProgress | undefined {
+  try {
+    if (value) sessionStorage.setItem(key, JSON.stringify(value));
+    else if (value === null) sessionStorage.removeItem(key);
+    else {
+      const saved: SavedProgress | null = JSON.parse(sessionStorage.getItem(key)!);
+      if (saved && saved.expiresAt > Date.now()) return saved;
+    }
+  } catch {}
+}

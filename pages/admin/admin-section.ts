@@ -1,6 +1,8 @@
 import { LitElement } from 'lit';
+import { LanguageController } from '../ui/i18n/index.ts';
 import type { AdminData } from './admin-data.ts';
 import type { HelpTopic } from './help-toggle.ts';
+import { adminWords } from './i18n/index.ts';
 
 /** How long a confirmation such as "Copied" stays in view. */
 const ANNOUNCEMENT_MS = 5000;
@@ -19,6 +21,7 @@ export class AdminSection extends LitElement {
   declare data: AdminData;
   declare expandedHelp: ReadonlySet<HelpTopic>;
   declare announcement: string;
+  protected readonly language = new LanguageController(this);
 
   constructor() {
     super();
@@ -32,17 +35,16 @@ export class AdminSection extends LitElement {
     this.expandedHelp = expanded;
   }
 
-  async copy(text: string, fieldId: string, what: string) {
+  /** Copies `text`; where the clipboard is refused, selects the field and says `refused`. */
+  async copy(text: string, fieldId: string, refused: string) {
     try {
       await navigator.clipboard.writeText(text);
-      this.announce('Copied');
+      this.announce(adminWords().share.copied);
     } catch {
       const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${fieldId}`);
       field?.focus();
       field?.select();
-      this.announce(
-        `Copying is not allowed here. The ${what} is selected: press Ctrl+C (⌘C on a Mac) to copy it.`,
-      );
+      this.announce(refused);
     }
   }
 

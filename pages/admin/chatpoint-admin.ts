@@ -168,9 +168,9 @@ export class ChatpointAdmin extends LitElement {
         return html`<main class="centered"><p role="status">${t.loading}</p></main>`;
       case AdminStatus.signedOut:
         return html`<main class="centered">
-          <h1>ChatPoint user administration</h1>
+          <h1>${t.signInHeading}</h1>
           <chatpoint-sign-in
-            heading="Sign in as an administrator"
+            heading=${t.signInAsAdmin}
             return-to="/admin"
             @chatpoint-signed-in=${() => void this.data.start()}
           ></chatpoint-sign-in>

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
+import { adminWords } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
 
 /** The access rules as the form edits them: lists as one entry per line. */
@@ -85,25 +86,21 @@ function list(
 /** Who may register (email domains), from where (origins) and against bots (proof of work). */
 export function accessSection(panel: ChatpointRegistrationPanel, registration: Registration) {
   const dirty = Object.keys(accessChange(panel.accessDraft, registration)).length > 0;
+  const t = adminWords().access;
+  const { saving, unsaved } = adminWords().settings;
   return html`<section class="stack" aria-labelledby="access-heading">
-    <h3 id="access-heading">Who may register</h3>
+    <h3 id="access-heading">${t.heading}</h3>
     <form class="stack" novalidate @submit=${panel.saveAccess}>
-      ${list(panel, 'allowedEmailDomains', 'Allowed email domains', 'example.com', 'One domain per line. Empty: any domain.')}
-      ${list(panel, 'blockedEmailDomains', 'Blocked email domains', 'rival.example', 'One domain per line.')}
-      ${checkbox(panel, 'blockDisposableEmails', 'Block disposable email addresses')}
-      ${list(
-        panel,
-        'allowedOrigins',
-        'Allowed web sites (origins)',
-        'https://www.example.com',
-        'One origin per line. Empty: the form works on any site.',
-      )}
-      ${checkbox(panel, 'botProtection', 'Bot protection (proof of work)')}
+      ${list(panel, 'allowedEmailDomains', t.allowedEmailDomains, 'example.com', t.allowedNote)}
+      ${list(panel, 'blockedEmailDomains', t.blockedEmailDomains, 'rival.example', t.blockedNote)}
+      ${checkbox(panel, 'blockDisposableEmails', t.blockDisposableEmails)}
+      ${list(panel, 'allowedOrigins', t.allowedOrigins, 'https://www.example.com', t.originsNote)}
+      ${checkbox(panel, 'botProtection', t.botProtection)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'access' ? 'true' : 'false'}>
-          ${panel.busy === 'access' ? 'Saving…' : 'Save rules'}
+          ${panel.busy === 'access' ? saving : t.save}
         </button>
-        ${dirty ? html`<span class="muted">Unsaved changes</span>` : ''}
+        ${dirty ? html`<span class="muted">${unsaved}</span>` : ''}
       </div>
       <p id="access-error" class="alert" role="alert">${panel.accessError}</p>
     </form>

@@ -11,9 +11,13 @@ import type { Loadable } from './admin-data.ts';
 import { AdminSection } from './admin-section.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { helpButton, helpText } from './help-toggle.ts';
+import { adminWords, fill } from './i18n/index.ts';
 import { panelStyles } from './registration-panel.styles.ts';
 
-const plural = (n: number) => `${n} ${n === 1 ? 'registration' : 'registrations'}`;
+const plural = (count: number) => {
+  const t = adminWords().links;
+  return fill(count === 1 ? t.registrationsOne : t.registrations, { count });
+};
 
 /**
  * The Links section of the Public Registration panel: every entrance to the registration with its
@@ -84,7 +88,7 @@ export class ChatpointAdminLinks extends AdminSection {
     if (this.busy) return;
     const label = this.labelDraft.trim();
     if (!label) {
-      this.error = 'Give the new link a label, such as the site or campaign it is for.';
+      this.error = adminWords().links.labelMissing;
       this.renderRoot.querySelector<HTMLInputElement>('#link-label')?.focus();
       return;
     }
@@ -95,7 +99,7 @@ export class ChatpointAdminLinks extends AdminSection {
       this.labelDraft = '';
       await this.load();
       void this.data?.loadActivity();
-      this.announce(`Link "${link.label}" added.`);
+      this.announce(fill(adminWords().links.added, { label: link.label }));
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -105,13 +109,11 @@ export class ChatpointAdminLinks extends AdminSection {
 
   async #delete(link: RegistrationLink) {
     if (this.busy) return;
+    const t = adminWords().links;
     const confirmed = await this.#confirm.ask({
-      heading: `Delete the link "${link.label}"?`,
-      message: [
-        'The link, its QR code and every page that embeds its snippet stop working at once.',
-        'People who already registered through it keep their accounts.',
-      ],
-      confirmLabel: 'Delete link',
+      heading: fill(t.deleteHeading, { label: link.label }),
+      message: [t.deleteEffect, t.deleteKeeps],
+      confirmLabel: t.deleteLink,
     });
     if (!confirmed) return;
     this.busy = link.linkId;
@@ -120,7 +122,7 @@ export class ChatpointAdminLinks extends AdminSection {
       await adminApi.deleteLink(link.linkId);
       await this.load();
       void this.data?.loadActivity();
-      this.announce(`Link "${link.label}" deleted.`);
+      this.announce(fill(adminWords().links.deleted, { label: link.label }));
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -131,28 +133,30 @@ export class ChatpointAdminLinks extends AdminSection {
   #link(link: RegistrationLink, index: number) {
     const urlId = `link-url-${index}`;
     const embedId = `link-embed-${index}`;
+    const t = adminWords().links;
+    const label = { label: link.label };
     return html`<li>
       <div class="link-head">
         <strong>${link.label}</strong>
-        ${link.default ? html`<span class="badge">Default</span>` : ''}
+        ${link.default ? html`<span class="badge">${t.default}</span>` : ''}
         <span class="count muted">${plural(link.registrations)}</span>
       </div>
       <div class="copy-row">
-        <input id=${urlId} readonly aria-label="Link: ${link.label}" .value=${link.url} />
-        <button type="button" class="secondary" @click=${() => this.copy(link.url, urlId, 'link')}>Copy link</button>
+        <input id=${urlId} readonly aria-label=${fill(t.linkLabel, label)} .value=${link.url} />
+        <button type="button" class="secondary" @click=${() => this.copy(link.url, urlId, t.refusedLink)}>${adminWords().share.copyLink}</button>
       </div>
       <details>
-        <summary>Snippet and QR code</summary>
+        <summary>${t.snippetAndQr}</summary>
         <div class="stack">
-          <textarea id=${embedId} readonly rows="3" aria-label="Embed snippet: ${link.label}" .value=${link.embed}></textarea>
+          <textarea id=${embedId} readonly rows="3" aria-label=${fill(t.snippetLabel, label)} .value=${link.embed}></textarea>
           <div class="row">
-            <button type="button" class="secondary" @click=${() => this.copy(link.embed, embedId, 'snippet')}>
-              Copy snippet
+            <button type="button" class="secondary" @click=${() => this.copy(link.embed, embedId, t.refusedSnippet)}>
+              ${adminWords().share.copySnippet}
             </button>
           </div>
           <div class="qr">
-            <img src=${linkQrPath(link.linkId)} alt="QR code of the link ${link.label}" width="160" height="160" loading="lazy" />
-            <a class="button secondary" href=${linkQrPath(link.linkId)} download="chatpoint-${link.linkId}-qr.svg">Download QR code</a>
+            <img src=${linkQrPath(link.linkId)} alt=${fill(t.qrAlt, label)} width="160" height="160" loading="lazy" />
+            <a class="button secondary" href=${linkQrPath(link.linkId)} download="chatpoint-${link.linkId}-qr.svg">${t.downloadQr}</a>
           </div>
         </div>
       </details>
@@ -165,7 +169,7 @@ export class ChatpointAdminLinks extends AdminSection {
                 class="danger"
                 aria-disabled=${this.busy === link.linkId ? 'true' : 'false'}
                 @click=${() => this.#delete(link)}
-              >${this.busy === link.linkId ? 'Deleting…' : html`Delete<span class="visually-hidden"> ${link.label}</span>`}</button>
+              >${this.busy === link.linkId ? t.deleting : html`${t.delete}<span class="visually-hidden"> ${link.label}</span>`}</button>
             </div>`
       }
     </li>`;
@@ -173,33 +177,35 @@ export class ChatpointAdminLinks extends AdminSection {
 
   #list() {
     const links = this.links.value;
-    if (!links) return this.links.error ? '' : html`<p class="muted">Loading…</p>`;
+    const t = adminWords().links;
+    if (!links) return this.links.error ? '' : html`<p class="muted">${t.loading}</p>`;
     if (links.length === 0) {
-      return html`<p class="muted">The first link is created the first time you open registration; then you can add more.</p>`;
+      return html`<p class="muted">${t.none}</p>`;
     }
     return html`<ul aria-labelledby="links-heading">${links.map((link, i) => this.#link(link, i))}</ul>`;
   }
 
   override render() {
     const canAdd = Boolean(this.links.value?.length);
+    const t = adminWords().links;
     return html`<section class="stack" aria-labelledby="links-heading">
       <div class="label-row">
-        <h3 id="links-heading">Links</h3>
-        ${helpButton(this, 'links', 'Links')}
+        <h3 id="links-heading">${t.heading}</h3>
+        ${helpButton(this, 'links', t.heading)}
       </div>
       ${helpText(this, 'links')}
       <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
-      <p class="alert" role="alert">${this.links.error ? `The links could not be loaded. ${this.links.error}` : ''}</p>
+      <p class="alert" role="alert">${this.links.error ? fill(t.loadError, { error: this.links.error }) : ''}</p>
       ${this.#list()}
       ${
         canAdd
           ? html`<form class="add" @submit=${this.#add} novalidate>
               <div class="field">
-                <label for="link-label">Label of a new link</label>
+                <label for="link-label">${t.newLabel}</label>
                 <input
                   id="link-label"
                   maxlength=${MAX_LINK_LABEL_LENGTH}
-                  placeholder="Spring fair, partner site…"
+                  placeholder=${t.placeholder}
                   .value=${this.labelDraft}
                   @input=${(e: Event) => {
                     this.labelDraft = (e.target as HTMLInputElement).value;
@@ -207,7 +213,7 @@ export class ChatpointAdminLinks extends AdminSection {
                 />
               </div>
               <button type="submit" aria-disabled=${this.busy === 'add' ? 'true' : 'false'}>
-                ${this.busy === 'add' ? 'Adding…' : 'Add link'}
+                ${this.busy === 'add' ? t.adding : t.add}
               </button>
             </form>`
           : ''

@@ -46,11 +46,11 @@ export function shareSection(panel: ChatpointRegistrationPanel, registration: Re
       </div>
     </div>
     <div class="field">
-      ${labelWithHelp(panel, 'csp', 'csp', 'Content-Security-Policy of the page')}
+      ${labelWithHelp(panel, 'csp', 'csp', t.csp)}
       <textarea id="csp" readonly rows="2" .value=${cspLines(url)}></textarea>
       <div class="row">
-        <button type="button" class="secondary" @click=${() => panel.copy(cspLines(url), 'csp', 'CSP lines')}>
-          Copy CSP lines
+        <button type="button" class="secondary" @click=${() => panel.copy(cspLines(url), 'csp', t.copyRefusedCsp)}>
+          ${t.copyCsp}
         </button>
       </div>
     </div>

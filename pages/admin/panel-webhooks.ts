@@ -12,29 +12,32 @@ import type { Loadable } from './admin-data.ts';
 import { AdminSection } from './admin-section.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { helpButton, helpText } from './help-toggle.ts';
+import { adminWords, fill } from './i18n/index.ts';
 import { panelStyles } from './registration-panel.styles.ts';
 import { formatDateTime } from './words.ts';
 
 type EventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-const eventWords: Record<EventType, string> = {
-  'user.registered': 'Someone registered',
-  'registration.opened': 'Registration opened',
-  'registration.closed': 'Registration closed',
-};
+const eventKeys = {
+  'user.registered': 'userRegistered',
+  'registration.opened': 'registrationOpened',
+  'registration.closed': 'registrationClosed',
+} as const satisfies Record<EventType, string>;
+const eventWords = (type: EventType) => adminWords().webhooks[eventKeys[type]];
 
 /** How long after "Send test event" the deliveries are looked at again. */
 const TEST_RELOAD_MS = 1500;
 
 function deliveryStatus(delivery: WebhookDelivery) {
-  const tries = `${delivery.attempts} ${delivery.attempts === 1 ? 'attempt' : 'attempts'}`;
+  const t = adminWords().webhooks;
+  const tries = fill(delivery.attempts === 1 ? t.attemptsOne : t.attempts, { count: delivery.attempts });
   if (delivery.status === 'delivered')
-    return html`<span class="status-active">Delivered</span> <span class="muted">(${tries})</span>`;
+    return html`<span class="status-active">${t.delivered}</span> <span class="muted">(${tries})</span>`;
   if (delivery.status === 'failed')
-    return html`<span class="alert">Failed</span> <span class="muted">(${tries})</span>`;
-  if (delivery.attempts === 0) return html`<span>Waiting</span>`;
-  return html`<span>Retrying</span>
-    <span class="muted">(${tries}${delivery.nextAttemptAt ? `, next ${formatDateTime(delivery.nextAttemptAt)}` : ''})</span>`;
+    return html`<span class="alert">${t.failed}</span> <span class="muted">(${tries})</span>`;
+  if (delivery.attempts === 0) return html`<span>${t.waiting}</span>`;
+  return html`<span>${t.retrying}</span>
+    <span class="muted">(${tries}${delivery.nextAttemptAt ? `, ${fill(t.next, { time: formatDateTime(delivery.nextAttemptAt) })}` : ''})</span>`;
 }
 
 function deliveryAnswer(delivery: WebhookDelivery) {
@@ -124,12 +127,12 @@ export class ChatpointAdminWebhooks extends AdminSection {
     if (this.busy) return;
     const url = this.urlDraft.trim();
     if (!url) {
-      this.error = 'Enter the https URL that should receive the calls.';
+      this.error = adminWords().webhooks.urlMissing;
       this.renderRoot.querySelector<HTMLInputElement>('#webhook-url')?.focus();
       return;
     }
     if (this.eventsDraft.size === 0) {
-      this.error = 'Choose at least one event.';
+      this.error = adminWords().webhooks.eventMissing;
       return;
     }
     this.busy = 'add';
@@ -158,7 +161,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
     this.error = '';
     try {
       await adminApi.testWebhook(webhook.id);
-      this.announce('Test event sent. Its delivery shows below.');
+      this.announce(adminWords().webhooks.testSent);
       await this.load();
       setTimeout(() => void this.load(), TEST_RELOAD_MS);
     } catch (error) {
@@ -170,10 +173,11 @@ export class ChatpointAdminWebhooks extends AdminSection {
 
   async #delete(webhook: Webhook) {
     if (this.busy) return;
+    const t = adminWords().webhooks;
     const confirmed = await this.#confirm.ask({
-      heading: 'Delete this webhook?',
-      message: [webhook.url, 'Calls not yet delivered are dropped, and no new events are sent to it.'],
-      confirmLabel: 'Delete webhook',
+      heading: t.deleteHeading,
+      message: [webhook.url, t.deleteEffect],
+      confirmLabel: t.deleteWebhook,
     });
     if (!confirmed) return;
     this.busy = `delete:${webhook.id}`;
@@ -182,7 +186,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
       if (this.created?.id === webhook.id) this.created = null;
       await this.load();
       void this.data?.loadActivity();
-      this.announce('Webhook deleted.');
+      this.announce(adminWords().webhooks.deleted);
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -191,35 +195,37 @@ export class ChatpointAdminWebhooks extends AdminSection {
   }
 
   #secret(created: WebhookCreated) {
+    const t = adminWords().webhooks;
     return html`<div class="secret stack" role="group" aria-labelledby="secret-label">
-      <label id="secret-label" for="webhook-secret">Signing secret of ${created.url}</label>
-      <p>Copy it now and keep it with your receiver: it is shown only this once.</p>
+      <label id="secret-label" for="webhook-secret">${fill(t.secretOf, { url: created.url })}</label>
+      <p>${t.secretOnce}</p>
       <div class="copy-row">
         <input id="webhook-secret" readonly .value=${created.secret} />
-        <button type="button" class="secondary" @click=${() => this.copy(created.secret, 'webhook-secret', 'secret')}>
-          Copy secret
+        <button type="button" class="secondary" @click=${() => this.copy(created.secret, 'webhook-secret', t.refusedSecret)}>
+          ${t.copySecret}
         </button>
       </div>
       <div class="row">
         <button type="button" class="plain" @click=${() => {
           this.created = null;
-        }}>I have saved it</button>
+        }}>${t.savedIt}</button>
       </div>
     </div>`;
   }
 
   #deliveries(webhook: Webhook, index: number) {
-    if (webhook.deliveries.length === 0) return html`<p class="muted">No deliveries yet.</p>`;
+    const t = adminWords().webhooks;
+    if (webhook.deliveries.length === 0) return html`<p class="muted">${t.noDeliveries}</p>`;
     const headingId = `deliveries-${index}`;
-    return html`<p id=${headingId} class="muted">Latest deliveries</p>
+    return html`<p id=${headingId} class="muted">${t.latest}</p>
       <div class="scroll" role="region" aria-labelledby=${headingId} tabindex="0">
         <table class="deliveries">
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last answer</th>
+              <th scope="col">${t.time}</th>
+              <th scope="col">${t.event}</th>
+              <th scope="col">${t.status}</th>
+              <th scope="col">${t.lastAnswer}</th>
             </tr>
           </thead>
           <tbody>
@@ -239,16 +245,17 @@ export class ChatpointAdminWebhooks extends AdminSection {
   #webhook(webhook: Webhook, index: number) {
     const testing = this.busy === `test:${webhook.id}`;
     const deleting = this.busy === `delete:${webhook.id}`;
+    const t = adminWords().webhooks;
     return html`<li>
       <span class="url">${webhook.url}</span>
-      <span class="muted">${webhook.events.map((type) => eventWords[type]).join(' · ')}</span>
+      <span class="muted">${webhook.events.map((type) => eventWords(type)).join(' · ')}</span>
       ${this.#deliveries(webhook, index)}
       <div class="row">
         <button type="button" class="secondary" aria-disabled=${testing ? 'true' : 'false'} @click=${() => this.#test(webhook)}>
-          ${testing ? 'Sending…' : 'Send test event'}
+          ${testing ? t.sending : t.sendTest}
         </button>
         <button type="button" class="danger" aria-disabled=${deleting ? 'true' : 'false'} @click=${() => this.#delete(webhook)}>
-          ${deleting ? 'Deleting…' : 'Delete'}
+          ${deleting ? t.deleting : t.delete}
         </button>
       </div>
     </li>`;
@@ -256,28 +263,30 @@ export class ChatpointAdminWebhooks extends AdminSection {
 
   #list() {
     const webhooks = this.webhooks.value;
-    if (!webhooks) return this.webhooks.error ? '' : html`<p class="muted">Loading…</p>`;
-    if (webhooks.length === 0) return html`<p class="muted">No webhooks yet.</p>`;
+    const t = adminWords().webhooks;
+    if (!webhooks) return this.webhooks.error ? '' : html`<p class="muted">${t.loading}</p>`;
+    if (webhooks.length === 0) return html`<p class="muted">${t.none}</p>`;
     return html`<ul class="hooks" aria-labelledby="webhooks-heading">${webhooks.map((w, i) => this.#webhook(w, i))}</ul>
       <div class="row">
-        <button type="button" class="plain" @click=${() => this.load()}>Refresh deliveries</button>
+        <button type="button" class="plain" @click=${() => this.load()}>${t.refresh}</button>
       </div>`;
   }
 
   override render() {
+    const t = adminWords().webhooks;
     return html`<section class="stack" aria-labelledby="webhooks-heading">
       <div class="label-row">
-        <h3 id="webhooks-heading">Webhooks</h3>
-        ${helpButton(this, 'webhooks', 'Webhooks')}
+        <h3 id="webhooks-heading">${t.heading}</h3>
+        ${helpButton(this, 'webhooks', t.heading)}
       </div>
       ${helpText(this, 'webhooks')}
       <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
-      <p class="alert" role="alert">${this.webhooks.error ? `The webhooks could not be loaded. ${this.webhooks.error}` : ''}</p>
+      <p class="alert" role="alert">${this.webhooks.error ? fill(t.loadError, { error: this.webhooks.error }) : ''}</p>
       ${this.created ? this.#secret(this.created) : ''}
       ${this.#list()}
       <form class="stack" @submit=${this.#add} novalidate>
         <div class="field">
-          <label for="webhook-url">Webhook URL</label>
+          <label for="webhook-url">${t.url}</label>
           <input
             id="webhook-url"
             type="url"
@@ -290,7 +299,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
           />
         </div>
         <fieldset>
-          <legend>Events</legend>
+          <legend>${t.events}</legend>
           ${WEBHOOK_EVENT_TYPES.map(
             (type) => html`<label>
               <input
@@ -298,13 +307,13 @@ export class ChatpointAdminWebhooks extends AdminSection {
                 .checked=${this.eventsDraft.has(type)}
                 @change=${(e: Event) => this.#toggleEvent(type, (e.target as HTMLInputElement).checked)}
               />
-              <span>${eventWords[type]} <span class="muted">(${type})</span></span>
+              <span>${eventWords(type)} <span class="muted">(${type})</span></span>
             </label>`,
           )}
         </fieldset>
         <div class="row">
           <button type="submit" aria-disabled=${this.busy === 'add' ? 'true' : 'false'}>
-            ${this.busy === 'add' ? 'Adding…' : 'Add webhook'}
+            ${this.busy === 'add' ? t.adding : t.add}
           </button>
         </div>
         <p class="alert" role="alert">${this.error}</p>

@@ -229,7 +229,7 @@ export class ChatpointRegistrationPanel extends LitElement {
     if (this.busy || !registration) return;
     const change = accessChange(this.accessDraft, registration);
     if (Object.keys(change).length === 0) {
-      this.#announce('Nothing to save: the rules are unchanged.');
+      this.#announce(adminWords().settings.rulesUnchanged);
       return;
     }
     this.busy = 'access';
@@ -238,7 +238,7 @@ export class ChatpointRegistrationPanel extends LitElement {
       const saved = await this.data.saveSettings(change);
       // Show the lists as the server stored them (lower case, punycode, no duplicates).
       this.accessDraft = accessDraftOf(saved);
-      this.#announce('Rules saved.');
+      this.#announce(adminWords().settings.rulesSaved);
     } catch (error) {
       this.accessError = errorMessage(error);
     } finally {

@@ -4,6 +4,7 @@ import { limits } from '../../contract/limits.ts';
 import { accountApi, type WorkdomainChoice } from './account-api.ts';
 import { ApiError, errorMessage } from './api.ts';
 import { field, formAlert } from './field.ts';
+import { fill, LanguageController, words } from './i18n/index.ts';
 import { blankField, PageForm } from './page-form.ts';
 
 /** The sign-in form signed someone in; the session cookie is set. */
@@ -28,7 +29,7 @@ type Field = 'email' | 'code' | 'password';
  * by name.
  *
  * @prop email - Prefills the address.
- * @prop heading - The form's heading.
+ * @prop heading - The form's heading; default: "Sign in to ChatPoint" in the page's language.
  * @prop step - Where to begin: `email` (a code) or `password`.
  * @prop returnTo - Own page the password-reset page leads back to (`/admin`); none: the web app.
  * @event chatpoint-signed-in - Signed in; the session cookie is set.
@@ -59,7 +60,7 @@ export class ChatpointSignIn extends PageForm<Field> {
   constructor() {
     super();
     this.email = '';
-    this.heading = 'Sign in to ChatPoint';
+    this.heading = '';
     this.step = 'email';
     this.returnTo = '';
     this.code = '';
@@ -149,7 +150,7 @@ export class ChatpointSignIn extends PageForm<Field> {
   #emailField(focus: boolean): TemplateResult {
     return field({
       id: 'email',
-      label: 'Email',
+      label: words().common.email,
       type: 'email',
       value: this.email,
       autocomplete: 'username',
@@ -168,28 +169,28 @@ export class ChatpointSignIn extends PageForm<Field> {
 
   #renderStep(): TemplateResult {
     const busy = this.form.busy;
+    const t = words().signIn;
+    const heading = this.heading || t.heading;
+    const digits = limits.codeLength;
     switch (this.step) {
       case 'email':
         return html`<form class="stack" novalidate aria-labelledby="sign-in-heading" @submit=${this.#submitEmail}>
-          <h2 id="sign-in-heading">${this.heading}</h2>
-          <p>Enter your email. We'll send you a ${limits.codeLength}-digit code to sign in.</p>
+          <h2 id="sign-in-heading">${heading}</h2>
+          <p>${fill(t.intro, { digits })}</p>
           ${this.#emailField(true)}
           <div class="actions">
-            <button type="submit" ?disabled=${busy}>${busy ? 'Sending…' : 'Email me a code'}</button>
-            ${this.#link('Use a password instead', () => this.#go('password'))}
+            <button type="submit" ?disabled=${busy}>${busy ? t.sending : t.emailCode}</button>
+            ${this.#link(t.usePassword, () => this.#go('password'))}
           </div>
           ${formAlert(this.form.errorFor('form'))}
         </form>`;
       case 'code':
         return html`<form class="stack" novalidate aria-labelledby="sign-in-heading" @submit=${this.#submitCode}>
-          <h2 id="sign-in-heading">Check your email</h2>
-          <p>
-            If <strong>${this.email.trim()}</strong> has a ChatPoint account, a ${limits.codeLength}-digit code is on its
-            way. It works for ${limits.codeLifetimeMinutes} minutes.
-          </p>
+          <h2 id="sign-in-heading">${t.checkEmail}</h2>
+          <p>${fill(t.codeOnItsWay, { email: this.email.trim(), digits, minutes: limits.codeLifetimeMinutes })}</p>
           ${field({
             id: 'code',
-            label: 'Sign-in code',
+            label: t.code,
             value: this.code,
             autocomplete: 'one-time-code',
             inputmode: 'numeric',
@@ -200,22 +201,22 @@ export class ChatpointSignIn extends PageForm<Field> {
             },
           })}
           <div class="actions">
-            <button type="submit" ?disabled=${busy}>${busy ? 'Signing in…' : 'Sign in'}</button>
-            ${this.#link('Send a new code', () => this.form.run(this.#sendCode))}
+            <button type="submit" ?disabled=${busy}>${busy ? t.signingIn : t.signIn}</button>
+            ${this.#link(t.newCode, () => this.form.run(this.#sendCode))}
           </div>
           ${formAlert(this.form.errorFor('form'))}
           <div class="actions">
-            ${this.#link('Use a different email', () => this.#go('email'))}
-            ${this.#link('Use a password instead', () => this.#go('password'))}
+            ${this.#link(t.differentEmail, () => this.#go('email'))}
+            ${this.#link(t.usePassword, () => this.#go('password'))}
           </div>
         </form>`;
       case 'password':
         return html`<form class="stack" novalidate aria-labelledby="sign-in-heading" @submit=${this.#submitPassword}>
-          <h2 id="sign-in-heading">${this.heading}</h2>
+          <h2 id="sign-in-heading">${heading}</h2>
           ${this.#emailField(!this.email)}
           ${field({
             id: 'password',
-            label: 'Password',
+            label: words().common.password,
             type: 'password',
             value: this.password,
             autocomplete: 'current-password',
@@ -226,18 +227,18 @@ export class ChatpointSignIn extends PageForm<Field> {
             },
           })}
           <div class="actions">
-            <button type="submit" ?disabled=${busy}>${busy ? 'Signing in…' : 'Sign in'}</button>
+            <button type="submit" ?disabled=${busy}>${busy ? t.signingIn : t.signIn}</button>
             <a href=${this.returnTo ? `/reset-password?next=${encodeURIComponent(this.returnTo)}` : '/reset-password'}
-              >Forgot your password?</a
+              >${t.forgot}</a
             >
           </div>
           ${formAlert(this.form.errorFor('form'))}
-          <div class="actions">${this.#link('Email me a code instead', () => this.#go('email'))}</div>
+          <div class="actions">${this.#link(t.codeInstead, () => this.#go('email'))}</div>
         </form>`;
       case 'choose':
         return html`<div class="stack">
-          <h2 id="sign-in-heading">Which workdomain?</h2>
-          <p>${this.email.trim()} has accounts in several workdomains. Choose where to sign in.</p>
+          <h2 id="sign-in-heading">${t.chooseHeading}</h2>
+          <p>${fill(t.chooseIntro, { email: this.email.trim() })}</p>
           <ul class="choices" aria-labelledby="sign-in-heading">
             ${this.choices.map(
               (choice, index) => html`<li>
@@ -248,7 +249,7 @@ export class ChatpointSignIn extends PageForm<Field> {
             )}
           </ul>
           ${formAlert(this.form.errorFor('form'))}
-          ${this.#link('Back', () => this.#go(this.#chosenBy))}
+          ${this.#link(t.back, () => this.#go(this.#chosenBy))}
         </div>`;
     }
   }

@@ -153,15 +153,37 @@ describe.each(backends)('mail in the registrant’s language on %s', (backend) =
     expect(changed.html).toContain(`lang="${lang}"`);
   });
 
-  it('sends the already-registered notice in the language given at this start', async () => {
-    const { linkId, admin } = await h.seedWorkdomain();
+  it('sends the sign-in code and the already-registered notice in the language given at this start', async () => {
+    const { linkId, admin, adminPassword, workdomain } = await h.seedWorkdomain();
+    // An active account gets a sign-in code.
     const started = await h.request('POST', `/api/registrations/${linkId}/start`, {
       name: 'Grace',
       email: admin.email,
       lang: 'zh-HK',
     });
     expect(started.status).toBe(202);
-    const notice = await h.smtp.waitFor(admin.email, (mail) => /已有 ChatPoint 帳戶/.test(mail.subject));
+    const signIn = await h.smtp.waitFor(admin.email, (mail) => /的登入碼/.test(mail.subject));
+    expect(signIn.text).toContain('歡迎回來');
+    expect(signIn.html).toContain('lang="zh-Hant"');
+
+    // An inactive one gets the already-registered notice, with a reset link in the same language.
+    const former = await h.register(linkId, 'Pat Lee', `former.${Date.now().toString(36)}@example.com`);
+    const session = (await login(h, workdomain.slug, admin.email, adminPassword)).body.sessionToken;
+    const deactivated = await h.request(
+      'POST',
+      `/api/admin/users/${former.verified.body.user.id}/deactivate`,
+      undefined,
+      bearer(session),
+    );
+    expect(deactivated.status).toBe(200);
+    const formerEmail = former.verified.body.user.email;
+    const again = await h.request('POST', `/api/registrations/${linkId}/start`, {
+      name: 'Pat Lee',
+      email: formerEmail,
+      lang: 'zh-HK',
+    });
+    expect(again.status).toBe(202);
+    const notice = await h.smtp.waitFor(formerEmail, (mail) => /已有 ChatPoint 帳戶/.test(mail.subject));
     expect(notice.text).toContain('重設密碼');
     expect(notice.text).toMatch(/\/reset-password\?workdomain=[\w-]+&lang=zh-Hant/);
   });

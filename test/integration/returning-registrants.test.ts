@@ -67,8 +67,12 @@ describe.each(backends)('returning registrants, superseded codes and first messa
     expect(signedIn.status).toBe(200);
     expect(signedIn.headers.get('cache-control')).toBe('no-store');
     expect(signedIn.body.user).toEqual(first.verified.body.user);
-    expect(signedIn.body.deepLink).toBe(`${PUBLIC_URL}/app/open#token=${signedIn.body.loginToken}`);
-    expect(signedIn.body.webUrl).toBe(`${PUBLIC_URL}/app#token=${signedIn.body.loginToken}`);
+    // The address rides along so the sign-in form can be filled in if the token is already spent.
+    const address = encodeURIComponent(signedIn.body.user.email);
+    expect(signedIn.body.deepLink).toBe(
+      `${PUBLIC_URL}/app/open#token=${signedIn.body.loginToken}&email=${email}`,
+    );
+    expect(signedIn.body.webUrl).toBe(`${PUBLIC_URL}/app#token=${signedIn.body.loginToken}&email=${address}`);
     expect(await footprint(workdomain.id)).toEqual(footprintBefore);
 
     // The sign-in code is not a password, and the password is untouched.

@@ -16,11 +16,23 @@ export const en = {
   },
   signIn: {
     heading: 'Sign in to ChatPoint',
-    workdomainHint: 'The short name of your workdomain, for example acme.',
-    passwordHint: 'New here? Your first password is the 6-digit code from your email.',
-    submit: 'Sign in',
-    busy: 'Signing in…',
     forgot: 'Forgot your password?',
+    intro: "Enter your email. We'll send you a {digits}-digit code to sign in.",
+    sending: 'Sending…',
+    emailCode: 'Email me a code',
+    usePassword: 'Use a password instead',
+    checkEmail: 'Check your email',
+    codeOnItsWay:
+      'If {email} has a ChatPoint account, a {digits}-digit code is on its way. It works for {minutes} minutes.',
+    code: 'Sign-in code',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    newCode: 'Send a new code',
+    differentEmail: 'Use a different email',
+    codeInstead: 'Email me a code instead',
+    chooseHeading: 'Which workdomain?',
+    chooseIntro: '{email} has accounts in several workdomains. Choose where to sign in.',
+    back: 'Back',
   },
   newPassword: {
     label: 'New password',
@@ -140,6 +152,15 @@ export const en = {
     internal_error: 'Something went wrong on our side.',
     overloaded: 'The service is busy. Please try again in a moment.',
     unavailable: 'The service is briefly unavailable. Please try again.',
+    origin_not_allowed: 'This registration link does not accept requests from this web site.',
+    challenge_failed: 'The automatic check against bots failed. Please try again.',
+    sign_in_not_found: 'This sign-in has ended. Please ask for a new code.',
+    webhook_not_found: 'This webhook does not exist in your workdomain.',
+    email_domain_not_allowed: 'Addresses at this email domain cannot register here.',
+    code_superseded: 'A newer code was sent; use the code from the latest email.',
+    invalid_webhook_url:
+      'A webhook URL must use https and must not point at a loopback, private or link-local address.',
+    not_ready: 'The service is not ready yet.',
   },
 };
 

@@ -4,7 +4,7 @@ import { limits } from '../../contract/limits.ts';
 import { accountApi, type WorkdomainChoice } from './account-api.ts';
 import { ApiError, errorMessage } from './api.ts';
 import { field, formAlert } from './field.ts';
-import { fill, LanguageController, words } from './i18n/index.ts';
+import { fill, words } from './i18n/index.ts';
 import { blankField, PageForm } from './page-form.ts';
 
 /** The sign-in form signed someone in; the session cookie is set. */

@@ -70,7 +70,7 @@ describe.each(backends)('returning registrants, superseded codes and first messa
     // The address rides along so the sign-in form can be filled in if the token is already spent.
     const address = encodeURIComponent(signedIn.body.user.email);
     expect(signedIn.body.deepLink).toBe(
-      `${PUBLIC_URL}/app/open#token=${signedIn.body.loginToken}&email=${email}`,
+      `${PUBLIC_URL}/app/open#token=${signedIn.body.loginToken}&email=${address}`,
     );
     expect(signedIn.body.webUrl).toBe(`${PUBLIC_URL}/app#token=${signedIn.body.loginToken}&email=${address}`);
     expect(await footprint(workdomain.id)).toEqual(footprintBefore);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -63,6 +63,34 @@ describe('widget delivery', () => {
       'if-none-match': '"an-older-build"',
     });
     expect(stale.response.status).toBe(200);
+  });
+
+  it('serves each language file the module imports, compressed, cross-origin and immutable', async () => {
+    const chunks = readdirSync('dist/widget').filter((name) => /^chatpoint-register-.+\.js$/.test(name));
+    // The module names each file it imports relative to itself.
+    const imported = [
+      ...built.toString().matchAll(/import\(["'`]\.\/(chatpoint-register-[^"'`]+\.js)["'`]\)/g),
+    ].map((match) => match[1]);
+    expect(imported.sort()).toEqual(chunks.sort());
+    expect(chunks.map((name) => /^chatpoint-register-([a-z-]+)-/.exec(name)?.[1]).sort()).toEqual([
+      'ja',
+      'zh-hans',
+      'zh-hant',
+    ]);
+    for (const name of chunks) {
+      const file = readFileSync(`dist/widget/${name}`);
+      const br = await get(h, `/widget/${name}`, { 'accept-encoding': 'br', origin: 'https://shop.example' });
+      expect(br.response.status).toBe(200);
+      expect(br.response.headers.get('content-encoding')).toBe('br');
+      expect(brotliDecompressSync(br.body).equals(file)).toBe(true);
+      expect(br.response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(br.response.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(br.response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const etag = br.response.headers.get('etag')!;
+      const again = await get(h, `/widget/${name}`, { 'accept-encoding': 'br', 'if-none-match': etag });
+      expect(again.response.status).toBe(304);
+    }
+    expect((await get(h, '/widget/chatpoint-register-xx-nothing.js')).response.status).toBe(404);
   });
 
   it('serves the hashed copy as immutable, and a short cache for the stable name', async () => {

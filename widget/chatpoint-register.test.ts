@@ -566,6 +566,7 @@ describe('<chatpoint-register> first message', () => {
     deepEqual(server.calls('start').at(-1)!.body, {
       name: 'Ann Lee',
       email: 'ann@example.com',
+      lang: 'en',
       message: 'Do you ship to Osaka?',
     });
   });
@@ -579,7 +580,7 @@ describe('<chatpoint-register> first message', () => {
     const off = await mount();
     equal($$(off, 'textarea').length, 0);
     await toCodeStep(off);
-    deepEqual(server.calls('start').at(-1)!.body, { name: 'Ann Lee', email: 'ann@example.com' });
+    deepEqual(server.calls('start').at(-1)!.body, { name: 'Ann Lee', email: 'ann@example.com', lang: 'en' });
   });
 });
 

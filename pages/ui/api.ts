@@ -54,6 +54,12 @@ export async function api<T = void>(
 export function errorMessage(error: unknown): string {
   const texts: Record<string, string> = words().errors;
   if (!(error instanceof ApiError)) return texts.generic!;
+  const { triesLeft } = error.details;
+  if (error.code === 'invalid_code' && typeof triesLeft === 'number') {
+    const tries = words().codeTries;
+    const text = triesLeft === 0 ? tries.none : triesLeft === 1 ? tries.leftOne : tries.left;
+    return fill(text, { count: triesLeft });
+  }
   const text = Object.hasOwn(texts, error.code) ? texts[error.code] : undefined;
   return text ? fill(text) : error.message || texts.generic!;
 }

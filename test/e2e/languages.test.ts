@@ -60,8 +60,10 @@ describe('pages and widget in the visitor’s language', () => {
     await page.goto(`${h.baseUrl}/app?lang=zh-TW`);
     await page.getByRole('heading', { name: '登入 ChatPoint' }).waitFor(WAIT);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
-    await page.getByRole('button', { name: '登入' }).click();
+    await page.getByRole('button', { name: '以電子郵件寄送驗證碼' }).click();
     await page.getByText('請填寫此欄位。').waitFor(WAIT);
+    await page.getByRole('button', { name: '改用密碼' }).click();
+    await page.getByRole('textbox', { name: '密碼' }).waitFor(WAIT);
   });
 
   it('shows the web app in Traditional Chinese (screenshot)', async () => {
@@ -101,7 +103,7 @@ describe('pages and widget in the visitor’s language', () => {
     const seed = await h.seedWorkdomain();
     const page = await pages.newPage({ width: 1280, height: 900 });
     await page.goto(`${h.baseUrl}/admin`);
-    await page.getByLabel('Workdomain').fill(seed.workdomain.slug);
+    await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(seed.admin.email);
     await page.getByLabel('Password').fill(seed.adminPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -162,6 +162,11 @@ export const en = {
       'A webhook URL must use https and must not point at a loopback, private or link-local address.',
     not_ready: 'The service is not ready yet.',
   },
+  codeTries: {
+    left: 'That code is not right. {count} tries left.',
+    leftOne: 'That code is not right. {count} try left.',
+    none: 'That code is not right, and no tries are left. Please ask for a new code.',
+  },
 };
 
 export type PageWords = typeof en;

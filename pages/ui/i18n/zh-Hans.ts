@@ -155,4 +155,9 @@ export const zhHans: PageWords = {
     invalid_webhook_url: 'Webhook URL 必须使用 https，且不得指向回环、私有或链路本地地址。',
     not_ready: '服务尚未就绪。',
   },
+  codeTries: {
+    left: '验证码不正确。还可尝试 {count} 次。',
+    leftOne: '验证码不正确。还可尝试 {count} 次。',
+    none: '验证码不正确，且已无尝试次数。请重新获取验证码。',
+  },
 };

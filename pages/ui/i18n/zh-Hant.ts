@@ -155,4 +155,9 @@ export const zhHant: PageWords = {
     invalid_webhook_url: 'Webhook URL 必須使用 https，且不得指向迴路、私有或鏈路本機位址。',
     not_ready: '服務尚未就緒。',
   },
+  codeTries: {
+    left: '驗證碼不正確。尚餘 {count} 次。',
+    leftOne: '驗證碼不正確。尚餘 {count} 次。',
+    none: '驗證碼不正確，且已無嘗試次數。請重新索取驗證碼。',
+  },
 };

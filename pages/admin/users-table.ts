@@ -100,7 +100,17 @@ export class ChatpointAdminUsers extends LitElement {
         ${user.name}${user.id === this.meId ? html` <span class="muted">(you)</span>` : ''}
         <div class="badges">
           ${user.id === this.picId ? html`<span class="badge">Person in charge</span>` : ''}
-          ${user.registeredViaLink ? html`<span class="badge">Via registration link</span>` : ''}
+          ${
+            user.registeredViaLink
+              ? html`<span class="badge"
+                  >Via registration link${
+                    user.registeredVia && user.registeredVia.label !== 'default'
+                      ? `: ${user.registeredVia.label}`
+                      : ''
+                  }</span
+                >`
+              : ''
+          }
         </div>
       </td>
       <td class="email">${user.email}</td>

@@ -89,7 +89,8 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     return c.body(new Uint8Array(body));
   });
 
-  app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {
+  // The code mail's one-tap link carries the code in this page's fragment.
+  app.get('/join/:linkId', pageSecurityHeaders({ https, carriesToken: true }), async (c) => {
     const linkId = c.req.param('linkId');
     const [row] = await deps.db
       .select({ name: workdomains.name })
@@ -113,7 +114,7 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
         scripts: widgetPath ? [widgetPath] : [],
         body: `<main>
       <h1>${row ? `Join ${escapeHtml(row.name)}` : 'Registration link not found'}</h1>
-      <chatpoint-register link="${escapeHtml(linkId)}"></chatpoint-register>
+      <chatpoint-register link="${escapeHtml(linkId)}" autoverify></chatpoint-register>
       <noscript>Registration needs JavaScript.</noscript>
       <p class="muted">Have the ChatPoint app? <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">Open this in the app</a>.</p>
     </main>`,

@@ -540,6 +540,37 @@ describe('<chatpoint-register> progress', () => {
   });
 });
 
+describe('<chatpoint-register> one-tap link', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('with autoverify, verifies the code in #verify=<registrationId>.<code> and drops it from the address', async () => {
+    history.replaceState(null, '', '#verify=reg-9.123456');
+    const element = await mount({ autoverify: '' });
+    await waitFor(() => element.flow.state === 'done', 'the done step');
+    deepEqual(server.calls('verify')[0]!.body, { registrationId: 'reg-9', code: '123456' });
+    equal(location.hash, '');
+    equal(server.calls('start').length, 0);
+  });
+
+  it('keeps the code step with the error when the tapped code is stale', async () => {
+    server.reply('verify', apiError(410, 'code_expired'));
+    history.replaceState(null, '', '#verify=reg-9.123456');
+    const element = await mount({ autoverify: '' });
+    await waitFor(() => !element.flow.busy && element.flow.error, 'the answer');
+    await element.updateComplete;
+    equal(element.flow.state, 'code');
+    equal(alertText(element, 'code'), 'That code has expired. Ask for a new one.');
+  });
+
+  it('ignores the fragment without autoverify', async () => {
+    history.replaceState(null, '', '#verify=reg-9.123456');
+    const element = await mount();
+    equal(element.flow.state, 'details');
+    equal(server.calls('verify').length, 0);
+    equal(location.hash, '#verify=reg-9.123456');
+  });
+});
+
 describe('<chatpoint-register> first message', () => {
   const asking = (message: string): Reply => ({
     status: 200,

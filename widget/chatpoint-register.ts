@@ -22,6 +22,8 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
  * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `ja`. Defaults to the closest `lang` around.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
+ * @attr autoverify - Verify the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
+ *   address) on load; set by the hosted registration page.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
  * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
@@ -102,7 +104,10 @@ export class ChatpointRegister extends LitElement {
 
   #load(): void {
     this.flow.preview = this.preview;
-    this.flow.load(this.endpoint || scriptOrigin, this.link);
+    // The one-tap link of the code mail, `#verify=<registrationId>.<code>`, read once on the hosted page.
+    const tap = this.hasAttribute('autoverify') && /^#verify=([\w-]+)\.(\d{6})$/.exec(location.hash);
+    if (tap) history.replaceState(null, '', location.pathname + location.search);
+    this.flow.load(this.endpoint || scriptOrigin, this.link, tap ? tap.slice(1) : undefined);
   }
 
   protected override render(): TemplateResult {

@@ -86,7 +86,8 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     return sendStaticAsset(c, asset, 'public, max-age=31536000, immutable');
   });
 
-  app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {
+  // The code mail's one-tap link carries the code in this page's fragment.
+  app.get('/join/:linkId', pageSecurityHeaders({ https, carriesToken: true }), async (c) => {
     const linkId = c.req.param('linkId');
     const [row] = await deps.db
       .select({ name: workdomains.name })
@@ -114,7 +115,7 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
       <h1>Chat with ${escapeHtml(row.name)}</h1>
       <p class="next">Enter your name and email. We'll email you a 6-digit code; once you type it in, you're in a chat where someone from ${escapeHtml(row.name)} will answer.</p>
       <div class="card">
-        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto"></chatpoint-register>
+        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto" autoverify></chatpoint-register>
         <noscript>Registration needs JavaScript.</noscript>
       </div>
       <p class="muted app-link">Have the ChatPoint app? <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">Open this in the app</a>.</p>

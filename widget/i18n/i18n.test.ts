@@ -50,7 +50,9 @@ describe('language choice', () => {
   });
 
   it('gives every language every text', () => {
-    for (const strings of [zhHant, ja]) equal(Object.keys(strings).join(), Object.keys(en).join());
+    // Singular forms (`…_one`) only where the language's plural rules have one: not in Chinese or Japanese.
+    const texts = Object.keys(en).filter((key) => !key.endsWith('_one'));
+    for (const strings of [zhHant, ja]) equal(Object.keys(strings).join(), texts.join());
   });
 
   it('fills placeholders and picks error texts by code', () => {

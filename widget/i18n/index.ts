@@ -17,7 +17,7 @@ export function fill(text: string, values: Record<string, string | number | unde
 }
 
 /** The text for `key` and the number `count`: the `_one` form where the language's plural rules say so. */
-export function plural(strings: Strings, key: keyof Strings, count?: number): string {
+export function plural(strings: Strings, key: keyof Strings, count?: number): string | undefined {
   const one =
     count !== undefined && new Intl.PluralRules(strings.lang).select(count) === 'one'
       ? strings[`${key}_one` as keyof Strings]

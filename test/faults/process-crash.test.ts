@@ -72,6 +72,8 @@ describe.each(backends)('server process killed and restarted on %s', (backend) =
     // Killed right after the commit: nothing may be lost or doubled.
     await server.kill('SIGKILL');
     server = await startServerProcess(env, Number(new URL(server.url).port));
+    // The mail to the person in charge was queued in the registration's transaction: it arrives too.
+    await smtp.waitFor('', (sent) => sent.subject === 'Kai joined Acme Trading on ChatPoint', 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.all('kai@example.com')).toHaveLength(1);
     expect(await server.kill('SIGTERM')).toBe(0);

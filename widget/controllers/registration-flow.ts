@@ -252,7 +252,8 @@ export class RegistrationFlow implements ReactiveController {
             seconds: error.retryAfter,
             count: error.details.triesLeft,
           };
-    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? 60);
+    // The API client gives every 429 its wait (Retry-After, else the answer's details).
+    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? 0);
     this.host.requestUpdate();
     this.host.dispatchEvent(new ChatpointErrorEvent({ code: errorCode, message }));
   }

@@ -531,7 +531,7 @@ describe('<chatpoint-register> progress', () => {
     const later = await mount();
     await toCodeStep(later);
     later.remove();
-    const key = Object.keys(sessionStorage)[0]!;
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('chatpoint-register:'))!;
     sessionStorage.setItem(
       key,
       JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), expiresAt: Date.now() - 1 }),

@@ -531,12 +531,43 @@ describe('<chatpoint-register> progress', () => {
     const later = await mount();
     await toCodeStep(later);
     later.remove();
-    const key = Object.keys(sessionStorage)[0]!;
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('chatpoint-register:'))!;
     sessionStorage.setItem(
       key,
       JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), expiresAt: Date.now() - 1 }),
     );
     equal((await mount()).flow.state, 'details');
+  });
+});
+
+describe('<chatpoint-register> one-tap link', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('with autoverify, verifies the code in #verify=<registrationId>.<code> and drops it from the address', async () => {
+    history.replaceState(null, '', '#verify=reg-9.123456');
+    const element = await mount({ autoverify: '' });
+    await waitFor(() => element.flow.state === 'done', 'the done step');
+    deepEqual(server.calls('verify')[0]!.body, { registrationId: 'reg-9', code: '123456' });
+    equal(location.hash, '');
+    equal(server.calls('start').length, 0);
+  });
+
+  it('keeps the code step with the error when the tapped code is stale', async () => {
+    server.reply('verify', apiError(410, 'code_expired'));
+    history.replaceState(null, '', '#verify=reg-9.123456');
+    const element = await mount({ autoverify: '' });
+    await waitFor(() => !element.flow.busy && element.flow.error, 'the answer');
+    await element.updateComplete;
+    equal(element.flow.state, 'code');
+    equal(alertText(element, 'code'), 'That code has expired. Ask for a new one.');
+  });
+
+  it('ignores the fragment without autoverify', async () => {
+    history.replaceState(null, '', '#verify=reg-9.123456');
+    const element = await mount();
+    equal(element.flow.state, 'details');
+    equal(server.calls('verify').length, 0);
+    equal(location.hash, '#verify=reg-9.123456');
   });
 });
 

@@ -2,7 +2,6 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { resolveLanguage } from '../contract/languages.ts';
 import { styles } from './chatpoint-register.styles.ts';
 import { FlowState, RegistrationFlow } from './controllers/registration-flow.ts';
-import { en } from './i18n/en.ts';
 import { errorText, type Strings, stringsFor } from './i18n/index.ts';
 import { codeStep } from './steps/code-step.ts';
 import { detailsStep } from './steps/details-step.ts';
@@ -24,6 +23,8 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
  * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
+ * @attr autoverify - Verify the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
+ *   address) on load; set by the hosted registration page.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
  * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
@@ -79,7 +80,6 @@ export class ChatpointRegister extends LitElement {
   #shownError = this.flow.error;
   // The first load does not take focus from the page; later steps do.
   #settled = false;
-  #textsHere = false;
 
   constructor() {
     super();
@@ -105,7 +105,10 @@ export class ChatpointRegister extends LitElement {
 
   #load(): void {
     this.flow.preview = this.preview;
-    this.flow.load(this.endpoint || scriptOrigin, this.link);
+    // The one-tap link of the code mail, `#verify=<registrationId>.<code>`, read once on the hosted page.
+    const tap = this.hasAttribute('autoverify') && /^#verify=([\w-]+)\.(\d{6})$/.exec(location.hash);
+    if (tap) history.replaceState(null, '', location.pathname + location.search);
+    this.flow.load(this.endpoint || scriptOrigin, this.link, tap ? tap.slice(1) : undefined);
   }
 
   protected override render(): TemplateResult {
@@ -116,13 +119,12 @@ export class ChatpointRegister extends LitElement {
         document.documentElement.lang,
     );
     const built = stringsFor(flow.lang, () => this.requestUpdate());
-    this.#textsHere = Boolean(built);
-    const t: Strings = { ...(built ?? en), ...this.strings };
-    const context = { flow, t };
     const base = (body: unknown) =>
       html`<div part="base">${flow.workdomain ? html`<h2 part="heading">${flow.workdomain}</h2>` : ''}${body}</div>`;
     // Until the language's texts arrive, the form waits rather than show another language.
-    if (!built) return base(html`<p part="message" role="status" tabindex="-1" aria-busy="true">…</p>`);
+    if (!built) return base(html`<p part="message" role="status">…</p>`);
+    const t: Strings = { ...built, ...this.strings };
+    const context = { flow, t };
     const notice = (text: string) => base(html`<p part="message" role="alert" tabindex="-1">${text}</p>`);
     switch (flow.state) {
       // tabindex: "Try again" removes its button, so focus waits here instead of falling to the page.
@@ -150,7 +152,6 @@ export class ChatpointRegister extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.#textsHere) return;
     const { state, error } = this.flow;
     const root = this.renderRoot;
     let target: HTMLElement | null = null;

@@ -101,7 +101,17 @@ export class ChatpointAdminUsers extends LitElement {
         ${user.name}${user.id === this.meId ? html` <span class="muted">${t.you}</span>` : ''}
         <div class="badges">
           ${user.id === this.picId ? html`<span class="badge">${t.pic}</span>` : ''}
-          ${user.registeredViaLink ? html`<span class="badge">${t.viaLink}</span>` : ''}
+          ${
+            user.registeredViaLink
+              ? html`<span class="badge"
+                  >${t.viaLink}${
+                    user.registeredVia && user.registeredVia.label !== 'default'
+                      ? `: ${user.registeredVia.label}`
+                      : ''
+                  }</span
+                >`
+              : ''
+          }
         </div>
       </td>
       <td class="email">${user.email}</td>

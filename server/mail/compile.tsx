@@ -31,7 +31,7 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
   'verification-code': {
     component: VerificationCode,
     subject: verificationCodeSubject,
-    slots: ['name', 'workdomainName', 'code', 'minutesValid'],
+    slots: ['name', 'workdomainName', 'code', 'minutesValid', 'verifyUrl'],
   },
   'already-registered': {
     component: AlreadyRegistered,
@@ -57,7 +57,7 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
   'sign-in-code': {
     component: SignInCode,
     subject: signInCodeSubject,
-    slots: ['name', 'workdomainName', 'code', 'minutesValid'],
+    slots: ['name', 'workdomainName', 'code', 'minutesValid', 'verifyUrl'],
   },
   'pic-new-registrant': {
     component: PicNewRegistrant,
@@ -96,6 +96,12 @@ function entries(): Entry[] {
       const variantNames = Object.keys(definition.variants ?? {});
       if (variantNames.join() !== (variantProps[name as EmailTemplateName] ?? []).join())
         throw new Error(`${name}: variant props differ between compile.tsx and catalog.ts`);
+      // A prop that is neither a slot nor a variant would render as nothing: refuse to build.
+      const preview = (definition.component as { PreviewProps?: object }).PreviewProps ?? {};
+      const missing = Object.keys(preview).filter(
+        (prop) => prop !== 'lang' && !definition.slots.includes(prop) && !variantNames.includes(prop),
+      );
+      if (missing.length > 0) throw new Error(`${name}: ${missing.join(', ')} neither slot nor variant`);
       const slotted = Object.fromEntries(definition.slots.map((prop) => [prop, `{{${prop}}}`]));
       return MAIL_LANGUAGES.flatMap((lang) =>
         variantCombinations(definition.variants).map((variant) => ({

@@ -35,34 +35,26 @@ export async function enqueueEmail<K extends EmailTemplateName>(
 const LEASE_SECONDS = 60;
 
 /**
- * Claims due mail for one worker: the claim pushes `next_attempt_at` a lease ahead, so a worker
- * that dies mid-send leaves the mail to be picked up again (at-least-once), and SKIP LOCKED lets
- * several processes share one outbox without sending a mail twice.
+ * Claims due mail for one worker in one statement: the claim pushes `next_attempt_at` a lease
+ * ahead, so a worker that dies mid-send leaves the mail to be picked up again (at-least-once), and
+ * SKIP LOCKED lets several processes share one outbox without sending a mail twice.
  */
 export async function claimDueEmails(db: Database, limit: number) {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-      .orderBy(emailOutbox.nextAttemptAt)
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(emailOutbox)
-      .set({
-        attempts: sql`${emailOutbox.attempts} + 1`,
-        nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-      })
-      .where(
-        inArray(
-          emailOutbox.id,
-          due.map((row) => row.id),
-        ),
-      )
-      .returning();
-  });
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
+    .orderBy(emailOutbox.nextAttemptAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(emailOutbox)
+    .set({
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+    })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
 }
 
 /** Marks delivered mail sent and erases its props (the codes in them), in one statement. */

@@ -70,6 +70,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       );
       // One statement for the round; a crash before it means a resend later (at least once).
       await markEmailsSent(db, sent);
+      // A short batch was everything due: no need for another, empty, claim.
+      if (claimed.length < batchSize) return delivered;
     }
   }
 

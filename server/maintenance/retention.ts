@@ -9,8 +9,10 @@ import {
   rateLimitCounters,
   registrations,
   sessions,
+  signInAttempts,
 } from '../db/schema/index.ts';
 import type { Logger } from '../logger.ts';
+import { sweepFinishedWebhookDeliveries } from '../webhooks/outbox.ts';
 
 const JOB = 'retention';
 /** One sweep per hour across all processes; each process looks every few minutes. */
@@ -47,8 +49,9 @@ async function deleteInBatches(db: Database, table: PgTable, where: SQL): Promis
 /**
  * Deletes what has been finished for longer than `days`: registrations whose code ran out
  * (completed, dead or abandoned), mail that was sent, cancelled or gave up, expired or revoked
- * sessions, expired login tokens and reset links, and rate-limit windows that ended. Pending
- * mail, live codes and funnel counts are never touched.
+ * sessions, expired login tokens, sign-in codes and reset links, rate-limit windows that ended,
+ * and webhook deliveries that succeeded or gave up. Pending mail and deliveries, live codes and
+ * funnel counts are never touched.
  */
 export async function sweepRetention(db: Database, days: number) {
   const cutoff = sql`now() - make_interval(days => ${days})`;
@@ -68,6 +71,7 @@ export async function sweepRetention(db: Database, days: number) {
       or(lt(sessions.expiresAt, cutoff), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, cutoff)))!,
     ),
     loginTokens: await deleteInBatches(db, loginTokens, lt(loginTokens.expiresAt, cutoff)),
+    signInAttempts: await deleteInBatches(db, signInAttempts, lt(signInAttempts.expiresAt, cutoff)),
     passwordResets: await deleteInBatches(db, passwordResets, lt(passwordResets.expiresAt, cutoff)),
     // Windows last at most a day: one that started a day before the cutoff has surely ended.
     rateLimitWindows: await deleteInBatches(
@@ -75,6 +79,7 @@ export async function sweepRetention(db: Database, days: number) {
       rateLimitCounters,
       lt(rateLimitCounters.windowStart, sql`${cutoff} - interval '1 day'`),
     ),
+    webhookDeliveries: await sweepFinishedWebhookDeliveries(db, days),
   };
 }
 

@@ -110,7 +110,8 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     return sendStaticAsset(c, asset, 'public, max-age=31536000, immutable');
   });
 
-  app.get('/join/:linkId', pageSecurityHeaders({ https }), async (c) => {
+  // The code mail's one-tap link carries the code in this page's fragment.
+  app.get('/join/:linkId', pageSecurityHeaders({ https, carriesToken: true }), async (c) => {
     const linkId = c.req.param('linkId');
     const lang = await pageLanguage(deps, c);
     const t = wordsFor(lang).join;
@@ -140,7 +141,7 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
       <h1>${escapeHtml(fill(t.heading, workdomain))}</h1>
       <p class="next">${escapeHtml(fill(t.next, workdomain))}</p>
       <div class="card">
-        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto"></chatpoint-register>
+        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto" autoverify></chatpoint-register>
         <noscript>${escapeHtml(t.noScript)}</noscript>
       </div>
       <p class="muted app-link">${escapeHtml(t.haveApp)} <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">${escapeHtml(t.openInApp)}</a></p>

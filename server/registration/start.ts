@@ -13,7 +13,7 @@ import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
 import { assertEmailDomainAllowed } from './email-rules.ts';
 import { parseFirstMessage } from './first-message.ts';
 import { recordFunnelEvent } from './funnel.ts';
-import { assertOpen, findLink, isOpen } from './link.ts';
+import { assertOpen, findLink, isOpen, registrationUrl } from './link.ts';
 import { registrationTransitions } from './states.ts';
 
 /** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
@@ -63,7 +63,7 @@ const funnelKindOf = { code: 'code_sent', 'sign-in': 'sign_in_code_sent', notice
 async function queueRegistrationMail(
   deps: AppDeps,
   tx: Tx,
-  registration: { id: string; name: string; email: string; lang: Language },
+  registration: { id: string; name: string; email: string; linkId: string; lang: Language },
   workdomain: { name: string; slug: string },
   mail: RegistrationMail,
   replacesEarlierMail: boolean,
@@ -74,6 +74,9 @@ async function queueRegistrationMail(
     replacesEarlierMail,
   };
   const minutesValid = CODE_LIFETIME_MS / 60_000;
+  // One tap on the hosted page verifies; the code rides in the fragment, which no server sees.
+  const verifyUrl = (code: string) =>
+    `${registrationUrl(deps.config.publicUrl, registration.linkId)}#verify=${registration.id}.${code}`;
   if (mail.kind === 'code') {
     await enqueueEmail(tx, {
       ...common,
@@ -84,6 +87,7 @@ async function queueRegistrationMail(
         workdomainName: workdomain.name,
         code: mail.code,
         minutesValid,
+        verifyUrl: verifyUrl(mail.code),
       },
     });
   } else if (mail.kind === 'sign-in') {
@@ -96,6 +100,7 @@ async function queueRegistrationMail(
         workdomainName: workdomain.name,
         code: mail.code,
         minutesValid,
+        verifyUrl: verifyUrl(mail.code),
       },
     });
   } else {
@@ -166,7 +171,7 @@ export async function startRegistration(
     await queueRegistrationMail(
       deps,
       tx,
-      { id: registrationId, name, email: email.display, lang },
+      { id: registrationId, name, email: email.display, linkId, lang },
       link.workdomain,
       mail,
       false,

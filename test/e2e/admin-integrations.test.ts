@@ -71,6 +71,8 @@ describe('links and webhooks on the admin page', { timeout: 120_000 }, () => {
     await page.reload();
     await page.getByRole('button', { name: 'Public registration' }).click();
     await expect.poll(() => fair.getByText('1 registration').isVisible(), WAIT).toBe(true);
+    const visitor = page.getByRole('row').filter({ hasText: 'Fair Visitor' }).filter({ hasText: 'External' });
+    expect(await visitor.textContent()).toContain('Via registration link: Spring fair');
 
     await fair.getByRole('button', { name: 'Copy link' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);

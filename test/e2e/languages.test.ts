@@ -139,8 +139,10 @@ describe('pages and widget in the visitor’s language', () => {
       workdomainName: 'Acme Trading',
       code: '048213',
       minutesValid: 10,
+      verifyUrl: 'http://localhost:8787/join/q8Yb3m2c0JxTQw1a#verify=reg.048213',
     });
     expect(mail.html).toContain('lang="ja"');
+    expect(mail.html).toContain('メールアドレスを確認する');
     const page = await pages.newPage({ width: 600, height: 700 });
     await page.setContent(mail.html);
     await page.getByText('メールアドレスの確認').waitFor(WAIT);

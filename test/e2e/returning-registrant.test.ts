@@ -22,11 +22,13 @@ describe('a registrant in real conditions: a reload on the code step, then comin
   let customer: Server;
   let customerUrl: string;
   let pic: { email: string; id: string };
+  let linkId: string;
 
   beforeAll(async () => {
     h = await createHarness({ backend: 'pglite', listen: true, env: { RESEND_COOLDOWN_SECONDS: '60' } });
     const seeded = await h.seedWorkdomain({ welcome: 'Welcome aboard — Pat here.' });
     pic = seeded.pic;
+    linkId = seeded.linkId;
     await updateRegistrationSettings(
       h.db,
       seeded.workdomain.id,
@@ -102,5 +104,24 @@ describe('a registrant in real conditions: a reload on the code step, then comin
     expect(await app.getByRole('log').getByText('Welcome aboard — Pat here.').count()).toBe(1);
     await app.close();
     await again.close();
+  });
+
+  it('verifies with one tap on the link in the code mail, and the code leaves the address bar', {
+    timeout: 60_000,
+  }, async () => {
+    const email = 'tap@example.com';
+    const started = await h.request('POST', `/api/registrations/${linkId}/start`, { name: 'Tao Tap', email });
+    expect(started.status).toBe(202);
+    const mail = await h.smtp.waitFor(email);
+    const link = new RegExp(
+      `${h.baseUrl}/join/${linkId}#verify=${started.body.registrationId}\\.(\\d{6})`,
+    ).exec(mail.text);
+    expect(link?.[1]).toBe(codeIn(mail));
+    const page = await browser.newPage();
+    const joined = await page.goto(link![0]);
+    expect(joined!.headers()['referrer-policy']).toBe('no-referrer');
+    await page.getByText('Welcome, Tao Tap! Your account is ready.').waitFor();
+    expect(page.url()).toBe(`${h.baseUrl}/join/${linkId}`);
+    await page.close();
   });
 });

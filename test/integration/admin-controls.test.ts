@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { createInternalUser } from '../../server/accounts/users.ts';
+import { users } from '../../server/db/schema/index.ts';
 import { challengeKey, newChallenge } from '../../server/registration/challenge.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
@@ -330,7 +332,16 @@ describe.each(backends)('who may register, from where, against bots (%s)', (back
         password: 'member-pass-123',
         role: 'member',
       });
+      const former = await createInternalUser(h.db, h.deps.hasher, {
+        workdomainId: workdomain.id,
+        email: unique('example.com'),
+        name: 'Former Member',
+        password: 'member-pass-123',
+        role: 'member',
+      });
+      await h.db.update(users).set({ status: 'inactive' }).where(eq(users.id, former.id));
       expect((await start(member.email)).status).toBe(202);
+      expect((await start(former.email)).status).toBe(202);
       expect((await start(unique('example.com'))).status).toBe(202);
 
       const newLink = (await api('POST', '/api/admin/registration/regenerate-link')).body.linkId;
@@ -341,13 +352,19 @@ describe.each(backends)('who may register, from where, against bots (%s)', (back
       expect(funnel.last7Days).toMatchObject({
         linkViews: 3,
         codesSent: 1,
+        signInCodesSent: 1,
         noticesSent: 1,
         accountsCreated: 0,
       });
       expect(funnel.last30Days).toEqual(funnel.last7Days);
       expect(funnel.byLink.map((l: { linkId: string }) => l.linkId)).toEqual([newLink, linkId]);
       expect(funnel.byLink[0].last7Days).toMatchObject({ linkViews: 2, codesSent: 0 });
-      expect(funnel.byLink[1].last7Days).toMatchObject({ linkViews: 1, codesSent: 1, noticesSent: 1 });
+      expect(funnel.byLink[1].last7Days).toMatchObject({
+        linkViews: 1,
+        codesSent: 1,
+        signInCodesSent: 1,
+        noticesSent: 1,
+      });
     });
 
     it('counts concurrent views without losing any', async () => {

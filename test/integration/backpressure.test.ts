@@ -66,6 +66,6 @@ describe('password-hash back-pressure', () => {
         });
         expect(again.status).toBe(201);
       }
-    });
+    }, 120_000);
   });
 });

@@ -115,6 +115,17 @@ describe.each(backends)('webhook targets on %s (WEBHOOK_ALLOW_PRIVATE unset)', (
 describe('one webhook call', () => {
   const open = { allowPrivate: true };
 
+  it('connects to a host name through the checked lookup', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const result = await postWebhook(`http://localhost:${receiver.port}/named`, {}, '{}', open);
+      expect(result).toMatchObject({ ok: true, statusCode: 200 });
+      expect(receiver.calls.map((call) => call.path)).toEqual(['/named']);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('does not follow redirects: a 3xx is a failed attempt', async () => {
     const target = await new WebhookReceiver().start();
     const redirector = await new WebhookReceiver().start();

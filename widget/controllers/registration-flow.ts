@@ -95,7 +95,8 @@ export class RegistrationFlow implements ReactiveController {
   }
 
   /** Fetches the link's workdomain and whether it is open. */
-  async load(endpoint: string, link: string): Promise<void> {
+  /** `tapped`: the registration id and code of a one-tap link from the code mail, verified at once. */
+  async load(endpoint: string, link: string, tapped?: string[]): Promise<void> {
     const run = ++this.#run;
     this.#go(loading);
     this.error = undefined;
@@ -122,8 +123,13 @@ export class RegistrationFlow implements ReactiveController {
       const saved = info.open && progress(this.#key);
       if (saved) {
         ({ registrationId: this.#registrationId, name: this.name, email: this.email } = saved);
-        this.#countdown(Math.max(0, Math.ceil((saved.resendAvailableAt - Date.now()) / 1000)));
-        return this.#go(code);
+        this.#countdown(Math.ceil((saved.resendAvailableAt - Date.now()) / 1000));
+      }
+      if (info.open && tapped) this.#registrationId = tapped[0]!;
+      if (saved || (info.open && tapped)) {
+        this.#go(code);
+        if (tapped) await this.verify(tapped[1]!);
+        return;
       }
       this.#go(info.open ? details : closed);
     } catch (e) {
@@ -250,7 +256,8 @@ export class RegistrationFlow implements ReactiveController {
             seconds: error.retryAfter,
             count: error.details.triesLeft,
           };
-    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? 60);
+    // The API client gives every 429 its wait (Retry-After, else the answer's details).
+    if (errorCode === 'rate_limited' && field === 'code') this.#countdown(error.retryAfter ?? 0);
     this.host.requestUpdate();
     this.host.dispatchEvent(new ChatpointErrorEvent({ code: errorCode, message }));
   }

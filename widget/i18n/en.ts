@@ -41,4 +41,6 @@ export const en = {
   generic: 'Something went wrong.',
 };
 
-export type Strings = typeof en;
+/** Singular forms (`…_one`): only languages whose plural rules have a `one` form need them. */
+type SingularKey = Extract<keyof typeof en, `${string}_one`>;
+export type Strings = Omit<typeof en, SingularKey> & Partial<Pick<typeof en, SingularKey>>;

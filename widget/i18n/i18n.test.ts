@@ -65,8 +65,10 @@ describe('language choice', () => {
   });
 
   it('gives every language every text, and no other', () => {
-    const keys = (strings: object) => Object.keys(strings).sort().join();
-    for (const strings of [zhHant, zhHans, ja]) equal(keys(strings), keys(en), strings.lang);
+    // Singular forms (`…_one`) only where the language's plural rules have one: not in Chinese or Japanese.
+    const texts = Object.keys(en).filter((key) => !key.endsWith('_one'));
+    for (const strings of [zhHant, zhHans, ja])
+      equal(Object.keys(strings).join(), texts.join(), strings.lang);
     for (const strings of [en, zhHant, zhHans, ja])
       for (const [key, text] of Object.entries(strings))
         equal(text.trim() !== '', true, `${strings.lang} ${key}`);

@@ -6,31 +6,30 @@ export type { Strings };
 
 // English is built in; every other language is its own file next to the script, fetched from the
 // script's origin on first use, so a page pays only for the language it shows (docs/widget.md).
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
-  'zh-Hant': () => import('./zh-hant.ts').then((m) => m.zhHant),
-  'zh-Hans': () => import('./zh-hans.ts').then((m) => m.zhHans),
-  ja: () => import('./ja.ts').then((m) => m.ja),
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<object>> = {
+  'zh-Hant': () => import('./zh-hant.ts'),
+  'zh-Hans': () => import('./zh-hans.ts'),
+  ja: () => import('./ja.ts'),
 };
-const loaded: Partial<Record<Language, Strings>> = { en };
-const loading: Partial<Record<Language, Promise<unknown>>> = {};
+/** Each language's texts once here, or the promise of them while they load. */
+const texts: Partial<Record<Language, Strings | Promise<void>>> = { en };
 
 /**
  * The built-in texts of a language when they are here; otherwise undefined, and `arrived` is called
  * once they are (English when the file cannot be fetched).
  */
 export function stringsFor(lang: Language, arrived: () => void): Strings | undefined {
-  if (!loaded[lang]) {
-    loading[lang] ??= loaders[lang as Exclude<Language, 'en'>]().then(
-      (strings) => {
-        loaded[lang] = strings;
-      },
-      () => {
-        loaded[lang] = en;
-      },
-    );
-    loading[lang].then(arrived);
-  }
-  return loaded[lang];
+  texts[lang] ??= loaders[lang as Exclude<Language, 'en'>]().then(
+    (module) => {
+      texts[lang] = Object.values(module)[0] as Strings;
+    },
+    () => {
+      texts[lang] = en;
+    },
+  );
+  const here = texts[lang];
+  if (!(here instanceof Promise)) return here;
+  here.then(arrived);
 }
 
 /** Fills `{placeholder}`s. The result is bound as text, never parsed as HTML. */
@@ -39,7 +38,7 @@ export function fill(text: string, values: Record<string, string | number | unde
 }
 
 /** The text for `key` and the number `count`: the `_one` form where the language's plural rules say so. */
-export function plural(strings: Strings, key: keyof Strings, count?: number): string {
+export function plural(strings: Strings, key: keyof Strings, count?: number): string | undefined {
   const one =
     count !== undefined && new Intl.PluralRules(strings.lang).select(count) === 'one'
       ? strings[`${key}_one` as keyof Strings]

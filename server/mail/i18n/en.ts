@@ -13,6 +13,8 @@ export const en = {
     validity:
       'It works for {minutesValid} minutes. It is also your first password: you will be asked to choose your own.',
     ignore: 'If you did not ask for this, ignore this email: no account is created without the code.',
+    orTap: 'Or, on the device you are registering with, tap:',
+    button: 'Verify my email',
   },
   alreadyRegistered: {
     subject: 'You already have a ChatPoint account at {workdomainName}',
@@ -58,6 +60,8 @@ export const en = {
     intro: 'You already have an account at {workdomainName} on ChatPoint. Enter this code to sign in:',
     validity: 'It works once, for {minutesValid} minutes. It does not change your password.',
     ignore: 'If you did not ask for this, ignore this email: nobody can sign in without the code.',
+    orTap: 'Or, on the device you are registering with, tap:',
+    button: 'Sign me in',
   },
   picNewRegistrant: {
     subject: '{registrantName} joined {workdomainName} on ChatPoint',

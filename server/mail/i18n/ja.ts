@@ -13,6 +13,8 @@ export const ja: MailWords = {
       'このコードの有効期限は {minutesValid} 分です。最初のパスワードとしても使えます。ログイン後、ご自身のパスワードを設定していただきます。',
     ignore:
       'お心当たりがない場合は、このメールを破棄してください。コードが入力されない限り、アカウントは作成されません。',
+    orTap: 'または、登録中の端末で次のボタンをタップしてください。',
+    button: 'メールアドレスを確認する',
   },
   alreadyRegistered: {
     subject: '{workdomainName} の ChatPoint アカウントはすでに登録されています',
@@ -61,6 +63,8 @@ export const ja: MailWords = {
     validity: 'このコードは {minutesValid} 分間、1 回だけ使えます。パスワードは変わりません。',
     ignore:
       'お心当たりがない場合は、このメールを破棄してください。コードがなければ誰もサインインできません。',
+    orTap: 'または、登録中の端末で次のボタンをタップしてください。',
+    button: 'サインインする',
   },
   picNewRegistrant: {
     subject: '{registrantName} さんが ChatPoint で {workdomainName} に登録しました',

@@ -10,6 +10,8 @@ export const zhHans: MailWords = {
     intro: '请输入以下验证码，完成加入 ChatPoint 上的 {workdomainName}：',
     validity: '验证码 {minutesValid} 分钟内有效，同时也是您的初始密码；登录后系统会提示您设置自己的密码。',
     ignore: '如果这不是您本人的操作，请忽略此邮件；没有验证码就不会创建账号。',
+    orTap: '或者，在您正在注册的设备上点按：',
+    button: '验证我的邮箱',
   },
   alreadyRegistered: {
     subject: '您在 {workdomainName} 已有 ChatPoint 账号',
@@ -53,6 +55,8 @@ export const zhHans: MailWords = {
     intro: '您在 ChatPoint 上的 {workdomainName} 已经有账户。请输入此验证码登录：',
     validity: '此验证码只能使用一次，{minutesValid} 分钟内有效，不会更改您的密码。',
     ignore: '如果这不是您本人的请求，请忽略此邮件：没有验证码，任何人都无法登录。',
+    orTap: '或者，在您正在注册的设备上点按：',
+    button: '登录',
   },
   picNewRegistrant: {
     subject: '{registrantName} 已在 ChatPoint 加入 {workdomainName}',

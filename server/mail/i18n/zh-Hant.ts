@@ -10,6 +10,8 @@ export const zhHant: MailWords = {
     intro: '請輸入以下驗證碼，完成加入 ChatPoint 上的 {workdomainName}：',
     validity: '驗證碼在 {minutesValid} 分鐘內有效，同時也是您的初始密碼；登入後系統會請您設定自己的密碼。',
     ignore: '如果這不是您本人的操作，請忽略這封郵件；沒有驗證碼就不會建立帳戶。',
+    orTap: '或者，在您正在註冊的裝置上點按：',
+    button: '驗證我的電子郵件',
   },
   alreadyRegistered: {
     subject: '您在 {workdomainName} 已有 ChatPoint 帳戶',
@@ -53,6 +55,8 @@ export const zhHant: MailWords = {
     intro: '您在 ChatPoint 上的 {workdomainName} 已經有帳戶。請輸入此驗證碼登入：',
     validity: '此驗證碼只能使用一次，{minutesValid} 分鐘內有效，不會變更您的密碼。',
     ignore: '如果這不是您本人的要求，請忽略此郵件：沒有驗證碼，任何人都無法登入。',
+    orTap: '或者，在您正在註冊的裝置上點按：',
+    button: '登入',
   },
   picNewRegistrant: {
     subject: '{registrantName} 已在 ChatPoint 加入 {workdomainName}',

@@ -138,7 +138,7 @@ export class ChatpointResetPassword extends LitElement {
     const t = words();
     switch (this.state) {
       case ResetState.checking:
-        return html`<main><p class="muted" role="status">Checking your link…</p></main>`;
+        return html`<main><p class="muted" role="status">${t.reset.checking}</p></main>`;
       case ResetState.choose:
         return html`<main>${this.#renderChoose()}</main>`;
       case ResetState.done:

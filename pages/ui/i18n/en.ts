@@ -98,6 +98,7 @@ export const en = {
     sent: 'If an account uses this address, we sent a link. Check your email; the link works for 30 minutes.',
     signInToAdmin: 'Sign in to user administration',
     invalidHeading: 'This link does not work',
+    checking: 'Checking your link…',
   },
   join: {
     title: 'Chat with {workdomain} on ChatPoint',

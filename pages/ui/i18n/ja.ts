@@ -95,6 +95,7 @@ export const ja: PageWords = {
     sent: 'このアドレスのアカウントがあれば、リンクをお送りしました。メールをご確認ください。リンクの有効期限は 30 分です。',
     signInToAdmin: 'ユーザー管理にサインイン',
     invalidHeading: 'このリンクは使えません',
+    checking: 'リンクを確認しています…',
   },
   join: {
     title: 'ChatPoint で {workdomain} とチャット',

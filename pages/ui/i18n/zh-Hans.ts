@@ -92,6 +92,7 @@ export const zhHans: PageWords = {
     sent: '如果有账户使用此地址，我们已发送链接。请查收邮件；链接 30 分钟内有效。',
     signInToAdmin: '登录用户管理',
     invalidHeading: '此链接无法使用',
+    checking: '正在检查您的链接…',
   },
   join: {
     title: '在 ChatPoint 上与 {workdomain} 聊天',

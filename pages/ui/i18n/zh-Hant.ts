@@ -92,6 +92,7 @@ export const zhHant: PageWords = {
     sent: '如果有帳戶使用此地址，我們已寄出連結。請查收電子郵件；連結 30 分鐘內有效。',
     signInToAdmin: '登入使用者管理',
     invalidHeading: '此連結無法使用',
+    checking: '正在檢查您的連結…',
   },
   join: {
     title: '在 ChatPoint 上與 {workdomain} 聊天',

@@ -50,6 +50,8 @@ export async function api<T = void>(
   );
 }
 
+const SPECIFIC_CODES = new Set(['invalid_request', 'invalid_webhook_url']);
+
 /** The error in the page's language, by its code; a code without words keeps the server's sentence. */
 export function errorMessage(error: unknown): string {
   const texts: Record<string, string> = words().errors;
@@ -60,6 +62,8 @@ export function errorMessage(error: unknown): string {
     const text = triesLeft === 0 ? tries.none : triesLeft === 1 ? tries.leftOne : tries.left;
     return fill(text, { count: triesLeft });
   }
+  // These sentences name the field and the value that failed, which a catalogue text cannot.
+  if (SPECIFIC_CODES.has(error.code) && error.message) return error.message;
   const text = Object.hasOwn(texts, error.code) ? texts[error.code] : undefined;
   return text ? fill(text) : error.message || texts.generic!;
 }

@@ -2,17 +2,11 @@ import { html } from 'lit';
 import type { Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import { adminWords } from './i18n/index.ts';
-import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import type { AccessDraft, RegistrationPanelHost } from './panel-host.ts';
+
+export type { AccessDraft };
 
 /** The access rules as the form edits them: lists as one entry per line. */
-export interface AccessDraft {
-  botProtection: boolean;
-  blockDisposableEmails: boolean;
-  allowedEmailDomains: string;
-  blockedEmailDomains: string;
-  allowedOrigins: string;
-}
-
 export const accessDraftOf = (registration: Registration): AccessDraft => ({
   botProtection: registration.botProtection,
   blockDisposableEmails: registration.blockDisposableEmails,
@@ -44,7 +38,7 @@ export function accessChange(draft: AccessDraft, registration: Registration) {
   return change;
 }
 
-function checkbox(panel: ChatpointRegistrationPanel, key: (typeof flagKeys)[number], label: string) {
+function checkbox(panel: RegistrationPanelHost, key: (typeof flagKeys)[number], label: string) {
   return html`<div class="field">
     <div class="label-row">
       <input
@@ -61,7 +55,7 @@ function checkbox(panel: ChatpointRegistrationPanel, key: (typeof flagKeys)[numb
 }
 
 function list(
-  panel: ChatpointRegistrationPanel,
+  panel: RegistrationPanelHost,
   key: (typeof listKeys)[number],
   label: string,
   placeholder: string,
@@ -84,7 +78,7 @@ function list(
 }
 
 /** Who may register (email domains), from where (origins) and against bots (proof of work). */
-export function accessSection(panel: ChatpointRegistrationPanel, registration: Registration) {
+export function accessSection(panel: RegistrationPanelHost, registration: Registration) {
   const dirty = Object.keys(accessChange(panel.accessDraft, registration)).length > 0;
   const t = adminWords().access;
   const { saving, unsaved } = adminWords().settings;

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { AdminUser, AuditEntry, Funnel, FunnelCounts } from './admin-api.ts';
 import { adminWords, fill } from './i18n/index.ts';
-import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import type { RegistrationPanelHost } from './panel-host.ts';
 import { auditAction, auditActor, auditDetails, formatDateTime } from './words.ts';
 
 /** Each step, and the step its conversion is measured against. */
@@ -56,7 +56,7 @@ function byLinkTable(funnel: Funnel, currentLinkId: string | null) {
     </div>`;
 }
 
-function funnelSection(panel: ChatpointRegistrationPanel) {
+function funnelSection(panel: RegistrationPanelHost) {
   const funnel = panel.funnel.value;
   const t = adminWords().activity;
   return html`<section class="stack" aria-labelledby="funnel-heading">
@@ -100,7 +100,7 @@ const auditRow = (entry: AuditEntry, users: readonly AdminUser[]) =>
     <td class="details">${auditDetails(entry, users)}</td>
   </tr>`;
 
-function auditSection(panel: ChatpointRegistrationPanel) {
+function auditSection(panel: RegistrationPanelHost) {
   const entries = panel.audit.value;
   const users = panel.users.value ?? [];
   const t = adminWords().activity;
@@ -134,5 +134,5 @@ function auditSection(panel: ChatpointRegistrationPanel) {
 }
 
 /** How people reach registration (the funnel) and who changed what (the audit log), newest first. */
-export const activitySection = (panel: ChatpointRegistrationPanel) =>
+export const activitySection = (panel: RegistrationPanelHost) =>
   html`${funnelSection(panel)} ${auditSection(panel)}`;

@@ -3,7 +3,7 @@ import type { Plan } from '../../contract/enums.ts';
 import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
-import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import type { RegistrationPanelHost } from './panel-host.ts';
 import { closedReasonWords, type SystemClosedReason } from './words.ts';
 
 /** Capacity turns to a warning from this share of the external-user limit. */
@@ -16,10 +16,10 @@ function systemClosedReason(registration: Registration): SystemClosedReason | nu
 }
 
 /** Opening failed for a PIC reason: that one message stands beside the PIC field, nowhere else. */
-const picProblem = (panel: ChatpointRegistrationPanel) =>
+const picProblem = (panel: RegistrationPanelHost) =>
   ['pic_required', 'pic_unavailable'].includes(panel.openErrorCode) ? panel.openError : '';
 
-function openSwitch(panel: ChatpointRegistrationPanel, registration: Registration) {
+function openSwitch(panel: RegistrationPanelHost, registration: Registration) {
   const reason = systemClosedReason(registration);
   const t = adminWords().settings;
   // The refused opening already says what the closed-reason notice would.
@@ -58,7 +58,7 @@ function openSwitch(panel: ChatpointRegistrationPanel, registration: Registratio
   </div>`;
 }
 
-function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registration) {
+function capacityMeter(panel: RegistrationPanelHost, { capacity }: Registration) {
   const max = Math.max(capacity.limit, 1);
   const share = capacity.used / max;
   const t = adminWords().settings;
@@ -81,7 +81,7 @@ function capacityMeter(panel: ChatpointRegistrationPanel, { capacity }: Registra
   </div>`;
 }
 
-function picField(panel: ChatpointRegistrationPanel, registration: Registration) {
+function picField(panel: RegistrationPanelHost, registration: Registration) {
   const candidates = panel.picCandidates();
   const chosen = candidates.some((user) => user.id === panel.picDraft);
   // When the closed-reason notice already says the PIC is unavailable, the note does not repeat it.
@@ -111,7 +111,7 @@ function picField(panel: ChatpointRegistrationPanel, registration: Registration)
   </div>`;
 }
 
-function welcomeField(panel: ChatpointRegistrationPanel) {
+function welcomeField(panel: RegistrationPanelHost) {
   const length = [...panel.welcomeDraft].length;
   const t = adminWords().settings;
   const picName = panel.picCandidates().find((user) => user.id === panel.picDraft)?.name ?? t.pic;
@@ -155,7 +155,7 @@ const messageModes = [
   ['required', 'messageRequired'],
 ] as const;
 
-function firstMessageField(panel: ChatpointRegistrationPanel) {
+function firstMessageField(panel: RegistrationPanelHost) {
   const t = adminWords().settings;
   return html`<div class="field">
     ${labelWithHelp(panel, 'message', 'first-message', t.firstMessage)}
@@ -169,7 +169,7 @@ function firstMessageField(panel: ChatpointRegistrationPanel) {
 }
 
 /** Open/close, why it closed, capacity, and the PIC + welcome message + first message form. */
-export function settingsSection(panel: ChatpointRegistrationPanel, registration: Registration) {
+export function settingsSection(panel: RegistrationPanelHost, registration: Registration) {
   const t = adminWords().settings;
   return html`<section class="stack" aria-labelledby="settings-heading">
     <h3 id="settings-heading">${t.heading}</h3>

@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { QR_CODE_PATH, type Registration } from './admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
 import { adminWords } from './i18n/index.ts';
-import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import type { RegistrationPanelHost } from './panel-host.ts';
 
 /** The sources a host page's Content-Security-Policy must allow for the snippet. */
 export const cspLines = (registrationUrl: string) => {
@@ -12,7 +12,7 @@ export const cspLines = (registrationUrl: string) => {
 };
 
 /** The link, its QR code, the embed snippet, regeneration and a live preview of the widget. */
-export function shareSection(panel: ChatpointRegistrationPanel, registration: Registration) {
+export function shareSection(panel: RegistrationPanelHost, registration: Registration) {
   const { linkId, url, embed } = registration;
   const t = adminWords().share;
   if (!linkId || !url || !embed) {

@@ -18,6 +18,7 @@ import type { HelpTopic } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import { type AccessDraft, accessChange, accessDraftOf, accessSection } from './panel-access.ts';
 import { activitySection } from './panel-activity.ts';
+import type { RegistrationPanelHost } from './panel-host.ts';
 import { settingsSection } from './panel-settings.ts';
 import { shareSection } from './panel-share.ts';
 import { panelStyles } from './registration-panel.styles.ts';
@@ -31,7 +32,7 @@ const ANNOUNCEMENT_MS = 5000;
  *
  * @event chatpoint-panel-closed - The panel was closed.
  */
-export class ChatpointRegistrationPanel extends LitElement {
+export class ChatpointRegistrationPanel extends LitElement implements RegistrationPanelHost {
   static override properties = {
     data: { attribute: false },
     registration: { attribute: false },

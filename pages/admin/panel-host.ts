@@ -1,0 +1,45 @@
+import type { FirstMessageMode } from '../../contract/enums.ts';
+import type { AdminUser, AuditEntry, Funnel, Registration } from './admin-api.ts';
+import type { Loadable } from './admin-data.ts';
+import type { HelpState } from './help-toggle.ts';
+
+/** The access rules as the form holds them: lists as one entry per line. */
+export interface AccessDraft {
+  botProtection: boolean;
+  blockDisposableEmails: boolean;
+  allowedEmailDomains: string;
+  blockedEmailDomains: string;
+  allowedOrigins: string;
+}
+
+/**
+ * What the panel's sections read and call. The panel implements it; the sections depend on this
+ * interface, not on the panel, so the panel imports its sections and nothing imports back.
+ */
+export interface RegistrationPanelHost extends HelpState {
+  registration: Loadable<Registration>;
+  users: Loadable<AdminUser[]>;
+  funnel: Loadable<Funnel>;
+  audit: Loadable<AuditEntry[]>;
+  picDraft: string;
+  welcomeDraft: string;
+  messageDraft: FirstMessageMode;
+  busy: '' | 'open' | 'save' | 'regenerate' | 'access';
+  openError: string;
+  openErrorCode: string;
+  accessDraft: AccessDraft;
+  accessError: string;
+  saveError: string;
+  shareError: string;
+  picCandidates(): AdminUser[];
+  settingsDirty(): boolean;
+  pickPic(event: Event): void;
+  pickMessageMode(event: Event): void;
+  editWelcome(event: Event): void;
+  editAccess<K extends keyof AccessDraft>(key: K, value: AccessDraft[K]): void;
+  saveSettings(event: SubmitEvent): Promise<void>;
+  saveAccess(event: SubmitEvent): Promise<void>;
+  toggleOpen(): Promise<void>;
+  regenerateLink(): Promise<void>;
+  copy(text: string, fieldId: string, refused: string): Promise<void>;
+}

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/client.ts';
 import { rateLimitCounters } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { consumeRateLimit, consumeRateLimits, refusal } from './rate-limits.ts';
+import { consumeRateLimits, refusal } from './rate-limits.ts';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -24,36 +24,9 @@ export interface LoginAttempt {
  * limit while their hashes run; a success gives its count back. Over the limit: 429, with no
  * password check at all.
  */
-export async function takeLoginAttempt(deps: AppDeps, key: string): Promise<LoginAttempt> {
-  const windowMs = WINDOW_SECONDS * 1000;
-  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
-  const result = await consumeRateLimit(deps.db, key, {
-    limit: deps.config.rateLimits.loginFailuresPerAccount,
-    windowSeconds: WINDOW_SECONDS,
-  });
-  if (!result.allowed) {
-    throw new AppError('rate_limited', {
-      message: 'Too many failed sign-ins. Please wait and try again.',
-      retryAfter: result.retryAfter,
-    });
-  }
-  return {
-    async succeeded() {
-      await deps.db
-        .update(rateLimitCounters)
-        .set({ count: sql`${rateLimitCounters.count} - 1` })
-        .where(
-          and(
-            eq(rateLimitCounters.key, key),
-            eq(rateLimitCounters.windowStart, windowStart),
-            gt(rateLimitCounters.count, 0),
-          ),
-        );
-    },
-  };
-}
+export const takeLoginAttempt = (deps: AppDeps, key: string) => takeLoginAttempts(deps, [key]);
 
-/** Like takeLoginAttempt for several login IDs at once (one statement); over any limit: 429. */
+/** Counts a try against each of several login IDs in one statement; over any limit: 429. */
 export async function takeLoginAttempts(deps: AppDeps, keys: string[]): Promise<LoginAttempt> {
   const windowSeconds = WINDOW_SECONDS;
   const windowStart = new Date(Math.floor(Date.now() / (windowSeconds * 1000)) * windowSeconds * 1000);

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { withNamedStatements } from './named-statements.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -47,14 +48,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return openPglite(options.dataDir);
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is touched at start-up, so inside the server's
+ * process it costs 128 MB of RSS from the first second. The embedded database serves one small
+ * deployment, whose working set fits in far less; what does not fit is read back from the files.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   let client: PGlite;
   if (dataDir) {
     const dir = path.join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { startParams: PGLITE_START_PARAMS });
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create({ startParams: PGLITE_START_PARAMS });
   }
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
   await migratePglite(db, { migrationsFolder });
@@ -73,7 +81,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   }
   // No type fetch on connect: we use no custom array types, and it cannot fail mid-restart.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
-  const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
+  const db = drizzlePostgres(withNamedStatements(client), { schema, casing: 'snake_case' });
   return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
@@ -30,16 +31,8 @@ export async function createFirstContact(
   pic: Person,
   lines: FirstContactLines,
 ) {
-  await tx.insert(contacts).values([
-    { userId: newUser.id, contactUserId: pic.id },
-    { userId: pic.id, contactUserId: newUser.id },
-  ]);
   const [userAId, userBId] = [newUser.id, pic.id].sort() as [string, string];
-  const [conversation] = await tx
-    .insert(conversations)
-    .values({ workdomainId, userAId, userBId })
-    .returning({ id: conversations.id });
-  const conversationId = conversation!.id;
+  const conversationId = randomUUID();
   const systemLine = {
     conversationId,
     senderId: null,
@@ -68,7 +61,15 @@ export async function createFirstContact(
         },
       ]
     : [];
-  await tx.insert(messages).values([systemLine, ...welcome, ...first]);
+  // Sent together and run in this order, so each row finds the ones it refers to.
+  await Promise.all([
+    tx.insert(contacts).values([
+      { userId: newUser.id, contactUserId: pic.id },
+      { userId: pic.id, contactUserId: newUser.id },
+    ]),
+    tx.insert(conversations).values({ id: conversationId, workdomainId, userAId, userBId }),
+    tx.insert(messages).values([systemLine, ...welcome, ...first]),
+  ]);
   return { conversationId };
 }
 

@@ -155,28 +155,31 @@ export async function startRegistration(
       : existing.status === 'active'
         ? { kind: 'sign-in', code, accountName: existing.name }
         : { kind: 'notice' };
-    await tx.insert(registrations).values({
-      id: registrationId,
-      workdomainId: link.workdomain.id,
-      linkId,
-      name,
-      email: email.display,
-      emailCanonical: email.canonical,
-      lang,
-      state: stateFor[mail.kind],
-      codeHash: mail.kind === 'notice' ? null : codeHash,
-      codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
-      message,
-    });
-    await queueRegistrationMail(
-      deps,
-      tx,
-      { id: registrationId, name, email: email.display, linkId, lang },
-      link.workdomain,
-      mail,
-      false,
-    );
-    await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
+    // Three independent rows, sent as one pipeline.
+    await Promise.all([
+      tx.insert(registrations).values({
+        id: registrationId,
+        workdomainId: link.workdomain.id,
+        linkId,
+        name,
+        email: email.display,
+        emailCanonical: email.canonical,
+        lang,
+        state: stateFor[mail.kind],
+        codeHash: mail.kind === 'notice' ? null : codeHash,
+        codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
+        message,
+      }),
+      queueRegistrationMail(
+        deps,
+        tx,
+        { id: registrationId, name, email: email.display, linkId, lang },
+        link.workdomain,
+        mail,
+        false,
+      ),
+      recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]),
+    ]);
   });
   deps.mailQueued();
   return { registrationId, resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };

@@ -209,6 +209,24 @@ async function signIn(deps: AppDeps, linkId: string, registration: Registration)
   return loginLinks(deps, signedIn.user, signedIn.jti);
 }
 
+/** The registrant's account, with the code they verified as its first password. */
+function insertUser(tx: Tx, registration: Registration, id: string, passwordHash: string) {
+  return tx.insert(users).values({
+    id,
+    workdomainId: registration.workdomainId,
+    email: registration.email,
+    emailCanonical: registration.emailCanonical,
+    name: registration.name,
+    kind: 'external',
+    role: 'member',
+    passwordHash,
+    initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
+    registeredViaLink: true,
+    lang: registration.lang,
+    registeredViaLinkId: registration.linkId,
+  });
+}
+
 type CompletionOutcome =
   | { kind: 'closed' }
   | { kind: 'created'; user: { id: string; name: string; email: string }; jti: string };
@@ -235,12 +253,16 @@ async function completeRegistration(
   if (!locked) return { kind: 'closed' };
   const { settings, workdomain, pic } = locked;
   if (!isOpen(settings, workdomain)) return { kind: 'closed' };
-  if (!(await isLinkLive(tx, registration.workdomainId, registration.linkId))) return { kind: 'closed' };
+  // Read after the lock, so the seats count every registration that committed before it.
+  const [live, used] = await Promise.all([
+    isLinkLive(tx, registration.workdomainId, registration.linkId),
+    seatsUsed(tx, registration.workdomainId),
+  ]);
+  if (!live) return { kind: 'closed' };
   if (pic?.status !== 'active') {
     await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };
   }
-  const used = await seatsUsed(tx, registration.workdomainId);
   if (!hasFreeSeat(used, workdomain.externalUserLimit)) {
     await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
     return { kind: 'closed' };
@@ -258,54 +280,44 @@ async function completeRegistration(
     .returning({ id: registrations.id });
   if (moved.length === 0) throw alreadyUsed();
 
-  const [user] = await tx
-    .insert(users)
-    .values({
-      workdomainId: registration.workdomainId,
-      email: registration.email,
-      emailCanonical: registration.emailCanonical,
-      name: registration.name,
-      kind: 'external',
-      role: 'member',
-      passwordHash,
-      initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
-      registeredViaLink: true,
-      lang: registration.lang,
-      registeredViaLinkId: registration.linkId,
-    })
-    .returning({ id: users.id, name: users.name, email: users.email });
-  const newUser = user!;
-  await tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id));
-  const { conversationId } = await createFirstContact(tx, registration.workdomainId, newUser, pic, {
-    workdomainName: workdomain.name,
-    welcomeMessage: settings.welcomeMessage,
-    firstMessage: registration.message,
-  });
-  await tellPic(deps, tx, {
-    pic,
-    registrant: newUser,
-    workdomainName: workdomain.name,
-    conversationId,
-    message: registration.message,
-  });
+  const newUser = { id: randomUUID(), name: registration.name, email: registration.email };
+  await insertUser(tx, registration, newUser.id, passwordHash);
+  // The rest refers only to the user and to ids made here: it goes to the database as one
+  // pipeline instead of a round trip per statement.
+  const [, , jti] = await Promise.all([
+    tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id)),
+    createFirstContact(tx, registration.workdomainId, newUser, pic, {
+      workdomainName: workdomain.name,
+      welcomeMessage: settings.welcomeMessage,
+      firstMessage: registration.message,
+    }).then(({ conversationId }) =>
+      tellPic(deps, tx, {
+        pic,
+        registrant: newUser,
+        workdomainName: workdomain.name,
+        conversationId,
+        message: registration.message,
+      }),
+    ),
+    insertLoginToken(tx, newUser.id),
+    recordFunnelEvent(
+      tx,
+      { workdomainId: registration.workdomainId, linkId: registration.linkId },
+      'verified',
+      'account_created',
+    ),
+    writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
+      userId: newUser.id,
+    }),
+    queueWebhookEvent(tx, registration.workdomainId, 'user.registered', {
+      user: newUser,
+      workdomain: { slug: workdomain.slug, name: workdomain.name },
+      linkId: registration.linkId,
+      message: firstMessageOf(registration),
+    }),
+  ]);
   if (!hasFreeSeat(used + 1, workdomain.externalUserLimit)) {
     await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
   }
-  const jti = await insertLoginToken(tx, newUser.id);
-  await recordFunnelEvent(
-    tx,
-    { workdomainId: registration.workdomainId, linkId: registration.linkId },
-    'verified',
-    'account_created',
-  );
-  await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
-    userId: newUser.id,
-  });
-  await queueWebhookEvent(tx, registration.workdomainId, 'user.registered', {
-    user: newUser,
-    workdomain: { slug: workdomain.slug, name: workdomain.name },
-    linkId: registration.linkId,
-    message: firstMessageOf(registration),
-  });
   return { kind: 'created', user: newUser, jti };
 }

@@ -54,6 +54,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
           }
         }),
       );
+      // A short batch was everything due: no need for another, empty, claim.
+      if (claimed.length < batchSize) break;
     }
     return delivered;
   }

@@ -45,6 +45,10 @@ const result = await build({
   entryPoints: { server: 'server/main.ts', cli: 'server/cli/main.ts' },
   outdir: dist,
   bundle: true,
+  // Dynamic imports become chunks loaded on demand: a server on PostgreSQL never loads PGlite.
+  splitting: true,
+  // Chunks sit beside server.js, so paths made from import.meta.url mean the same in every file.
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

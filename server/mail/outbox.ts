@@ -86,15 +86,6 @@ export async function markEmailFailed(
     .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'pending')));
 }
 
-/** Whether a claimed mail is still wanted: a resend may have cancelled it since the claim. */
-export async function isEmailStillPending(db: Database, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ status: emailOutbox.status })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.id, id));
-  return row?.status === 'pending';
-}
-
 /** Mail waiting to be sent, and how long the oldest has waited (seconds; 0 when none). */
 export async function outboxBacklog(db: Database): Promise<{ pending: number; oldestAgeSeconds: number }> {
   const [row] = await db

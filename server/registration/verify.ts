@@ -114,8 +114,8 @@ export async function verifyRegistration(
     return { status: 200, body: await signIn(deps, linkId, registration) };
   await acceptRightCode(deps, registration);
 
-  assertOpen(await findLink(deps.db, linkId));
   // The slow part happens before the transaction, so the settings lock is held for milliseconds.
+  // The transaction checks the link again anyway, so a link closed by now costs a hash, not a query.
   const passwordHash = await deps.hasher.hash(code);
 
   const outcome = await deps.db
@@ -126,6 +126,7 @@ export async function verifyRegistration(
     });
   // An automatic close inside the transaction queued webhook events too.
   deps.webhooksQueued();
+  if (outcome.kind === 'link_deleted') throw new AppError('link_not_found');
   if (outcome.kind === 'closed') throw new AppError('registration_closed');
   deps.mailQueued();
   return { status: 201, body: await loginLinks(deps, outcome.user, outcome.jti) };
@@ -229,6 +230,7 @@ function insertUser(tx: Tx, registration: Registration, id: string, passwordHash
 
 type CompletionOutcome =
   | { kind: 'closed' }
+  | { kind: 'link_deleted' }
   | { kind: 'created'; user: { id: string; name: string; email: string }; jti: string };
 
 /**
@@ -252,13 +254,13 @@ async function completeRegistration(
     .for('update', { of: registrationSettings });
   if (!locked) return { kind: 'closed' };
   const { settings, workdomain, pic } = locked;
-  if (!isOpen(settings, workdomain)) return { kind: 'closed' };
   // Read after the lock, so the seats count every registration that committed before it.
   const [live, used] = await Promise.all([
     isLinkLive(tx, registration.workdomainId, registration.linkId),
     seatsUsed(tx, registration.workdomainId),
   ]);
-  if (!live) return { kind: 'closed' };
+  if (!live) return { kind: 'link_deleted' };
+  if (!isOpen(settings, workdomain)) return { kind: 'closed' };
   if (pic?.status !== 'active') {
     await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
+import { pipeline } from '../db/pipeline.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
 
 interface Person {
@@ -62,7 +63,7 @@ export async function createFirstContact(
       ]
     : [];
   // Sent together and run in this order, so each row finds the ones it refers to.
-  await Promise.all([
+  await pipeline([
     tx.insert(contacts).values([
       { userId: newUser.id, contactUserId: pic.id },
       { userId: pic.id, contactUserId: newUser.id },

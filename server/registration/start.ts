@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Language, resolveLanguage } from '../../contract/languages.ts';
 import { parseEmailAddress, parsePersonName } from '../accounts/email-address.ts';
 import type { Tx } from '../db/client.ts';
+import { pipeline } from '../db/pipeline.ts';
 import { registrations, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -156,7 +157,7 @@ export async function startRegistration(
         ? { kind: 'sign-in', code, accountName: existing.name }
         : { kind: 'notice' };
     // Three independent rows, sent as one pipeline.
-    await Promise.all([
+    await pipeline([
       tx.insert(registrations).values({
         id: registrationId,
         workdomainId: link.workdomain.id,

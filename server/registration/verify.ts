@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/write.ts';
 import { createFirstContact, postToPic } from '../chat/first-contact.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
+import { pipeline } from '../db/pipeline.ts';
 import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -255,7 +256,7 @@ async function completeRegistration(
   if (!locked) return { kind: 'closed' };
   const { settings, workdomain, pic } = locked;
   // Read after the lock, so the seats count every registration that committed before it.
-  const [live, used] = await Promise.all([
+  const [live, used] = await pipeline([
     isLinkLive(tx, registration.workdomainId, registration.linkId),
     seatsUsed(tx, registration.workdomainId),
   ]);
@@ -286,7 +287,7 @@ async function completeRegistration(
   await insertUser(tx, registration, newUser.id, passwordHash);
   // The rest refers only to the user and to ids made here: it goes to the database as one
   // pipeline instead of a round trip per statement.
-  const [, , jti] = await Promise.all([
+  const [, , jti] = await pipeline([
     tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id)),
     createFirstContact(tx, registration.workdomainId, newUser, pic, {
       workdomainName: workdomain.name,

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client.ts';
+import { openDatabase, pgErrorCode } from '../../server/db/client.ts';
+import { pipeline } from '../../server/db/pipeline.ts';
 import { createScratchDatabase } from '../helpers/databases.ts';
 
 const preparedCount = async (db: Awaited<ReturnType<typeof openDatabase>>['db'], text: string) => {
-  const rows = await db.execute<{ n: number }>(
+  const rows = (await db.execute(
     sql`select count(*)::int as n from pg_prepared_statements where statement like ${`%${text}%`}`,
-  );
-  return [...rows][0]!.n;
+  )) as unknown as { n: number }[];
+  return rows[0]!.n;
 };
 
 describe('PostgreSQL statements', () => {
@@ -41,6 +42,27 @@ describe('PostgreSQL statements', () => {
     try {
       await handle.db.execute(sql`select ${1}::int as probe_unnamed_statement`);
       expect(await preparedCount(handle.db, 'probe_unnamed_statement')).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('report the failed statement of a pipeline, not the ones the aborted transaction refused after it', async () => {
+    const handle = await openDatabase({ databaseUrl: scratch.url, dataDir: null, maxConnections: 1 });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const failure = await handle.db
+          .transaction((tx) =>
+            pipeline([
+              tx.execute(sql`select 1`),
+              tx.execute(sql`select ${round}::int / 0`),
+              tx.execute(sql`select 2`),
+              tx.execute(sql`select 3`),
+            ]),
+          )
+          .catch((error: unknown) => error);
+        expect(pgErrorCode(failure)).toBe('22012'); // division_by_zero, not 25P02
+      }
     } finally {
       await handle.close();
     }

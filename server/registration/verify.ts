@@ -13,7 +13,7 @@ import { AppError } from '../errors.ts';
 import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { autoCloseRegistration } from './auto-close.ts';
-import { codeMatches, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
+import { codeMatches, hashCode, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
 import { isLinkLive } from './links.ts';
@@ -101,8 +101,10 @@ export async function verifyRegistration(
 ): Promise<VerifyOutcome> {
   const code = normaliseCodeInput(input.code);
   if (!code) throw new AppError('invalid_code', { message: `The code has ${limits.codeLength} digits.` });
-  const registration = await findRegistration(deps, linkId, input.registrationId);
+  const accepted = await acceptRightCodeAtOnce(deps, linkId, input.registrationId, code);
+  if (accepted) return createAccount(deps, accepted, code);
 
+  const registration = await findRegistration(deps, linkId, input.registrationId);
   if (registration.state === 'completed') throw alreadyUsed();
   // A try at a dead registration still counts, so parallel guesses are all counted.
   if (registration.state === 'dead') await countWrongCode(deps, registration);
@@ -114,7 +116,44 @@ export async function verifyRegistration(
   if (registration.state === 'signin_code_sent')
     return { status: 200, body: await signIn(deps, linkId, registration) };
   await acceptRightCode(deps, registration);
+  return createAccount(deps, registration, code);
+}
 
+/**
+ * The common case in one statement: the right code, in time, for a registration that may still
+ * take it, accepted as acceptRightCode would. Anything else (a wrong or replaced code, a used, dead
+ * or expired registration, a returning member's sign-in) matches no row and takes the path above
+ * that explains it.
+ */
+async function acceptRightCodeAtOnce(
+  deps: AppDeps,
+  linkId: string,
+  registrationId: string,
+  code: string,
+): Promise<Registration | undefined> {
+  const [accepted] = await deps.db
+    .update(registrations)
+    .set({ state: 'verified' })
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        eq(registrations.linkId, linkId),
+        eq(registrations.codeHash, hashCode(deps.keys.codeKey, registrationId, code)),
+        inArray(registrations.state, registrationTransitions.accept),
+        gt(registrations.codeExpiresAt, sql`now()`),
+        or(eq(registrations.state, 'verified'), lt(registrations.attempts, MAX_CODE_ATTEMPTS)),
+      ),
+    )
+    .returning();
+  return accepted;
+}
+
+/** An accepted registration becomes an account, connected with the PIC, and a login link. */
+async function createAccount(
+  deps: AppDeps,
+  registration: Registration,
+  code: string,
+): Promise<VerifyOutcome> {
   // The slow part happens before the transaction, so the settings lock is held for milliseconds.
   // The transaction checks the link again anyway, so a link closed by now costs a hash, not a query.
   const passwordHash = await deps.hasher.hash(code);

@@ -217,7 +217,8 @@ describe.each(backends)('administration API on %s', (backend) => {
       capacity: { used: 1, limit: 1 },
     });
     await h.smtp.waitFor(admin.email, (m) => /was closed/.test(m.subject));
-    expect((await auditActions(api)).slice(0, 2)).toEqual(['user_registered', 'registration_auto_closed']);
+    // Newest first: the registration took the last seat, and that closed it.
+    expect((await auditActions(api)).slice(0, 2)).toEqual(['registration_auto_closed', 'user_registered']);
 
     const refused = await api('POST', '/api/admin/registration/open');
     expect(refused.status).toBe(409);

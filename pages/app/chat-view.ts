@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { queryParam } from '../ui/address-token.ts';
 import { ApiError, errorMessage } from '../ui/api.ts';
 import { formAlert } from '../ui/field.ts';
 import { fill, formatDateTime, LanguageController, words } from '../ui/i18n/index.ts';
@@ -146,10 +147,12 @@ export class ChatpointChat extends LitElement {
       const { conversations } = await appApi.conversations();
       this.conversations = conversations;
       this.loadError = '';
-      // The usual arrival: straight into the conversation with the PIC and the welcome in it. An
+      // A link to one conversation (the PIC's mail about a new registrant) opens it. Otherwise the
+      // usual arrival: straight into the conversation with the PIC and the welcome in it. An
       // external user has only that one (or few); an internal user starts from the list.
-      const first = conversations[0];
-      if (!this.#autoOpened && !this.selectedId && first && this.me.user.kind === 'external') {
+      const linked = conversations.find((conversation) => conversation.id === queryParam('conversation'));
+      const first = linked ?? (this.me.user.kind === 'external' ? conversations[0] : undefined);
+      if (!this.#autoOpened && !this.selectedId && first) {
         this.#autoOpened = true;
         await this.open(first.id);
         return;

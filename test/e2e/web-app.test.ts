@@ -221,6 +221,30 @@ describe('the web app at /app', () => {
     expect(await list.getByText(/unread/).count()).toBe(0);
   }, 120_000);
 
+  it('opens the conversation that the PIC’s new-registrant mail links to, once signed in', async () => {
+    const seed = await h.seedWorkdomain({ welcome: 'Welcome to Acme! Ask us anything.' });
+    for (const [name, email] of [
+      ['Eve Park', 'eve.park@example.test'],
+      ['Finn Ode', 'finn.ode@example.test'],
+    ] as const)
+      expect((await h.register(seed.linkId, name, email)).verified.status).toBe(201);
+    const mail = await h.smtp.waitFor(seed.pic.email, (m) => m.text.includes('Eve Park'));
+    const link = /\/app\?conversation=[0-9a-f-]{36}/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+
+    const pic = await newPage();
+    await pic.goto(`${h.baseUrl}${link}`);
+    await pic.getByRole('button', { name: 'Use a password instead' }).click();
+    await pic.getByLabel('Email').fill(seed.pic.email);
+    await pic.getByLabel('Password', { exact: true }).fill(PIC_PASSWORD);
+    await pic.getByRole('button', { name: 'Sign in' }).click();
+    // An internal user starts from the list, unless a link names a conversation.
+    await pic.getByRole('log').getByText('Eve Park joined', { exact: false }).waitFor(WAIT);
+    expect(await pic.getByRole('log').getByText('Finn Ode', { exact: false }).count()).toBe(0);
+    const current = pic.getByRole('navigation', { name: 'Conversations' }).locator('[aria-current="true"]');
+    expect(await current.innerText()).toContain('Eve Park');
+  }, 120_000);
+
   it('signs in by email alone with a code, asking which workdomain by name when there are several', async () => {
     const first = await h.seedWorkdomain();
     const second = await h.seedWorkdomain();

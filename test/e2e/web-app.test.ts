@@ -242,7 +242,7 @@ describe('the web app at /app', () => {
     await pic.getByRole('log').getByText('Eve Park joined', { exact: false }).waitFor(WAIT);
     expect(await pic.getByRole('log').getByText('Finn Ode', { exact: false }).count()).toBe(0);
     const current = pic.getByRole('navigation', { name: 'Conversations' }).locator('[aria-current="true"]');
-    expect(await current.innerText()).toContain('Eve Park');
+    expect(await current.textContent()).toContain('Eve Park');
   }, 120_000);
 
   it('signs in by email alone with a code, asking which workdomain by name when there are several', async () => {

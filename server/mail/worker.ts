@@ -1,17 +1,13 @@
 import type { Database } from '../db/client.ts';
+import { type PollingLoop, startPollingLoop } from '../jobs/polling-loop.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { claimDueEmails, markEmailFailed, markEmailsSent } from './outbox.ts';
 import { type EmailTemplateName, isEmailTemplateName, renderEmail } from './render.ts';
 import type { MailTransport } from './transports.ts';
 
-export interface OutboxWorker {
-  /** Deliver what is due now; resolves when this round is done. */
-  drain(): Promise<number>;
-  /** Wake the loop early, e.g. right after a request queued mail. */
-  poke(): void;
-  stop(): Promise<void>;
-}
+/** The mail outbox's loop: `poke()` right after a request queued mail. */
+export type OutboxWorker = PollingLoop;
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -30,9 +26,6 @@ function maskAddress(address: string): string {
 
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, transport, from, logger, metrics, pollMs = 1000, batchSize = 20 } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<number> | undefined;
 
   async function deliverRound(): Promise<number> {
     let delivered = 0;
@@ -75,34 +68,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  function drain(): Promise<number> {
-    round ??= deliverRound().finally(() => {
-      round = undefined;
-    });
-    return round;
-  }
-
-  function schedule(delay: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      try {
-        await drain();
-      } catch (error) {
-        logger.warn('outbox round failed', { error });
-      }
-      schedule(pollMs);
-    }, delay);
-  }
-
-  schedule(0);
-  return {
-    drain,
-    poke: () => schedule(0),
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round?.catch(() => {});
-    },
-  };
+  return startPollingLoop(deliverRound, {
+    pollMs,
+    onError: (error) => logger.warn('outbox round failed', { error }),
+  });
 }

@@ -1,17 +1,13 @@
 import type { Database } from '../db/client.ts';
+import { type PollingLoop, startPollingLoop } from '../jobs/polling-loop.ts';
 import type { Logger } from '../logger.ts';
 import { postWebhook } from './delivery.ts';
 import { claimDueDeliveries, defaultRetrySchedule, type RetrySchedule, recordAttempt } from './outbox.ts';
 import { messageId, signatureHeaders } from './signer.ts';
 import type { TargetRules } from './ssrf.ts';
 
-export interface WebhookWorker {
-  /** Deliver what is due now; resolves when this round is done. */
-  drain(): Promise<number>;
-  /** Wake the loop early, e.g. right after a transaction queued an event. */
-  poke(): void;
-  stop(): Promise<void>;
-}
+/** The webhook outbox's loop: `poke()` right after a transaction queued an event. */
+export type WebhookWorker = PollingLoop;
 
 export interface WebhookWorkerOptions {
   db: Database;
@@ -25,13 +21,10 @@ export interface WebhookWorkerOptions {
 
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { db, logger, rules, schedule = defaultRetrySchedule, pollMs = 1000, batchSize = 10 } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<number> | undefined;
 
-  async function deliverRound(): Promise<number> {
+  async function deliverRound(stopped: () => boolean): Promise<number> {
     let delivered = 0;
-    while (!stopped) {
+    while (!stopped()) {
       const claimed = await claimDueDeliveries(db, batchSize);
       if (claimed.length === 0) break;
       await Promise.all(
@@ -60,36 +53,9 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     return delivered;
   }
 
-  function drain(): Promise<number> {
-    round ??= deliverRound().finally(() => {
-      round = undefined;
-    });
-    return round;
-  }
-
-  function wakeIn(delay: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      try {
-        await drain();
-      } catch (error) {
-        logger.warn('webhook round failed', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-      wakeIn(pollMs);
-    }, delay);
-  }
-
-  wakeIn(0);
-  return {
-    drain,
-    poke: () => wakeIn(0),
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round?.catch(() => {});
-    },
-  };
+  return startPollingLoop(deliverRound, {
+    pollMs,
+    onError: (error) =>
+      logger.warn('webhook round failed', { error: error instanceof Error ? error.message : String(error) }),
+  });
 }

@@ -150,7 +150,8 @@ export class ChatpointChat extends LitElement {
       // A link to one conversation (the PIC's mail about a new registrant) opens it. Otherwise the
       // usual arrival: straight into the conversation with the PIC and the welcome in it. An
       // external user has only that one (or few); an internal user starts from the list.
-      const linked = conversations.find((conversation) => conversation.id === queryParam('conversation'));
+      const linkedId = queryParam('conversation');
+      const linked = conversations.find((conversation) => conversation.id === linkedId);
       const first = linked ?? (this.me.user.kind === 'external' ? conversations[0] : undefined);
       if (!this.#autoOpened && !this.selectedId && first) {
         this.#autoOpened = true;

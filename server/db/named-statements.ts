@@ -13,21 +13,23 @@ export function withNamedStatements(sql: postgres.Sql): postgres.Sql {
 }
 
 function named(sql: postgres.Sql): postgres.Sql {
-  const wrapScope =
-    (open: (...args: unknown[]) => unknown) =>
+  const unsafe = (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+    sql.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+  // A transaction or savepoint hands its callback a client of its own; that one is named too.
+  const scope =
+    (key: 'begin' | 'savepoint') =>
     (...args: unknown[]) => {
       const callback = args.pop() as Callback;
-      return open(...args, (scoped: postgres.Sql) => callback(named(scoped)));
+      const open = Reflect.get(sql, key) as (...args: unknown[]) => unknown;
+      return open.call(sql, ...args, (scoped: postgres.Sql) => callback(named(scoped)));
     };
+  const begin = scope('begin');
+  const savepoint = scope('savepoint');
   return new Proxy(sql, {
     get(target, key, receiver) {
-      if (key === 'unsafe')
-        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
-      if (key === 'begin' || key === 'savepoint') {
-        const open = Reflect.get(target, key, receiver) as (...args: unknown[]) => unknown;
-        return wrapScope(open.bind(target));
-      }
+      if (key === 'unsafe') return unsafe;
+      if (key === 'begin') return begin;
+      if (key === 'savepoint') return savepoint;
       return Reflect.get(target, key, receiver);
     },
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { limits } from '../../contract/limits.ts';
 import type { Verified } from '../../contract/registration.ts';
 import { writeAudit } from '../audit/write.ts';
@@ -59,21 +59,29 @@ async function countWrongCode(deps: AppDeps, registration: Registration, superse
   });
 }
 
-/** Marks the right code as accepted, unless five wrong codes got there first. */
-async function acceptRightCode(deps: AppDeps, registration: Registration) {
-  const accepted = await deps.db
+/**
+ * Marks the chosen registration's right code as accepted, unless it expired or five wrong codes got
+ * there first; answers the accepted row, or nothing.
+ */
+async function markAccepted(deps: AppDeps, which: SQL | undefined): Promise<Registration | undefined> {
+  const [accepted] = await deps.db
     .update(registrations)
     .set({ state: 'verified' })
     .where(
       and(
-        eq(registrations.id, registration.id),
+        which,
         inArray(registrations.state, registrationTransitions.accept),
         gt(registrations.codeExpiresAt, sql`now()`),
         or(eq(registrations.state, 'verified'), lt(registrations.attempts, MAX_CODE_ATTEMPTS)),
       ),
     )
-    .returning({ id: registrations.id });
-  if (accepted.length > 0) return;
+    .returning();
+  return accepted;
+}
+
+/** Accepts a code already checked against the registration, or says why it cannot. */
+async function acceptRightCode(deps: AppDeps, registration: Registration) {
+  if (await markAccepted(deps, eq(registrations.id, registration.id))) return;
   await explainRefusal(deps, registration);
 }
 
@@ -121,31 +129,19 @@ export async function verifyRegistration(
 
 /**
  * The common case in one statement: the right code, in time, for a registration that may still
- * take it, accepted as acceptRightCode would. Anything else (a wrong or replaced code, a used, dead
+ * take it, accepted as acceptRightCode accepts. Anything else (a wrong or replaced code, a used, dead
  * or expired registration, a returning member's sign-in) matches no row and takes the path above
  * that explains it.
  */
-async function acceptRightCodeAtOnce(
-  deps: AppDeps,
-  linkId: string,
-  registrationId: string,
-  code: string,
-): Promise<Registration | undefined> {
-  const [accepted] = await deps.db
-    .update(registrations)
-    .set({ state: 'verified' })
-    .where(
-      and(
-        eq(registrations.id, registrationId),
-        eq(registrations.linkId, linkId),
-        eq(registrations.codeHash, hashCode(deps.keys.codeKey, registrationId, code)),
-        inArray(registrations.state, registrationTransitions.accept),
-        gt(registrations.codeExpiresAt, sql`now()`),
-        or(eq(registrations.state, 'verified'), lt(registrations.attempts, MAX_CODE_ATTEMPTS)),
-      ),
-    )
-    .returning();
-  return accepted;
+function acceptRightCodeAtOnce(deps: AppDeps, linkId: string, registrationId: string, code: string) {
+  return markAccepted(
+    deps,
+    and(
+      eq(registrations.id, registrationId),
+      eq(registrations.linkId, linkId),
+      eq(registrations.codeHash, hashCode(deps.keys.codeKey, registrationId, code)),
+    ),
+  );
 }
 
 /** An accepted registration becomes an account, connected with the PIC, and a login link. */
@@ -155,7 +151,7 @@ async function createAccount(
   code: string,
 ): Promise<VerifyOutcome> {
   // The slow part happens before the transaction, so the settings lock is held for milliseconds.
-  // The transaction checks the link again anyway, so a link closed by now costs a hash, not a query.
+  // The transaction checks the link, so a link closed by now costs a hash, not an extra query.
   const passwordHash = await deps.hasher.hash(code);
 
   const outcome = await deps.db

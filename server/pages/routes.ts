@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { fill, type PageWords, wordsFor } from '../../pages/ui/i18n/catalogues.ts';
-import { registrationSettings, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
+import { findLink } from '../registration/link.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';
@@ -115,11 +115,13 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     const linkId = c.req.param('linkId');
     const lang = await pageLanguage(deps, c);
     const t = wordsFor(lang).join;
-    const [row] = await deps.db
-      .select({ name: workdomains.name })
-      .from(registrationSettings)
-      .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
-      .where(eq(registrationSettings.linkId, linkId));
+    const row = await findLink(deps.db, linkId).then(
+      (link) => link.workdomain,
+      (error) => {
+        if (error instanceof AppError && error.code === 'link_not_found') return undefined;
+        throw error;
+      },
+    );
     const workdomain = { workdomain: row?.name ?? '' };
     const title = row ? fill(t.title, workdomain) : t.notFoundTitle;
     // The admin panel's preview: only what the embed snippet renders, in preview mode (no view counted, no sending).

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { registrations } from '../../server/db/schema/index.ts';
@@ -81,6 +82,36 @@ describe.each(backends)('registration links on %s', (backend) => {
       ['default', 1],
       ['Fair', 2],
     ]);
+  });
+
+  it("opens every live link's page, preview and QR target, and 404s a deleted one", async () => {
+    const { api, workdomain } = await adminOf();
+    await api('POST', '/api/admin/registration/links', { label: 'Spring fair' });
+    await api('POST', '/api/admin/registration/links', { label: 'Poster' });
+    const links: { linkId: string; url: string }[] = (await api('GET', '/api/admin/registration/links')).body
+      .links;
+    expect(links).toHaveLength(3);
+    for (const link of links) {
+      const pagePath = new URL(link.url).pathname;
+      const page = await h.request('GET', pagePath);
+      expect(page.status, pagePath).toBe(200);
+      expect(String(page.body)).toContain(workdomain.name);
+      expect(String(page.body)).toContain(`link="${link.linkId}"`);
+      const preview = await h.request('GET', `${pagePath}?preview=1`);
+      expect(preview.status, `${pagePath}?preview=1`).toBe(200);
+      expect(String(preview.body)).toContain(`link="${link.linkId}" lang="en" preview`);
+      // The QR code encodes exactly the link's URL, which is the page just opened.
+      const svg = await api('GET', `/api/admin/registration/links/${link.linkId}/qr.svg`);
+      expect(svg.status).toBe(200);
+      expect(String(svg.body)).toBe(
+        await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
+      );
+    }
+    const gone = links[2]!;
+    expect((await api('DELETE', `/api/admin/registration/links/${gone.linkId}`)).status).toBe(204);
+    const page = await h.request('GET', new URL(gone.url).pathname);
+    expect(page.status).toBe(404);
+    expect(String(page.body)).not.toContain('<chatpoint-register');
   });
 
   it('deletes a link: 204, then it answers 404 link_not_found; its users keep their source', async () => {

@@ -94,7 +94,28 @@ export const AdminUserSchema = z
   })
   .openapi('AdminUser');
 
-export const UserListSchema = z.object({ users: z.array(AdminUserSchema) }).openapi('AdminUserList');
+export const UserListSchema = z
+  .object({
+    users: z.array(AdminUserSchema),
+    next: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as ?cursor= for the following page; null on the last page' }),
+  })
+  .openapi('AdminUserList');
+
+export const UserListQuery = z.object({
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `next` of the previous page' }),
+  q: z
+    .string()
+    .max(limits.userSearchMax)
+    .optional()
+    .openapi({ param: { name: 'q', in: 'query' }, description: 'Only users whose name or email holds this' }),
+});
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 
 const FunnelWindow = z.object({

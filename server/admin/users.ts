@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { endUserSessions } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
 import type { Database, Queryable } from '../db/client.ts';
@@ -10,6 +10,7 @@ import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
 import type { AdminScope } from './scope.ts';
+import { containsPattern, decodeUserCursor, encodeUserCursor } from './user-cursor.ts';
 
 const adminUserColumns = {
   id: users.id,
@@ -50,13 +51,53 @@ const toAdminUser = (user: AdminUserRow) => ({
 
 export type AdminUser = ReturnType<typeof toAdminUser>;
 
-/** Every user of the workdomain, newest first. */
-export async function listUsers(db: Queryable, workdomainId: string): Promise<AdminUser[]> {
-  const rows = await selectAdminUsers(db)
-    .where(eq(users.workdomainId, workdomainId))
-    .orderBy(desc(users.createdAt), desc(users.id));
-  return rows.map(toAdminUser);
+/** Users per page of the admin list. */
+export const USERS_PAGE_SIZE = 100;
+
+/**
+ * One page of the workdomain's users, newest first, optionally those whose name or email holds
+ * `q`. Keyset-paged on (created_at, id), which the workdomain's index serves in order, so page
+ * 1,000 costs what page 1 does.
+ */
+export async function listUsers(
+  db: Queryable,
+  workdomainId: string,
+  page: { cursor?: string; q?: string } = {},
+): Promise<{ users: AdminUser[]; next: string | null }> {
+  const after = page.cursor ? decodeUserCursor(page.cursor) : null;
+  const q = page.q?.trim();
+  const rows = await db
+    .select({ ...adminUserColumns, createdAtMicros: createdAtMicros })
+    .from(users)
+    .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId))
+    .where(
+      and(
+        eq(users.workdomainId, workdomainId),
+        after
+          ? sql`(${users.createdAt}, ${users.id}) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+          : undefined,
+        q
+          ? or(
+              ilike(users.name, containsPattern(q)),
+              like(users.emailCanonical, containsPattern(q.toLowerCase())),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(USERS_PAGE_SIZE + 1);
+  const pageRows = rows.slice(0, USERS_PAGE_SIZE);
+  const last = pageRows.at(-1);
+  return {
+    users: pageRows.map(toAdminUser),
+    next:
+      rows.length > USERS_PAGE_SIZE && last
+        ? encodeUserCursor({ createdAtMicros: last.createdAtMicros, id: last.id })
+        : null,
+  };
 }
+
+const createdAtMicros = sql<string>`(extract(epoch from ${users.createdAt}) * 1000000)::bigint::text`;
 
 async function findUser(db: Queryable, scope: AdminScope, userId: string) {
   const [user] = await selectAdminUsers(db).where(

@@ -1,0 +1,40 @@
+import { UsageError } from './errors.ts';
+
+/** Where a password may come from besides the command line, which shell history keeps. */
+export const PASSWORD_ENV = 'CHATPOINT_PASSWORD';
+
+export interface PasswordSources {
+  password?: string | undefined;
+  passwordStdin?: boolean | undefined;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) text += chunk;
+  return text;
+}
+
+/**
+ * The password of `user create` and `user set-password`, from exactly one source: standard input,
+ * the command line, or CHATPOINT_PASSWORD (used only when neither flag is given).
+ */
+export async function readPassword(sources: PasswordSources, verbName: string): Promise<string> {
+  if (sources.passwordStdin && sources.password !== undefined) {
+    throw new UsageError('Give the password one way: --password-stdin or --password, not both.');
+  }
+  if (sources.passwordStdin) {
+    // One line, as `echo … |` or a password manager writes it: the line break is not part of it.
+    const password = (await readAll(sources.stdin)).replace(/\r?\n$/, '');
+    if (!password) throw new UsageError('--password-stdin read no password from standard input.');
+    return password;
+  }
+  if (sources.password !== undefined) return sources.password;
+  const fromEnv = sources.env[PASSWORD_ENV];
+  if (fromEnv) return fromEnv;
+  throw new UsageError(
+    `${verbName} needs a password: --password-stdin, ${PASSWORD_ENV} in the environment, or --password <p>.`,
+  );
+}

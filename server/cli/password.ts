@@ -10,11 +10,15 @@ export interface PasswordSources {
   stdin: NodeJS.ReadableStream;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** The first line of a stream (what `echo`, a file or `pass show` gives), without its line break. */
+async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   stream.setEncoding('utf8');
-  for await (const chunk of stream) text += chunk;
-  return text;
+  for await (const chunk of stream) {
+    text += chunk;
+    if (/\r?\n/.test(text)) break;
+  }
+  return text.split(/\r?\n/)[0]!;
 }
 
 /**
@@ -26,8 +30,7 @@ export async function readPassword(sources: PasswordSources, verbName: string): 
     throw new UsageError('Give the password one way: --password-stdin or --password, not both.');
   }
   if (sources.passwordStdin) {
-    // One line, as `echo … |` or a password manager writes it: the line break is not part of it.
-    const password = (await readAll(sources.stdin)).replace(/\r?\n$/, '');
+    const password = await readFirstLine(sources.stdin);
     if (!password) throw new UsageError('--password-stdin read no password from standard input.');
     return password;
   }

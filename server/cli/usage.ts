@@ -14,7 +14,7 @@ export function usage(program: string): string {
   keys rotate
 
 <password> is one of:
-  --password-stdin          read it from standard input (one line)
+  --password-stdin          its first line on standard input
   ${PASSWORD_ENV}=…      in the environment
   --password <p>            on the command line (it stays in the shell history)
 

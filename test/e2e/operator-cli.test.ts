@@ -219,7 +219,7 @@ describe.each(forms)('$program', ({ program, entry }) => {
     const changed = await cli(
       entry,
       withEnv('user', 'set-password', '--workdomain', 'beta', '--email', 'pic@beta.test', '--password-stdin'),
-      { stdin: 'pic-password-changed\r\n' },
+      { stdin: 'pic-password-changed\r\nnot part of it\n' },
     );
     expect(JSON.parse(changed.stdout)).toEqual({ id: picId, email: 'pic@beta.test' });
 

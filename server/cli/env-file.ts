@@ -1,0 +1,11 @@
+import { CliError } from './errors.ts';
+
+/** `--env-file <path>`: the same file and rules as `node --env-file` (variables already set win). */
+export function loadEnvFile(file: string): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (error: any) {
+    const reason = error?.code === 'ENOENT' ? 'no such file' : 'not a readable environment file';
+    throw new CliError(`Cannot read --env-file ${file}: ${reason}.`);
+  }
+}

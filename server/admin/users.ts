@@ -1,8 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { endUserSessions } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
+import { countRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { registrationLinks, users } from '../db/schema/index.ts';
+import { registrationLinks, registrationSettings, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { autoCloseRegistration } from '../registration/auto-close.ts';
@@ -33,7 +34,7 @@ const selectAdminUsers = (db: Queryable) =>
     .from(users)
     .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId));
 
-const toAdminUser = (user: AdminUserRow) => ({
+const toAdminUser = (user: AdminUserRow, registrants: number | null = null) => ({
   id: user.id,
   email: user.email,
   name: user.name,
@@ -46,16 +47,28 @@ const toAdminUser = (user: AdminUserRow) => ({
     user.registeredViaLinkId && user.registeredViaLabel !== null
       ? { linkId: user.registeredViaLinkId, label: user.registeredViaLabel }
       : null,
+  registrants,
 });
 
 export type AdminUser = ReturnType<typeof toAdminUser>;
 
-/** Every user of the workdomain, newest first. */
+/**
+ * Every user of the workdomain, newest first. The person in charge carries how many registrants
+ * they look after, so deactivating them can say who is affected.
+ */
 export async function listUsers(db: Queryable, workdomainId: string): Promise<AdminUser[]> {
-  const rows = await selectAdminUsers(db)
-    .where(eq(users.workdomainId, workdomainId))
-    .orderBy(desc(users.createdAt), desc(users.id));
-  return rows.map(toAdminUser);
+  const [rows, [settings]] = await Promise.all([
+    selectAdminUsers(db)
+      .where(eq(users.workdomainId, workdomainId))
+      .orderBy(desc(users.createdAt), desc(users.id)),
+    db
+      .select({ picUserId: registrationSettings.picUserId })
+      .from(registrationSettings)
+      .where(eq(registrationSettings.workdomainId, workdomainId)),
+  ]);
+  const picId = settings?.picUserId ?? null;
+  const registrants = picId ? await countRegistrants(db, workdomainId, picId) : null;
+  return rows.map((row) => toAdminUser(row, row.id === picId ? registrants : null));
 }
 
 async function findUser(db: Queryable, scope: AdminScope, userId: string) {

@@ -3,8 +3,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { createInternalUser } from '../../server/accounts/users.ts';
+import { deactivateUser } from '../../server/admin/users.ts';
 import { systemLineCatalogues } from '../../server/chat/i18n/index.ts';
 import { conversations, messages, users } from '../../server/db/schema/index.ts';
+import { openRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { keyPaths, textAt } from '../helpers/catalogues.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
@@ -252,6 +254,32 @@ describe.each(backends)('system lines and the PIC handover on %s', (backend) => 
     expect(listedAfter.find((u) => u.id === pic.id).registrants).toBeNull();
     const [kim] = await h.db.select().from(users).where(eq(users.id, colleague.id));
     expect(kim!.status).toBe('active');
+  });
+
+  it('hands over when registration reopens after pic_unavailable with a new PIC (the CLI’s open --pic)', async () => {
+    const { workdomain, linkId, pic } = await h.seedWorkdomain();
+    const zoe = await registerFrom(linkId, 'Zoe Zhang', { lang: 'zh-CN' });
+    await deactivateUser(h.db, workdomain.id, pic.id, { kind: 'operator' }, PUBLIC_URL);
+    const next = await createInternalUser(h.db, h.deps.hasher, {
+      workdomainId: workdomain.id,
+      email: uniqueEmail('lee'),
+      name: 'Lee Wong',
+      password: 'colleague-pass-4',
+      role: 'member',
+    });
+    // What `registration open --workdomain … --pic …` runs.
+    await updateRegistrationSettings(
+      h.db,
+      workdomain.id,
+      { picUserId: next.id },
+      { kind: 'operator' },
+      PUBLIC_URL,
+    );
+    expect((await openRegistration(h.db, workdomain.id, { kind: 'operator' }, PUBLIC_URL)).open).toBe(true);
+    const zoeApi = await as(zoe);
+    const [newest] = (await zoeApi('GET', '/api/conversations')).body.conversations;
+    expect(newest).toMatchObject({ with: { id: next.id, active: true }, unassigned: false });
+    expect(newest.lastMessage.body).toBe('此对话现由 Lee Wong 负责。');
   });
 
   it('hands nobody over when the new PIC cannot be chosen (the settings change rolls back)', async () => {

@@ -282,7 +282,7 @@ describe.each(backends)('system lines and the PIC handover on %s', (backend) => 
     expect(newest.lastMessage.body).toBe('此对话现由 Lee Wong 负责。');
   });
 
-  it('hands nobody over when the new PIC cannot be chosen (the settings change rolls back)', async () => {
+  it('refuses an inactive user as the new PIC and hands nobody over', async () => {
     const { workdomain, linkId, admin } = await h.seedWorkdomain();
     const adminApi = await as(admin.id);
     const ann = await registerFrom(linkId, 'Ann Stay');

@@ -91,6 +91,10 @@ export const AdminUserSchema = z
       .object({ linkId: z.string(), label: z.string() })
       .nullable()
       .openapi({ description: 'The registration link the user joined through; null for others' }),
+    registrants: z.number().int().nullable().openapi({
+      description:
+        'For the person in charge of public registration: how many active external users have them as their contact (who a new person in charge takes over). Null for everyone else',
+    }),
   })
   .openapi('AdminUser');
 

@@ -164,6 +164,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
               createdAt: '',
               registeredViaLink: false,
               registeredVia: null,
+              registrants: null,
             },
           ]
         : [];

@@ -7,6 +7,18 @@ import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import { formatDate } from './words.ts';
 
+/** For the person in charge: who they look after, and what deactivating them means for those people. */
+function registrantsLine(pic: AdminUser): string {
+  const t = adminWords().users;
+  const count = pic.registrants ?? 0;
+  const text =
+    count === 0 ? t.confirmRegistrantsNone : count === 1 ? t.confirmRegistrantsOne : t.confirmRegistrantsMany;
+  return fill(text, {
+    name: pic.name,
+    count: new Intl.NumberFormat(document.documentElement.lang || undefined).format(count),
+  });
+}
+
 /** The workdomain's users, with deactivation and reactivation. */
 export class ChatpointAdminUsers extends LitElement {
   static override properties = {
@@ -72,7 +84,7 @@ export class ChatpointAdminUsers extends LitElement {
     if (deactivating) {
       const confirmed = await this.#confirm.ask({
         heading: fill(t.confirmHeading, name),
-        message: [...(isPic ? [fill(t.confirmPic, name)] : []), t.confirmSignedOut],
+        message: [...(isPic ? [fill(t.confirmPic, name), registrantsLine(user)] : []), t.confirmSignedOut],
         confirmLabel: t.deactivate,
       });
       if (!confirmed) return;

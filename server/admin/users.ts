@@ -1,8 +1,9 @@
 import { and, desc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { endUserSessions } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
+import { countRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { registrationLinks, users } from '../db/schema/index.ts';
+import { registrationLinks, registrationSettings, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { autoCloseRegistration } from '../registration/auto-close.ts';
@@ -34,7 +35,7 @@ const selectAdminUsers = (db: Queryable) =>
     .from(users)
     .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId));
 
-const toAdminUser = (user: AdminUserRow) => ({
+const toAdminUser = (user: AdminUserRow, registrants: number | null = null) => ({
   id: user.id,
   email: user.email,
   name: user.name,
@@ -47,6 +48,7 @@ const toAdminUser = (user: AdminUserRow) => ({
     user.registeredViaLinkId && user.registeredViaLabel !== null
       ? { linkId: user.registeredViaLinkId, label: user.registeredViaLabel }
       : null,
+  registrants,
 });
 
 export type AdminUser = ReturnType<typeof toAdminUser>;
@@ -57,7 +59,8 @@ export const USERS_PAGE_SIZE = 100;
 /**
  * One page of the workdomain's users, newest first, optionally those whose name or email holds
  * `q`. Keyset-paged on (created_at, id), which the workdomain's index serves in order, so page
- * 1,000 costs what page 1 does.
+ * 1,000 costs what page 1 does. The person in charge carries how many registrants they look
+ * after, so deactivating them can say who is affected.
  */
 export async function listUsers(
   db: Queryable,
@@ -66,30 +69,39 @@ export async function listUsers(
 ): Promise<{ users: AdminUser[]; next: string | null }> {
   const after = page.cursor ? decodeUserCursor(page.cursor) : null;
   const q = page.q?.trim();
-  const rows = await db
-    .select({ ...adminUserColumns, createdAtMicros: createdAtMicros })
-    .from(users)
-    .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId))
-    .where(
-      and(
-        eq(users.workdomainId, workdomainId),
-        after
-          ? sql`(${users.createdAt}, ${users.id}) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
-          : undefined,
-        q
-          ? or(
-              ilike(users.name, containsPattern(q)),
-              like(users.emailCanonical, containsPattern(q.toLowerCase())),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(users.createdAt), desc(users.id))
-    .limit(USERS_PAGE_SIZE + 1);
+  const [rows, [settings]] = await Promise.all([
+    db
+      .select({ ...adminUserColumns, createdAtMicros: createdAtMicros })
+      .from(users)
+      .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId))
+      .where(
+        and(
+          eq(users.workdomainId, workdomainId),
+          after
+            ? sql`(${users.createdAt}, ${users.id}) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+            : undefined,
+          q
+            ? or(
+                ilike(users.name, containsPattern(q)),
+                like(users.emailCanonical, containsPattern(q.toLowerCase())),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(USERS_PAGE_SIZE + 1),
+    db
+      .select({ picUserId: registrationSettings.picUserId })
+      .from(registrationSettings)
+      .where(eq(registrationSettings.workdomainId, workdomainId)),
+  ]);
   const pageRows = rows.slice(0, USERS_PAGE_SIZE);
+  const picId = settings?.picUserId ?? null;
+  const picOnPage = picId !== null && pageRows.some((row) => row.id === picId);
+  const registrants = picOnPage ? await countRegistrants(db, workdomainId, picId) : null;
   const last = pageRows.at(-1);
   return {
-    users: pageRows.map(toAdminUser),
+    users: pageRows.map((row) => toAdminUser(row, row.id === picId ? registrants : null)),
     next:
       rows.length > USERS_PAGE_SIZE && last
         ? encodeUserCursor({ createdAtMicros: last.createdAtMicros, id: last.id })

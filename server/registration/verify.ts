@@ -17,6 +17,7 @@ import { codeMatches, hashCode, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen } from './link.ts';
 import { isLinkLive } from './links.ts';
+import { arrivedVia } from './origins.ts';
 import { tellPic } from './pic-notice.ts';
 import { activePic } from './settings.ts';
 import { findRegistration, type Registration } from './start.ts';
@@ -326,6 +327,7 @@ async function completeRegistration(
     tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id)),
     createFirstContact(tx, registration.workdomainId, newUser, pic, {
       workdomainName: workdomain.name,
+      via: arrivedVia(registration.origin, deps.config.publicUrl),
       welcomeMessage: settings.welcomeMessage,
       firstMessage: registration.message,
     }).then(({ conversationId }) =>

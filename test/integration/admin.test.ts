@@ -371,11 +371,13 @@ describe.each(backends)('administration API on %s', (backend) => {
       createdAt: expect.any(String),
       registeredViaLink: true,
       registeredVia: { linkId, label: 'default' },
+      registrants: null,
     });
     expect(rest.map((u: { id: string }) => u.id)).toEqual([pic.id, admin.id]);
+    // The person in charge says how many registrants they look after.
     expect(rest).toMatchObject([
-      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null },
-      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null },
+      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null, registrants: 1 },
+      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null, registrants: null },
     ]);
   });
 

@@ -49,6 +49,11 @@ export const en = {
     reactivateName: 'Reactivate {name}',
     confirmHeading: 'Deactivate {name}?',
     confirmPic: '{name} is the person in charge of public registration. This closes public registration.',
+    confirmRegistrantsNone: 'No registrant has {name} as their contact.',
+    confirmRegistrantsOne:
+      '1 registrant has {name} as their contact. Until you choose a new person in charge, they are told that nobody is assigned yet; then the new person in charge takes them over, in a new conversation.',
+    confirmRegistrantsMany:
+      '{count} registrants have {name} as their contact. Until you choose a new person in charge, they are told that nobody is assigned yet; then the new person in charge takes them over, each in a new conversation.',
     confirmSignedOut: 'They are signed out at once and cannot sign in until they are reactivated.',
     deactivated: '{name} is deactivated.',
     deactivatedPic:

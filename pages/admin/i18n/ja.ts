@@ -74,6 +74,11 @@ export const ja: AdminWords = {
     reactivateName: '{name} を有効にする',
     confirmHeading: '{name} を無効にしますか？',
     confirmPic: '{name} は公開登録の担当者です。無効にすると公開登録の受付が停止します。',
+    confirmRegistrantsNone: '{name} を連絡先にしている登録者はいません。',
+    confirmRegistrantsOne:
+      '登録者 1 人が {name} を連絡先にしています。新しい担当者を選ぶまで、この登録者には担当者が未定であることが表示されます。その後、選んだ新しい担当者が新しい会話で引き継ぎます。',
+    confirmRegistrantsMany:
+      '登録者 {count} 人が {name} を連絡先にしています。新しい担当者を選ぶまで、登録者には担当者が未定であることが表示されます。その後、選んだ新しい担当者がそれぞれ新しい会話で引き継ぎます。',
     confirmSignedOut: 'このユーザーはすぐにログアウトされ、再び有効にするまでログインできません。',
     deactivated: '{name} を無効にしました。',
     deactivatedPic: '{name} を無効にしました。別の担当者を選ぶまで、公開登録の受付は停止します。',

@@ -74,6 +74,11 @@ export const zhHans: AdminWords = {
     reactivateName: '重新启用 {name}',
     confirmHeading: '要停用 {name} 吗？',
     confirmPic: '{name} 是公开注册的负责人。停用后，公开注册将会关闭。',
+    confirmRegistrantsNone: '没有注册者以 {name} 为联系人。',
+    confirmRegistrantsOne:
+      '有 1 位注册者以 {name} 为联系人。在您选择新的负责人之前，对方会看到目前还没有负责人；之后由新的负责人在新的对话中接手。',
+    confirmRegistrantsMany:
+      '有 {count} 位注册者以 {name} 为联系人。在您选择新的负责人之前，他们会看到目前还没有负责人；之后由新的负责人在各自的新对话中接手。',
     confirmSignedOut: '该用户会立即退出登录，在重新启用之前无法登录。',
     deactivated: '已停用 {name}。',
     deactivatedPic: '已停用 {name}。在您选择其他负责人之前，公开注册将保持关闭。',

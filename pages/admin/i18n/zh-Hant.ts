@@ -74,6 +74,11 @@ export const zhHant: AdminWords = {
     reactivateName: '重新啟用 {name}',
     confirmHeading: '要停用 {name} 嗎？',
     confirmPic: '{name} 是公開註冊的負責人。停用後，公開註冊將會關閉。',
+    confirmRegistrantsNone: '沒有註冊者以 {name} 為聯絡人。',
+    confirmRegistrantsOne:
+      '有 1 位註冊者以 {name} 為聯絡人。在您選擇新的負責人之前，對方會看到目前尚無負責人；之後由新的負責人在新的對話中接手。',
+    confirmRegistrantsMany:
+      '有 {count} 位註冊者以 {name} 為聯絡人。在您選擇新的負責人之前，他們會看到目前尚無負責人；之後由新的負責人在各自的新對話中接手。',
     confirmSignedOut: '此使用者會立即被登出，在重新啟用之前都無法登入。',
     deactivated: '已停用 {name}。',
     deactivatedPic: '已停用 {name}。在您選擇其他負責人之前，公開註冊將保持關閉。',

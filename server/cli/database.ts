@@ -31,6 +31,8 @@ function reasonOf(error: any): string {
 
 export interface CliDatabase {
   db: Database;
+  /** Set when this call made a new embedded database: the one line that says so. */
+  createdNotice?: string;
   close(): Promise<void>;
 }
 
@@ -57,14 +59,18 @@ export async function openCliDatabase(config: Config, mayCreate: boolean): Promi
   const dir = shownDir(config.dataDir);
   if (!mayCreate && !embeddedDatabaseExists(config.dataDir)) {
     throw new CliError(
-      `No database in ${dir}: set DATABASE_URL (or --env-file) to use the service's database; to create an embedded one here, run the server once or add --create-database to workdomain create.`,
+      `No database in ${dir}: set DATABASE_URL (or --env-file) to use the service's database; to create an embedded one here, run the server once or workdomain create.`,
     );
   }
+  const created = !embeddedDatabaseExists(config.dataDir);
   const unlock = lockDataDir(config.dataDir, 'CLI');
   try {
     const handle = await openDatabase({ databaseUrl: null, dataDir: config.dataDir });
     return {
       db: handle.db,
+      createdNotice: created
+        ? `Created a new embedded database in ${dir} (DATABASE_URL is not set).`
+        : undefined,
       async close() {
         await handle.close();
         unlock();

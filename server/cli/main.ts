@@ -31,6 +31,7 @@ function failureLine(error: any): string {
 
 runCli(process.argv.slice(2), programName()).then(
   (outcome) => {
+    if ('notice' in outcome && outcome.notice) process.stderr.write(`${outcome.notice}\n`);
     process.stdout.write('help' in outcome ? `${outcome.help}\n` : `${JSON.stringify(outcome.result)}\n`);
     process.exit(0);
   },

@@ -15,7 +15,7 @@ const optionSpecs: Record<string, OptionSpec> = { 'env-file': { type: 'string' }
 for (const verb of Object.values(verbs))
   for (const name of verb.options) optionSpecs[name] = { type: FLAGS.has(name) ? 'boolean' : 'string' };
 
-export type CliOutcome = { help: string } | { result: unknown };
+export type CliOutcome = { help: string } | { result: unknown; notice?: string };
 
 /** node:util's parse errors as one line: what is wrong, without its advice about positionals. */
 function parseProblem(error: any): string {
@@ -77,12 +77,10 @@ export async function runCli(
       )
     : '';
   const config = loadConfig();
-  const database = await openCliDatabase(
-    config,
-    !!verb.createsDatabase && values['create-database'] === true,
-  );
+  const database = await openCliDatabase(config, !!verb.createsDatabase);
   try {
-    return { result: await verb.run({ db: database.db, options, password, publicUrl: config.publicUrl }) };
+    const result = await verb.run({ db: database.db, options, password, publicUrl: config.publicUrl });
+    return { result, notice: database.createdNotice };
   } finally {
     await database.close();
   }

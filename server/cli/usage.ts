@@ -23,8 +23,8 @@ Every verb also takes:
   -h, --help                show this help
 
 The CLI uses the service's database: DATABASE_URL, or without it the embedded database in
-DATA_DIR (default ./.data). It never creates an embedded database by itself: the server does on
-its first start, or "workdomain create … --create-database". Prints one JSON object on success;
+DATA_DIR (default ./.data). Only "workdomain create" starts a new embedded database, and says so
+on stderr; every other verb refuses when there is none. Prints one JSON object on success;
 a one-line reason on stderr and a non-zero exit otherwise.`;
 }
 

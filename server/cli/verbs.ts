@@ -28,7 +28,7 @@ export interface Verb {
   required: readonly string[];
   /** Takes a password from --password-stdin, CHATPOINT_PASSWORD or --password. */
   password?: true;
-  /** May start a new embedded database (with --create-database). */
+  /** May start a new embedded database (the first verb of a first run); says so on stderr. */
   createsDatabase?: true;
   run(input: VerbInput): Promise<unknown>;
 }

@@ -88,11 +88,11 @@ describe.each(forms)('$program', ({ program, entry }) => {
     });
     expect(refused.code).toBe(1);
     expect(oneLine(refused.stderr)).toEqual([
-      `No database in ${dataDir}: set DATABASE_URL (or --env-file) to use the service's database; to create an embedded one here, run the server once or add --create-database to workdomain create.`,
+      `No database in ${dataDir}: set DATABASE_URL (or --env-file) to use the service's database; to create an embedded one here, run the server once or workdomain create.`,
     ]);
     expect(refused.stdout).toBe('');
     expect(existsSync(dataDir)).toBe(false);
-    // Only the first verb of a first run may create one, and only when asked.
+    // Only workdomain create, the first verb of a first run, may create one.
     const notHere = await cli(entry, ['registration', 'show', '--workdomain', 'acme', '--create-database'], {
       env: { DATA_DIR: dataDir },
     });
@@ -163,10 +163,12 @@ describe.each(forms)('$program', ({ program, entry }) => {
         'pro',
         '--external-limit',
         '5',
-        '--create-database',
       ),
     );
-    expect(created.stderr).toBe('');
+    // The first verb of a first run makes the embedded database, and says so.
+    expect(oneLine(created.stderr)).toEqual([
+      `Created a new embedded database in ${dataDir} (DATABASE_URL is not set).`,
+    ]);
     expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'beta' });
 
     const admin = await cli(

@@ -54,7 +54,6 @@ describe.each(backends)('operator CLI on %s', (backend) => {
       'pro',
       '--external-limit',
       '5',
-      '--create-database',
     );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'beta', id: expect.any(String) });

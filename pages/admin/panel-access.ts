@@ -96,6 +96,7 @@ export function accessSection(panel: RegistrationPanelHost, registration: Regist
         </button>
         ${dirty ? html`<span class="muted">${unsaved}</span>` : ''}
       </div>
+      ${panel.notices.line('access')}
       <p id="access-error" class="alert" role="alert">${panel.accessError}</p>
     </form>
   </section>`;

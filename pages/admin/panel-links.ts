@@ -47,7 +47,6 @@ export class ChatpointAdminLinks extends AdminSection {
       textarea { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem }
       .add { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end }
       .add .field { flex: 1 1 14rem }
-      .announcement:not(:empty) { position: static }
     `,
   ];
 
@@ -194,7 +193,7 @@ export class ChatpointAdminLinks extends AdminSection {
         ${helpButton(this, 'links', t.heading)}
       </div>
       ${helpText(this, 'links')}
-      <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.notices.line('section')}
       <p class="alert" role="alert">${this.links.error ? fill(t.loadError, { error: this.links.error }) : ''}</p>
       ${this.#list()}
       ${

@@ -76,7 +76,6 @@ export class ChatpointAdminWebhooks extends AdminSection {
       .secret input { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace }
       table.deliveries { min-inline-size: 30rem; font-size: 0.9rem }
       td.answer { overflow-wrap: anywhere }
-      .announcement:not(:empty) { position: static }
     `,
   ];
 
@@ -280,7 +279,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
         ${helpButton(this, 'webhooks', t.heading)}
       </div>
       ${helpText(this, 'webhooks')}
-      <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.notices.line('section')}
       <p class="alert" role="alert">${this.webhooks.error ? fill(t.loadError, { error: this.webhooks.error }) : ''}</p>
       ${this.created ? this.#secret(this.created) : ''}
       ${this.#list()}

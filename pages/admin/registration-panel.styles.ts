@@ -28,16 +28,6 @@ dialog::backdrop { background: rgb(0 0 0 / 0.45) }
   border-bottom: 1px solid var(--_line);
   background: Canvas;
 }
-.announcement:not(:empty) {
-  position: sticky;
-  top: 3.75rem;
-  z-index: 1;
-  padding: 0.4rem 0.75rem;
-  border-radius: var(--_radius);
-  background: var(--_accent);
-  color: var(--_on-accent);
-  font-weight: 600;
-}
 section + section { padding-block-start: 1.25rem; border-block-start: 1px solid var(--_line) }
 .switch {
   inline-size: 3.25rem;

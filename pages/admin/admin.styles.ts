@@ -85,8 +85,8 @@ button[aria-disabled='true'], button:disabled { opacity: 0.6; cursor: default }
   white-space: nowrap;
 }
 /* A confirmation beside the control that caused it (Notices): in the flow, covering nothing. */
-.notice { margin: 0 }
-.notice:not(:empty) {
+.status-line { margin: 0 }
+.status-line:not(:empty) {
   padding: 0.4rem 0.75rem;
   border-inline-start: 4px solid var(--_ok);
   border-radius: var(--_radius);

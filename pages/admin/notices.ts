@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /** How long a confirmation such as "Copied" stays in view. */
 const NOTICE_MS = 5000;
@@ -33,7 +33,8 @@ export class Notices<Place extends string = string> implements ReactiveControlle
 
   /** The live region of `place`: render it beside the control that says something there. */
   line(place: Place) {
-    return html`<p class="notice" role="status" aria-live="polite">${this.at(place)}</p>`;
+    // No text node at all when quiet, so the line is :empty and takes no room.
+    return html`<p class="status-line" role="status" aria-live="polite">${this.at(place) || nothing}</p>`;
   }
 
   async say(place: Place, message: string) {

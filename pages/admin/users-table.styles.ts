@@ -10,7 +10,7 @@ section { display: grid; gap: 0.75rem }
 td .badges { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-block-start: 0.2rem }
 td.email { overflow-wrap: anywhere }
 td.actions { min-inline-size: 8rem }
-td.actions .notice:not(:empty), td.actions .alert:not(:empty) { margin-block-start: 0.4rem; max-inline-size: 18rem }
+td.actions .status-line:not(:empty), td.actions .alert:not(:empty) { margin-block-start: 0.4rem; max-inline-size: 18rem }
 @media (max-width: 48rem) {
   .scroll { overflow: visible }
   table, tbody, tr, td { display: block }
@@ -36,6 +36,6 @@ td.actions .notice:not(:empty), td.actions .alert:not(:empty) { margin-block-sta
   td[data-label]::before { content: attr(data-label) ": "; color: var(--_muted) }
   td.actions { flex-basis: 100%; min-inline-size: 0 }
   td.actions button { margin-block-start: 0.25rem }
-  td.actions .notice:not(:empty), td.actions .alert:not(:empty) { max-inline-size: none }
+  td.actions .status-line:not(:empty), td.actions .alert:not(:empty) { max-inline-size: none }
 }
 `;

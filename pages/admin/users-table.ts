@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import { type AdminUser, errorMessage } from './admin-api.ts';
@@ -119,7 +119,7 @@ export class ChatpointAdminUsers extends LitElement {
               </button>`
         }
         ${this.notices.line(user.id)}
-        <p class="alert" role="alert">${failed}</p>
+        <p class="alert" role="alert">${failed || nothing}</p>
       </td>
     </tr>`;
   }

@@ -5,9 +5,9 @@
 import { ChatpointAdmin } from './chatpoint-admin.ts';
 import { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { defineElements } from './define-elements.ts';
-import type { ChatpointAdminLinks } from './panel-links.ts';
-import type { ChatpointAdminWebhooks } from './panel-webhooks.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import type { ChatpointAdminLinks } from './sections/links/links-section.ts';
+import type { ChatpointAdminWebhooks } from './sections/webhooks/webhooks-section.ts';
 import '../ui/sign-in.ts';
 import { ChatpointAdminUsers } from './users-table.ts';
 

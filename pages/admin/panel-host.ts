@@ -49,4 +49,6 @@ export interface RegistrationPanelHost extends HelpState {
   toggleOpen(): Promise<void>;
   regenerateLink(): Promise<void>;
   copy(text: string, fieldId: PanelCopyField, refused: string): Promise<void>;
+  /** Loads the funnel and the audit log again, after a section changed something. */
+  reloadActivity(): Promise<void>;
 }

@@ -4,9 +4,9 @@ import { ChatpointRegistrationPanel } from './registration-panel.ts';
 
 defineElements([['chatpoint-registration-panel', ChatpointRegistrationPanel]]);
 
-void import('./panel-links.ts').then(({ ChatpointAdminLinks }) =>
+void import('./sections/links/links-section.ts').then(({ ChatpointAdminLinks }) =>
   defineElements([['chatpoint-admin-links', ChatpointAdminLinks]]),
 );
-void import('./panel-webhooks.ts').then(({ ChatpointAdminWebhooks }) =>
+void import('./sections/webhooks/webhooks-section.ts').then(({ ChatpointAdminWebhooks }) =>
   defineElements([['chatpoint-admin-webhooks', ChatpointAdminWebhooks]]),
 );

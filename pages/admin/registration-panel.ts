@@ -18,12 +18,21 @@ import { copyText } from './copy-text.ts';
 import type { HelpTopic } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import { Notices } from './notices.ts';
-import { type AccessDraft, accessChange, accessDraftOf, accessSection } from './panel-access.ts';
-import { activitySection } from './panel-activity.ts';
 import type { PanelCopyField, PanelNoticePlace, RegistrationPanelHost } from './panel-host.ts';
-import { settingsSection } from './panel-settings.ts';
-import { shareSection } from './panel-share.ts';
 import { panelStyles } from './registration-panel.styles.ts';
+import { accessSectionStyles } from './sections/access/access-section.styles.ts';
+import {
+  type AccessDraft,
+  accessChange,
+  accessDraftOf,
+  accessSection,
+} from './sections/access/access-section.ts';
+import { activitySectionStyles } from './sections/activity/activity-section.styles.ts';
+import { activitySection } from './sections/activity/activity-section.ts';
+import { settingsSectionStyles } from './sections/settings/settings-section.styles.ts';
+import { settingsSection } from './sections/settings/settings-section.ts';
+import { shareSectionStyles } from './sections/share/share-section.styles.ts';
+import { shareSection } from './sections/share/share-section.ts';
 
 /**
  * The Public Registration side panel, a modal dialog: focus moves into it on `show()`, Escape or
@@ -50,7 +59,14 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     saveError: { state: true },
     shareError: { state: true },
   };
-  static override styles = [adminStyles, panelStyles];
+  static override styles = [
+    adminStyles,
+    panelStyles,
+    settingsSectionStyles,
+    accessSectionStyles,
+    shareSectionStyles,
+    activitySectionStyles,
+  ];
 
   declare data: AdminData;
   declare registration: Loadable<Registration>;
@@ -299,6 +315,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     void this.notices.say(fieldId, copied ? adminWords().share.copied : refused);
   }
 
+  async reloadActivity() {
+    await this.data.loadActivity();
+  }
+
   #closed() {
     this.dispatchEvent(new Event('chatpoint-panel-closed'));
   }
@@ -315,8 +335,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     }
     ${settingsSection(this, registration)} ${accessSection(this, registration)}
     ${shareSection(this, registration)}
-    <chatpoint-admin-links .data=${this.data} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
-    <chatpoint-admin-webhooks .data=${this.data}></chatpoint-admin-webhooks>
+    <chatpoint-admin-links .host=${this} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
+    <chatpoint-admin-webhooks .host=${this}></chatpoint-admin-webhooks>
     ${activitySection(this)}`;
   }
 

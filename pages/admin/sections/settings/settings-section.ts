@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
-import type { Plan } from '../../contract/enums.ts';
-import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
-import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
-import { closedReasonWords, type SystemClosedReason } from './words.ts';
+import type { Plan } from '../../../../contract/enums.ts';
+import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from '../../admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import type { RegistrationPanelHost } from '../../panel-host.ts';
+import { closedReasonWords, type SystemClosedReason } from '../../words.ts';
 
 /** Capacity turns to a warning from this share of the external-user limit. */
 export const CAPACITY_WARNING_SHARE = 0.8;

@@ -1,7 +1,8 @@
-import { css, html, type PropertyValues } from 'lit';
-import { adminApi, linkQrPath, MAX_LINK_LABEL_LENGTH, type RegistrationLink } from './admin-api.ts';
-import { ListSection } from './admin-section.ts';
-import { adminWords, fill } from './i18n/index.ts';
+import { html, type PropertyValues } from 'lit';
+import { adminApi, linkQrPath, MAX_LINK_LABEL_LENGTH, type RegistrationLink } from '../../admin-api.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import { ListSection } from '../list-section.ts';
+import { linksSectionStyles } from './links-section.styles.ts';
 
 const plural = (count: number) => {
   const t = adminWords().links;
@@ -18,19 +19,7 @@ export class ChatpointAdminLinks extends ListSection<RegistrationLink> {
     defaultLinkId: { attribute: false },
     labelDraft: { state: true },
   };
-  static override styles = [
-    ...ListSection.styles,
-    css`
-      .link-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.75rem }
-      .link-head strong { overflow-wrap: anywhere }
-      .count { margin-inline-start: auto }
-      summary { cursor: pointer; color: var(--_accent); font-weight: 600 }
-      details[open] > summary { margin-block-end: 0.5rem }
-      textarea { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem }
-      .add { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end }
-      .add .field { flex: 1 1 14rem }
-    `,
-  ];
+  static override styles = [...ListSection.styles, linksSectionStyles];
 
   /** The registration's default link; a change (first open, regeneration) reloads the list. */
   declare defaultLinkId: string | null;

@@ -1,14 +1,15 @@
 import { css, html, LitElement } from 'lit';
-import { LanguageController } from '../ui/i18n/index.ts';
-import { adminStyles } from './admin.styles.ts';
-import { errorMessage } from './admin-api.ts';
-import type { AdminData, Loadable } from './admin-data.ts';
-import type { ChatpointConfirmDialog, ConfirmQuestion } from './confirm-dialog.ts';
-import { copyText } from './copy-text.ts';
-import { type HelpTopic, helpButton, helpText } from './help-toggle.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import { Notices } from './notices.ts';
-import { panelStyles } from './registration-panel.styles.ts';
+import { LanguageController } from '../../ui/i18n/index.ts';
+import { adminStyles } from '../admin.styles.ts';
+import { errorMessage } from '../admin-api.ts';
+import type { Loadable } from '../admin-data.ts';
+import type { ChatpointConfirmDialog, ConfirmQuestion } from '../confirm-dialog.ts';
+import { copyText } from '../copy-text.ts';
+import { type HelpTopic, helpButton, helpText } from '../help-toggle.ts';
+import { adminWords, fill } from '../i18n/index.ts';
+import { Notices } from '../notices.ts';
+import type { RegistrationPanelHost } from '../panel-host.ts';
+import { panelStyles } from '../registration-panel.styles.ts';
 
 /** The look of a list section: a rule above it, one bordered card per item. */
 export const listSectionStyles = css`
@@ -25,7 +26,7 @@ ul.items > li { display: grid; gap: 0.5rem; padding: 0.75rem; border: 1px solid 
  */
 export abstract class ListSection<Item> extends LitElement {
   static override properties = {
-    data: { attribute: false },
+    host: { attribute: false },
     expandedHelp: { state: true },
     items: { state: true },
     busy: { state: true },
@@ -33,7 +34,8 @@ export abstract class ListSection<Item> extends LitElement {
   };
   static override styles = [adminStyles, panelStyles, listSectionStyles];
 
-  declare data: AdminData;
+  /** The panel, seen through the one interface every section depends on. */
+  declare host: RegistrationPanelHost;
   declare expandedHelp: ReadonlySet<HelpTopic>;
   declare items: Loadable<Item[]>;
   /** The change under way ('' when none): 'add', or an action and the item it is about. */
@@ -72,7 +74,7 @@ export abstract class ListSection<Item> extends LitElement {
     try {
       const said = await action();
       await this.load();
-      if (activity) void this.data?.loadActivity();
+      if (activity) void this.host?.reloadActivity();
       if (said) void this.announce(said);
     } catch (error) {
       this.error = errorMessage(error);

@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import type { Registration } from './admin-api.ts';
-import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
-import { adminWords } from './i18n/index.ts';
-import type { AccessDraft, RegistrationPanelHost } from './panel-host.ts';
+import type { Registration } from '../../admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
+import { adminWords } from '../../i18n/index.ts';
+import type { AccessDraft, RegistrationPanelHost } from '../../panel-host.ts';
 
 export type { AccessDraft };
 

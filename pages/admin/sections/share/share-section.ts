@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { QR_CODE_PATH, type Registration } from './admin-api.ts';
-import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
-import { adminWords } from './i18n/index.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
+import { QR_CODE_PATH, type Registration } from '../../admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
+import { adminWords } from '../../i18n/index.ts';
+import type { RegistrationPanelHost } from '../../panel-host.ts';
 
 /** The sources a host page's Content-Security-Policy must allow for the snippet. */
 export const cspLines = (registrationUrl: string) => {

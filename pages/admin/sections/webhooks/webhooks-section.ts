@@ -1,14 +1,15 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import {
   adminApi,
   WEBHOOK_EVENT_TYPES,
   type Webhook,
   type WebhookCreated,
   type WebhookDelivery,
-} from './admin-api.ts';
-import { ListSection } from './admin-section.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import { formatDateTime } from './words.ts';
+} from '../../admin-api.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import { formatDateTime } from '../../words.ts';
+import { ListSection } from '../list-section.ts';
+import { webhooksSectionStyles } from './webhooks-section.styles.ts';
 
 type EventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -51,20 +52,7 @@ export class ChatpointAdminWebhooks extends ListSection<Webhook> {
     eventsDraft: { state: true },
     created: { state: true },
   };
-  static override styles = [
-    ...ListSection.styles,
-    css`
-      .url { font-weight: 600; overflow-wrap: anywhere }
-      fieldset { min-inline-size: 0; display: grid; gap: 0.35rem; margin: 0; padding: 0.5rem 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
-      legend { padding-inline: 0.25rem }
-      fieldset label { display: flex; align-items: center; gap: 0.5rem }
-      fieldset input { inline-size: 1.1rem; block-size: 1.1rem }
-      .secret { padding: 0.75rem; border-inline-start: 4px solid var(--_warning-border); background: var(--_warning-bg) }
-      .secret input { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace }
-      table.deliveries { min-inline-size: 30rem; font-size: 0.9rem }
-      td.answer { overflow-wrap: anywhere }
-    `,
-  ];
+  static override styles = [...ListSection.styles, webhooksSectionStyles];
 
   declare urlDraft: string;
   declare eventsDraft: ReadonlySet<EventType>;

@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import type { AdminUser, AuditEntry, Funnel, FunnelCounts } from './admin-api.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
-import { auditAction, auditActor, auditDetails, formatDateTime } from './words.ts';
+import type { AdminUser, AuditEntry, Funnel, FunnelCounts } from '../../admin-api.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import type { RegistrationPanelHost } from '../../panel-host.ts';
+import { auditAction, auditActor, auditDetails, formatDateTime } from '../../words.ts';
 
 type Count = Exclude<keyof FunnelCounts, 'verified' | 'newAccountRate' | 'signInRate'>;
 

@@ -97,4 +97,17 @@ describe.each(backends)('the registration funnel on %s', (backend) => {
     const counts = (await api('GET', '/api/admin/funnel')).body.last7Days;
     expect(counts).toMatchObject({ accountsCreated: 2, signIns: 3, newAccountRate: 1, signInRate: 1 });
   });
+
+  it('documents the new counts and shares in /openapi.json', async () => {
+    const doc = (await h.request('GET', '/openapi.json')).body;
+    const funnel = doc.components.schemas.RegistrationFunnel;
+    const window = funnel.properties.last7Days;
+    const counts = window.$ref ? doc.components.schemas[window.$ref.split('/').at(-1)] : window;
+    expect(Object.keys(counts.properties)).toEqual(
+      expect.arrayContaining(['signIns', 'newAccountRate', 'signInRate', 'verified', 'accountsCreated']),
+    );
+    expect(Object.keys(funnel.properties.byLink.items.properties)).toEqual(
+      expect.arrayContaining(['linkId', 'label', 'deleted']),
+    );
+  });
 });

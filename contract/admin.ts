@@ -122,6 +122,14 @@ export const UserListQuery = z.object({
 });
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 
+const share = (description: string) =>
+  z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .openapi({ description: `${description}; 0 to 1, null when nothing was sent` });
+
 const FunnelWindow = z.object({
   linkViews: z
     .number()
@@ -133,8 +141,14 @@ const FunnelWindow = z.object({
     .int()
     .openapi({ description: 'Sign-in codes emailed to addresses that already have an account' }),
   noticesSent: z.number().int().openapi({ description: 'Notices emailed to inactive accounts' }),
-  verified: z.number().int().openapi({ description: 'Correct codes entered' }),
-  accountsCreated: z.number().int(),
+  verified: z
+    .number()
+    .int()
+    .openapi({ description: 'Correct codes entered, of both kinds: accountsCreated + signIns' }),
+  accountsCreated: z.number().int().openapi({ description: 'New accounts: registration codes verified' }),
+  signIns: z.number().int().openapi({ description: 'Members signed in: sign-in codes verified' }),
+  newAccountRate: share('accountsCreated / codesSent, never above 1'),
+  signInRate: share('signIns / signInCodesSent, never above 1'),
 });
 
 const FunnelWindows = { last7Days: FunnelWindow, last30Days: FunnelWindow };
@@ -143,7 +157,17 @@ export const FunnelSchema = z
   .object({
     ...FunnelWindows,
     byLink: z
-      .array(z.object({ linkId: z.string(), ...FunnelWindows }))
+      .array(
+        z.object({
+          linkId: z.string(),
+          label: z
+            .string()
+            .nullable()
+            .openapi({ description: "The link's label (null for an unknown link)" }),
+          deleted: z.boolean().openapi({ description: 'The link was deleted or replaced by a new link' }),
+          ...FunnelWindows,
+        }),
+      )
       .openapi({ description: 'The same counts for each registration link, busiest first' }),
   })
   .openapi('RegistrationFunnel');

@@ -14,9 +14,10 @@ export const signInLink = ({ flow, t }: StepContext, email = '') =>
 export function doneStep(context: StepContext, open: (url: string) => void): TemplateResult {
   const { flow, t } = context;
   const registration = flow.registration;
-  return html`<p part="message">
-      ${registration ? fill(registration.returning ? t.welcomeBack : t.welcome, { name: registration.user.name }) : t.registration_complete}
-    </p>
+  const text = registration
+    ? fill(registration.returning ? t.welcomeBack : t.welcome, { name: registration.user.name })
+    : t.registration_complete;
+  return html`<p part="message">${text}</p>
     <div part="actions">
       ${
         registration && registration.until > Date.now()

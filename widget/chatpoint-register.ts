@@ -134,7 +134,7 @@ export class ChatpointRegister extends LitElement {
       case FlowState.closed:
         return base(
           html`<p part="message" role="alert" tabindex="-1">${t.registration_closed}</p>
-            <p part="message">${t.member} ${signInLink(context)}</p>`,
+            <div part="actions">${t.member} ${signInLink(context)}</div>`,
         );
       case FlowState.notFound:
         return notice(t.link_not_found);

@@ -150,7 +150,8 @@ describe('what a registrant meets at the edges, in Chromium', () => {
   it('a page that is not among the allowed web sites: the form says why, and the admin sees the site', {
     timeout: 60_000,
   }, async () => {
-    const { linkId, workdomain } = await h.seedWorkdomain();
+    const seed = await h.seedWorkdomain();
+    const { linkId, workdomain } = seed;
     await updateRegistrationSettings(
       h.db,
       workdomain.id,
@@ -182,6 +183,30 @@ describe('what a registrant meets at the edges, in Chromium', () => {
         .from(refusedOrigins)
         .where(eq(refusedOrigins.workdomainId, workdomain.id));
       expect(refused.map((row) => row.origin)).toEqual([customerOrigin]);
+
+      // The admin sees the refused site under Allowed web sites and allows it with one click.
+      const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await admin.goto(`${h.baseUrl}/admin`);
+      await admin.getByRole('button', { name: 'Use a password instead' }).click();
+      await admin.getByLabel('Email').fill(seed.admin.email);
+      await admin.getByLabel('Password').fill(seed.adminPassword);
+      await admin.getByRole('button', { name: 'Sign in' }).click();
+      await admin.getByRole('button', { name: 'Public registration' }).click();
+      const allow = admin.getByRole('button', { name: `Allow ${customerOrigin}` });
+      await allow.waitFor(WAIT);
+      await allow.scrollIntoViewIfNeeded();
+      await screenshots(admin, 'admin-refused-origins', () => admin.locator('#refused-origins'));
+      await allow.click();
+      await allow.waitFor({ state: 'detached', ...WAIT });
+      expect(await admin.getByLabel('Allowed web sites (origins)', { exact: true }).inputValue()).toBe(
+        `https://www.acme.example\n${customerOrigin}`,
+      );
+      await admin.close();
+
+      const again = await browser.newPage();
+      await again.goto(`${customerOrigin}/`);
+      await again.getByLabel('Name').waitFor(WAIT);
+      await again.close();
     } finally {
       await new Promise((resolve) => customer.close(resolve));
     }

@@ -71,6 +71,8 @@ describe('<chatpoint-register> at the edges', () => {
     ok(element.shadowRoot!.textContent!.includes('This registration is already complete.'), 'the message');
     ok(!element.shadowRoot!.textContent!.includes('That code is not right'), 'no wrong-code error');
     equal(signIn(element)!.href, `${endpoint}/app#email=ann%2Bshop%40example.com`);
+    // Focus follows to the way forward, not back to the page.
+    equal(element.shadowRoot!.activeElement, signIn(element));
     // Nothing to come back to: a reload shows the form again.
     element.remove();
     equal((await mount()).flow.state, 'details');

@@ -160,7 +160,7 @@ export class ChatpointRegister extends LitElement {
     const root = this.renderRoot;
     let target: HTMLElement | null = null;
     if (state !== this.#shownState) {
-      if (this.#settled) target = root.querySelector('input') ?? root.querySelector('button, [tabindex]');
+      if (this.#settled) target = root.querySelector('input') ?? root.querySelector('button, a, [tabindex]');
       this.#settled ||= state !== FlowState.loading;
       this.#shownState = state;
     } else if (error && error !== this.#shownError && error.field !== 'form') {

@@ -117,6 +117,14 @@ describe.each(backends)('refused web sites (%s)', (backend) => {
     expect((await settings()).refusedOrigins[0].origin).toBe('https://site-3.example');
   });
 
+  it('documents refusedOrigins in the OpenAPI schema of the registration settings', async () => {
+    const spec = (await h.request('GET', '/openapi.json')).body;
+    const schema = spec.components.schemas.RegistrationSettings;
+    expect(schema.properties.refusedOrigins.items.properties).toHaveProperty('origin');
+    expect(schema.properties.refusedOrigins.items.properties).toHaveProperty('at');
+    expect(schema.required).toContain('refusedOrigins');
+  });
+
   it('does not record an Origin that is not a web origin', async () => {
     const { workdomain, info } = await adminOf();
     expect((await info('null')).status).toBe(403);

@@ -47,6 +47,17 @@ export const RegistrationSettingsSchema = z
       description: 'Web pages (scheme://host[:port]) that may call the registration API; empty: any',
       example: ['https://www.example.com'],
     }),
+    refusedOrigins: z
+      .array(
+        z.object({
+          origin: z.string().openapi({ example: 'https://shop.example.net' }),
+          at: z.string().openapi({ format: 'date-time', description: 'When it was last refused' }),
+        }),
+      )
+      .openapi({
+        description:
+          'Web sites refused lately (origin_not_allowed) and not allowed since: the last 10 distinct ones, latest first',
+      }),
   })
   .openapi('RegistrationSettings');
 

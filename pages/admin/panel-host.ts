@@ -46,6 +46,8 @@ export interface RegistrationPanelHost extends HelpState {
   editAccess<K extends keyof AccessDraft>(key: K, value: AccessDraft[K]): void;
   saveSettings(event: SubmitEvent): Promise<void>;
   saveAccess(event: SubmitEvent): Promise<void>;
+  /** Adds a refused web site to the allowed ones and saves at once. */
+  allowOrigin(origin: string): Promise<void>;
   toggleOpen(): Promise<void>;
   regenerateLink(): Promise<void>;
   copy(text: string, fieldId: PanelCopyField, refused: string): Promise<void>;

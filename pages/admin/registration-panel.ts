@@ -261,6 +261,24 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     }
   };
 
+  allowOrigin = async (origin: string) => {
+    const registration = this.registration.value;
+    if (this.busy || !registration) return;
+    this.busy = 'access';
+    this.accessError = '';
+    try {
+      const saved = await this.data.saveSettings({
+        allowedOrigins: [...registration.allowedOrigins, origin],
+      });
+      this.accessDraft = { ...this.accessDraft, allowedOrigins: saved.allowedOrigins.join('\n') };
+      void this.notices.say('access', adminWords().settings.rulesSaved);
+    } catch (error) {
+      this.accessError = errorMessage(error);
+    } finally {
+      this.busy = '';
+    }
+  };
+
   async toggleOpen() {
     const registration = this.registration.value;
     if (this.busy || !registration) return;

@@ -14,6 +14,7 @@ import { loadWorkdomain } from '../workdomains/workdomains.ts';
 import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
 import { addDefaultLink, replaceDefaultLink } from './links.ts';
+import { listRefusedOrigins } from './refused-origins.ts';
 
 /** An active internal user of the workdomain, or null: who may be the person in charge. */
 export async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
@@ -39,6 +40,7 @@ export async function showRegistration(
   const [pic] = picUserId ? await db.select().from(users).where(eq(users.id, picUserId)) : [];
   const open = isOpen(settings, workdomain);
   const linkId = settings?.linkId ?? null;
+  const accessRules = accessRulesOf(settings);
   return {
     open,
     closedReason: open ? null : settings?.open ? 'plan_ineligible' : (settings?.closedReason ?? null),
@@ -50,7 +52,14 @@ export async function showRegistration(
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
-    ...accessRulesOf(settings),
+    ...accessRules,
+    // A site allowed since it was refused is no longer news; with no list, every site is allowed.
+    refusedOrigins:
+      accessRules.allowedOrigins.length === 0
+        ? []
+        : (await listRefusedOrigins(db, workdomainId)).filter(
+            ({ origin }) => !accessRules.allowedOrigins.includes(origin),
+          ),
   };
 }
 

@@ -30,6 +30,8 @@ export const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays *
 const firstMessageOf = (registration: Registration) => registration.message || null;
 
 const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
+// Another tab, or a second click, completed it first: the person is registered and can sign in.
+const alreadyComplete = () => new AppError('registration_complete');
 
 /**
  * Counts a wrong code in one statement, so parallel guesses are all counted, and kills the
@@ -92,7 +94,7 @@ async function explainRefusal(deps: AppDeps, registration: Registration): Promis
     .select({ state: registrations.state, codeExpiresAt: registrations.codeExpiresAt })
     .from(registrations)
     .where(eq(registrations.id, registration.id));
-  if (now?.state === 'completed') throw alreadyUsed();
+  if (now?.state === 'completed') throw alreadyComplete();
   if (now?.state === 'dead') throw new AppError('too_many_attempts');
   throw new AppError('code_expired');
 }
@@ -114,7 +116,7 @@ export async function verifyRegistration(
   if (accepted) return createAccount(deps, accepted, code);
 
   const registration = await findRegistration(deps, linkId, input.registrationId);
-  if (registration.state === 'completed') throw alreadyUsed();
+  if (registration.state === 'completed') throw alreadyComplete();
   // A try at a dead registration still counts, so parallel guesses are all counted.
   if (registration.state === 'dead') await countWrongCode(deps, registration);
   if (registration.codeExpiresAt.getTime() <= Date.now()) throw new AppError('code_expired');
@@ -317,7 +319,7 @@ async function completeRegistration(
       ),
     )
     .returning({ id: registrations.id });
-  if (moved.length === 0) throw alreadyUsed();
+  if (moved.length === 0) throw alreadyComplete();
 
   const newUser = { id: randomUUID(), name: registration.name, email: registration.email };
   await insertUser(tx, registration, newUser.id, passwordHash);

@@ -82,6 +82,7 @@ describe.each(backends)('administration API on %s', (backend) => {
       blockedEmailDomains: [],
       blockDisposableEmails: true,
       allowedOrigins: [],
+      refusedOrigins: [],
     });
   });
 

@@ -159,6 +159,7 @@ export const ja: PageWords = {
     webhook_not_found: 'この Webhook はあなたのワークドメインにありません。',
     email_domain_not_allowed: 'このメールドメインのアドレスはここでは登録できません。',
     code_superseded: '新しいコードを送信しました。最新のメールのコードを使ってください。',
+    registration_complete: 'この登録はすでに完了しています。サインインしてください。',
     invalid_webhook_url:
       'Webhook URL は https を使い、ループバック、プライベート、リンクローカルのアドレスを指してはいけません。',
     not_ready: 'サービスはまだ準備ができていません。',

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Language } from '../../contract/languages.ts';
 import type { Tx } from '../db/client.ts';
 import { pipeline } from '../db/pipeline.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
+import { type WelcomeMessages, welcomeMessageFor } from './welcome-message.ts';
 
 interface Person {
   id: string;
@@ -11,8 +13,11 @@ interface Person {
 
 export interface FirstContactLines {
   workdomainName: string;
-  /** The PIC's welcome message; empty for none. */
+  /** The PIC's default welcome message; empty for none. */
   welcomeMessage: string;
+  /** The PIC's welcome message per language, and the registrant's language that picks one. */
+  welcomeMessages: WelcomeMessages;
+  lang: Language;
   /** The registrant's first message to the PIC, or null. */
   firstMessage: string | null;
 }
@@ -40,13 +45,14 @@ export async function createFirstContact(
     kind: 'system' as const,
     body: `${newUser.name} joined ${lines.workdomainName} through its website.`,
   };
-  const welcome = lines.welcomeMessage.trim()
+  const welcomeMessage = welcomeMessageFor(lines.lang, lines.welcomeMessages, lines.welcomeMessage);
+  const welcome = welcomeMessage.trim()
     ? [
         {
           conversationId,
           senderId: pic.id,
           kind: 'text' as const,
-          body: lines.welcomeMessage,
+          body: welcomeMessage,
           createdAt: after(1),
         },
       ]

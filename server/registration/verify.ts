@@ -327,6 +327,8 @@ async function completeRegistration(
     createFirstContact(tx, registration.workdomainId, newUser, pic, {
       workdomainName: workdomain.name,
       welcomeMessage: settings.welcomeMessage,
+      welcomeMessages: settings.welcomeMessages,
+      lang: registration.lang,
       firstMessage: registration.message,
     }).then(({ conversationId }) =>
       tellPic(deps, tx, {

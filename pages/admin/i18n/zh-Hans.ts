@@ -2,7 +2,7 @@ import type { AdminWords } from './en.ts';
 
 export const zhHans: AdminWords = {
   help: {
-    open: '开放注册后，任何拿到注册链接的人都可以用姓名和邮箱地址，在这个工作域中创建外部账号。开放注册需要 Pro 或更高级别的套餐，并且需要有负责人。当负责人被停用或外部用户达到上限时，ChatPoint 会自动关闭注册。',
+    open: '开放注册后，任何拿到注册链接的人都可以用姓名和邮箱地址，在这个工作域中创建外部账户。开放注册需要 Pro 或更高级别的套餐，并且需要有负责人。当负责人被停用或外部用户达到上限时，ChatPoint 会自动关闭注册。',
     pic: '负责人是每位新注册用户都会关联到的内部用户。每位新用户都会直接添加此人为联系人，欢迎消息也由此人发出。没有有效的负责人就无法开放注册。',
     welcomeMessage:
       '新用户完成注册后，立即从负责人那里收到的第一条聊天消息。以纯文本发送，最多 2000 个字符。留空则不发送欢迎消息。',
@@ -39,7 +39,7 @@ export const zhHans: AdminWords = {
     language: '语言',
     loading: '加载中…',
     notAdmin: '此页面仅供管理员使用。',
-    notAdminAdvice: '请先退出登录，再用您所在工作域的管理员账号登录。',
+    notAdminAdvice: '请先退出登录，再用您所在工作域的管理员账户登录。',
     publicRegistration: '公开注册',
     publicRegistrationOpen: '公开注册（已开放）',
     close: '关闭',
@@ -156,7 +156,7 @@ export const zhHans: AdminWords = {
     linkViews: '链接浏览',
     codesSent: '已发送验证码',
     verified: '已验证',
-    accountsCreated: '已创建账号',
+    accountsCreated: '已创建账户',
     audit: '审计日志',
     auditError: '无法加载审计日志。{error}',
     nothingYet: '暂无任何记录。',

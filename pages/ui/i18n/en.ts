@@ -80,6 +80,9 @@ export const en = {
     choose: 'Choose a conversation.',
     messagesWith: 'Messages with {name}',
     noMessages: 'No messages yet.',
+    writeMessage: 'Write a message',
+    /** After the number of unread messages. */
+    unread: 'unread',
     message: 'Message',
     send: 'Send',
     sendHint: 'Enter sends; Shift+Enter starts a new line.',

@@ -74,6 +74,8 @@ export const zhHans: PageWords = {
     choose: '请选择一个会话。',
     messagesWith: '与 {name} 的消息',
     noMessages: '暂无消息。',
+    writeMessage: '输入消息',
+    unread: '条未读',
     message: '消息',
     send: '发送',
     sendHint: '按 Enter 发送，按 Shift+Enter 换行。',

@@ -74,6 +74,8 @@ export const zhHant: PageWords = {
     choose: '請選擇一個對話。',
     messagesWith: '與 {name} 的訊息',
     noMessages: '尚無訊息。',
+    writeMessage: '輸入訊息',
+    unread: '則未讀',
     message: '訊息',
     send: '傳送',
     sendHint: '按 Enter 傳送，按 Shift+Enter 換行。',

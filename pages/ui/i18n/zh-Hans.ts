@@ -93,6 +93,12 @@ export const zhHans: PageWords = {
     send: '发送链接到我的邮箱',
     sent: '如果有账户使用此地址，我们已发送链接。请查收邮件；链接 30 分钟内有效。',
     signInToAdmin: '登录用户管理',
+    linkProblems: {
+      used: '此重置链接已使用过。如有需要，请重新申请。',
+      expired: '此重置链接已过期，请重新申请。',
+      replaced: '已发送更新的重置链接，此链接已失效。请使用最新的邮件，或重新申请。',
+      unknown: '此重置链接无效，请重新申请。',
+    },
     invalidHeading: '此链接无法使用',
     checking: '正在检查您的链接…',
   },

@@ -93,6 +93,12 @@ export const zhHant: PageWords = {
     send: '寄送連結給我',
     sent: '如果有帳戶使用此地址，我們已寄出連結。請查收電子郵件；連結 30 分鐘內有效。',
     signInToAdmin: '登入使用者管理',
+    linkProblems: {
+      used: '此重設連結已使用過。如有需要，請重新申請。',
+      expired: '此重設連結已過期，請重新申請。',
+      replaced: '已寄出較新的重設連結，此連結已失效。請使用最新的郵件，或重新申請。',
+      unknown: '此重設連結無效，請重新申請。',
+    },
     invalidHeading: '此連結無法使用',
     checking: '正在檢查您的連結…',
   },

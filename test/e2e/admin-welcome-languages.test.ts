@@ -20,6 +20,8 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
     const { h } = pages;
     const seed = await h.seedWorkdomain();
     const page = await pages.newPage(viewport);
+    // Screenshots show buttons as they settle, not halfway through their colour change.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${h.baseUrl}/admin`);
     await page.getByRole('button', { name: 'Use a password instead' }).click();
     await page.getByLabel('Email').fill(seed.admin.email);
@@ -60,6 +62,7 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
       .poll(() => page.locator('#help-welcomeMessages').textContent(), WAIT)
       .toContain('once per language');
     await page.getByRole('button', { name: '日本語' }).click();
+    await editor.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await keepScreenshot(page, 'admin-welcome-languages.png');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -92,7 +95,9 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
       const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
       expect(box.x + box.width, name).toBeLessThanOrEqual(390);
     }
-    await page.getByRole('button', { name: 'Help: Language' }).scrollIntoViewIfNeeded();
+    await page
+      .getByLabel('Welcome message', { exact: true })
+      .evaluate((editor) => editor.scrollIntoView({ block: 'center' }));
     await keepScreenshot(page, 'admin-welcome-languages-phone.png');
   });
 });

@@ -57,7 +57,7 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
     await page.getByRole('button', { name: 'Default' }).click();
     expect(await editor.inputValue()).toBe('Welcome! How can we help?');
 
-    await page.getByRole('button', { name: 'Help: Language' }).click();
+    await page.getByRole('button', { name: 'Help: Translations' }).click();
     await expect
       .poll(() => page.locator('#help-welcomeMessages').textContent(), WAIT)
       .toContain('once per language');
@@ -87,7 +87,7 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
     const { page } = await openWelcomeEditor({ width: 390, height: 844 });
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByLabel('Welcome message', { exact: true }).fill('ようこそ！ご用件をお聞かせください。');
-    await page.getByRole('button', { name: 'Help: Language' }).click();
+    await page.getByRole('button', { name: 'Help: Translations' }).click();
     const dialog = page.getByRole('dialog', { name: 'Public registration' });
     const overflow = await dialog.evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -95,6 +95,7 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
       const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
       expect(box.x + box.width, name).toBeLessThanOrEqual(390);
     }
+    await page.getByRole('button', { name: 'Help: Translations' }).click();
     await page
       .getByLabel('Welcome message', { exact: true })
       .evaluate((editor) => editor.scrollIntoView({ block: 'center' }));

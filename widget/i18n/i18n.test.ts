@@ -100,7 +100,7 @@ describe('<chatpoint-register> languages', () => {
     const element = await mount({ lang: 'zh-Hant' });
     equal(accessibleName($(element, '#name')), '姓名');
     equal(accessibleName($(element, '#email')), '電子郵件');
-    button(element, '發送驗證碼');
+    button(element, '寄送驗證碼');
     await toCodeStep(element);
     equal(accessibleName($(element, '#code')), '驗證碼');
   });

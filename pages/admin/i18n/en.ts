@@ -70,7 +70,7 @@ export const en = {
     picInactive: '{name} is no longer active. Only active internal users can be in charge.',
     picNote: 'New users are connected to this person and receive the welcome message from them.',
     welcomeMessage: 'Welcome message',
-    welcomeLanguage: 'Language',
+    welcomeLanguage: 'Translations',
     welcomeDefault: 'Default',
     welcomeDefaultNote: 'Sent to every new user whose language has no welcome message of its own.',
     welcomeLanguageNote: 'Sent to new users who use {language}.',

@@ -96,7 +96,7 @@ export const ja: AdminWords = {
     picInactive: '{name} はすでに無効です。担当者にできるのは有効な社内ユーザーだけです。',
     picNote: '新規ユーザーはこの担当者とつながり、この担当者からウェルカムメッセージを受け取ります。',
     welcomeMessage: 'ウェルカムメッセージ',
-    welcomeLanguage: '言語',
+    welcomeLanguage: '翻訳',
     welcomeDefault: '既定',
     welcomeDefaultNote: '自分の言語のウェルカムメッセージがない新規ユーザー全員に送信されます。',
     welcomeLanguageNote: '{language}を使う新規ユーザーに送信されます。',

@@ -16,7 +16,7 @@ export const zhHans: AdminWords = {
     regenerate:
       '创建新的注册链接。旧链接、对应的二维码以及所有嵌入的小组件都会立即失效；请分享新链接，并更新网页上的代码。',
     message:
-      '注册表单是否要求填写给负责人的第一条留言：关闭、可选或必填。留言为纯文本，最多 2000 个字符；注册后紧接在欢迎消息之后出现在新用户与负责人的对话中，也会出现在负责人收到的每位新注册者通知邮件里。',
+      '注册表单是否要求填写给负责人的第一条留言：关闭、可选或必填。留言为纯文本，最多 2000 个字符；注册后紧接在欢迎消息之后出现在新用户与负责人的会话中，也会出现在负责人收到的每位新注册者通知邮件里。',
     botProtection:
       '在发送验证码前，要求浏览器完成一个小型工作量证明：注册表单会在一秒内自动完成，注册者毫无察觉，而批量提交注册的脚本每次都要付出代价。不会向任何第三方发送数据。直接调用注册 API 的脚本也必须完成它。',
     allowedEmailDomains:
@@ -96,7 +96,7 @@ export const zhHans: AdminWords = {
     picInactive: '{name} 已不是有效用户。只有有效的内部用户才能担任负责人。',
     picNote: '新用户会关联到此人，并收到此人发出的欢迎消息。',
     welcomeMessage: '欢迎消息',
-    welcomeLanguage: '语言',
+    welcomeLanguage: '翻译',
     welcomeDefault: '默认',
     welcomeDefaultNote: '发送给所用语言没有专属欢迎消息的每位新用户。',
     welcomeLanguageNote: '发送给使用{language}的新用户。',

@@ -96,7 +96,7 @@ export const zhHant: AdminWords = {
     picInactive: '{name} 已不是啟用中的使用者。只有啟用中的內部使用者可以擔任負責人。',
     picNote: '新使用者會連結到此人，並收到此人發出的歡迎訊息。',
     welcomeMessage: '歡迎訊息',
-    welcomeLanguage: '語言',
+    welcomeLanguage: '翻譯',
     welcomeDefault: '預設',
     welcomeDefaultNote: '傳送給所用語言沒有專屬歡迎訊息的每位新使用者。',
     welcomeLanguageNote: '傳送給使用{language}的新使用者。',

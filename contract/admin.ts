@@ -63,10 +63,13 @@ export const RegistrationSettingsChange = z
       .string()
       .optional()
       .openapi({ description: `At most ${limits.welcomeMessageMaxLength} characters; "" for none` }),
+    // Any JSON here, so that every malformed map gets the same 422 from the settings' own check.
     welcomeMessages: z
-      .record(z.string(), z.unknown())
+      .unknown()
       .optional()
       .openapi({
+        type: 'object',
+        additionalProperties: { type: ['string', 'null'] },
         description: `Language (en, zh-Hant, zh-Hans, ja) → its welcome message, at most ${limits.welcomeMessageMaxLength} characters; "" or null removes one, languages left out stay as they are. Anything else → 422 invalid_request`,
         example: { ja: 'ようこそ！', 'zh-Hant': '歡迎！' },
       }),

@@ -29,6 +29,8 @@ describe('mergeWelcomeMessages', () => {
     expect(codeOf(() => mergeWelcomeMessages({}, { 'ja-JP': 'ようこそ' }))).toBe('422 invalid_request');
     expect(codeOf(() => mergeWelcomeMessages({}, { ja: 5 }))).toBe('422 invalid_request');
     expect(codeOf(() => mergeWelcomeMessages({}, { ja: ['ようこそ'] }))).toBe('422 invalid_request');
+    for (const notAMap of [null, 'ようこそ', ['ja'], 7])
+      expect(codeOf(() => mergeWelcomeMessages({}, notAMap))).toBe('422 invalid_request');
   });
 
   it('holds each language to the welcome message limit', () => {

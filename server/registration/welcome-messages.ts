@@ -10,12 +10,12 @@ const isLanguage = (key: string): key is Language => (languages as readonly stri
 /**
  * Applies an admin's `welcomeMessages` change to the stored ones: a text sets a language, "" or
  * null removes it, a language left out stays. An unknown language or a value that is not text is
- * 422 invalid_request; a text over the welcome message's limit is 422 invalid_welcome_message.
+ * 422 invalid_request, as is anything but an object; a text over the welcome message's limit is 422 invalid_welcome_message.
  */
-export function mergeWelcomeMessages(
-  current: WelcomeMessages,
-  change: Record<string, unknown>,
-): WelcomeMessages {
+export function mergeWelcomeMessages(current: WelcomeMessages, change: unknown): WelcomeMessages {
+  if (typeof change !== 'object' || change === null || Array.isArray(change)) {
+    throw malformed('Welcome messages: send an object of language → text, such as {"ja":"…"}.');
+  }
   const merged: WelcomeMessages = { ...current };
   for (const [key, value] of Object.entries(change)) {
     if (!isLanguage(key)) {

@@ -79,7 +79,7 @@ describe.each(backends)('welcome message per language on %s', (backend) => {
     }
     for (const welcomeMessages of ['ようこそ', ['ja'], null]) {
       const refused = await put({ welcomeMessages });
-      expect(refused.status, JSON.stringify(welcomeMessages)).toBe(400);
+      expect(refused.status, JSON.stringify(welcomeMessages)).toBe(422);
       expect(refused.body.error.code).toBe('invalid_request');
     }
     const long = await put({ welcomeMessages: { ja: 'あ'.repeat(limits.welcomeMessageMaxLength + 1) } });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { closedReasons, firstMessageModes, userKinds, userRoles, userStatuses } from './enums.ts';
+import { languages } from './languages.ts';
 import { limits } from './limits.ts';
 
 const UserId = z.string().uuid().openapi({ example: '5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11' });
@@ -21,6 +22,11 @@ export const RegistrationSettingsSchema = z
       .nullable()
       .openapi({ description: 'The person in charge: every new user gets a direct contact with them' }),
     welcomeMessage: z.string().openapi({ description: 'Sent by the PIC to each new user; may be empty' }),
+    welcomeMessages: z.partialRecord(z.enum(languages), z.string()).openapi({
+      description:
+        'The welcome message per language (en, zh-Hant, zh-Hans, ja); a new user gets the one in their language, else welcomeMessage. {} by default',
+      example: { ja: 'ようこそ！ご用件をお聞かせください。' },
+    }),
     linkId: z.string().nullable().openapi({ description: 'Created on the first open; null before that' }),
     url: z.string().nullable().openapi({ example: 'http://localhost:8787/join/q8Yb3m2c0JxTQw1a' }),
     embed: z.string().nullable().openapi({ description: 'HTML snippet for a customer web page' }),
@@ -68,6 +74,16 @@ export const RegistrationSettingsChange = z
       .string()
       .optional()
       .openapi({ description: `At most ${limits.welcomeMessageMaxLength} characters; "" for none` }),
+    // Any JSON here, so that every malformed map gets the same 422 from the settings' own check.
+    welcomeMessages: z
+      .unknown()
+      .optional()
+      .openapi({
+        type: 'object',
+        additionalProperties: { type: ['string', 'null'] },
+        description: `Language (en, zh-Hant, zh-Hans, ja) → its welcome message, at most ${limits.welcomeMessageMaxLength} characters; "" or null removes one, languages left out stay as they are. Anything else → 422 invalid_request`,
+        example: { ja: 'ようこそ！', 'zh-Hant': '歡迎！' },
+      }),
     message: z
       .enum(firstMessageModes)
       .optional()

@@ -21,7 +21,7 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @attr link - The registration link id (required).
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
  * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
- * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
+ * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around, else the browser's first language it speaks; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
  * @attr onetap - Fill in the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
  *   address) on the code step; only the registrant's press of "Verify" sends it. Set by the hosted
@@ -114,10 +114,14 @@ export class ChatpointRegister extends LitElement {
 
   protected override render(): TemplateResult {
     const { flow } = this;
+    // Its own lang, else the closest around it, else the page's; a page that declares none gets the
+    // browser's first language we speak (isSupportedTag's rule, inlined: the import costs more
+    // bytes than the widget's budget has), before English.
     flow.lang = resolveLanguage(
       this.lang ||
-        this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
-        document.documentElement.lang,
+        this.closest('[lang]')?.getAttribute('lang') ||
+        document.documentElement.lang ||
+        navigator.languages.find((tag) => /^(en|ja|zh)\b/i.test(tag)),
     );
     const built = stringsFor(flow.lang, () => this.requestUpdate());
     const base = (body: unknown) =>

@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import type { FirstMessageMode } from '../../contract/enums.ts';
+import type { Language } from '../../contract/languages.ts';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import {
@@ -18,7 +19,7 @@ import { copyText } from './copy-text.ts';
 import type { HelpTopic } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import { Notices } from './notices.ts';
-import type { PanelCopyField, PanelNoticePlace, RegistrationPanelHost } from './panel-host.ts';
+import type { PanelCopyField, PanelNoticePlace, RegistrationPanelHost, WelcomeDrafts } from './panel-host.ts';
 import { panelStyles } from './registration-panel.styles.ts';
 import { accessSectionStyles } from './sections/access/access-section.styles.ts';
 import {
@@ -30,7 +31,7 @@ import {
 import { activitySectionStyles } from './sections/activity/activity-section.styles.ts';
 import { activitySection } from './sections/activity/activity-section.ts';
 import { settingsSectionStyles } from './sections/settings/settings-section.styles.ts';
-import { settingsSection } from './sections/settings/settings-section.ts';
+import { settingsSection, welcomeMessagesChange } from './sections/settings/settings-section.ts';
 import { shareSectionStyles } from './sections/share/share-section.styles.ts';
 import { shareSection } from './sections/share/share-section.ts';
 
@@ -50,6 +51,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     expandedHelp: { state: true },
     picDraft: { state: true },
     welcomeDraft: { state: true },
+    welcomeDrafts: { state: true },
+    welcomeLanguage: { state: true },
     messageDraft: { state: true },
     busy: { state: true },
     openError: { state: true },
@@ -77,6 +80,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
   /** The PIC and welcome message as edited, until saved. */
   declare picDraft: string;
   declare welcomeDraft: string;
+  declare welcomeDrafts: WelcomeDrafts;
+  declare welcomeLanguage: Language | '';
   declare messageDraft: FirstMessageMode;
   declare busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   declare openError: string;
@@ -101,6 +106,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     this.expandedHelp = new Set();
     this.picDraft = '';
     this.welcomeDraft = '';
+    this.welcomeDrafts = {};
+    this.welcomeLanguage = '';
     this.messageDraft = 'off';
     this.busy = '';
     this.openError = '';
@@ -147,6 +154,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
         if (!previous || this.picDraft === (previous.pic?.id ?? '')) this.picDraft = current.pic?.id ?? '';
         if (!previous || this.welcomeDraft === previous.welcomeMessage)
           this.welcomeDraft = current.welcomeMessage;
+        if (!previous || Object.keys(welcomeMessagesChange(this.welcomeDrafts, previous)).length === 0)
+          this.welcomeDrafts = { ...current.welcomeMessages };
         if (!previous || this.messageDraft === previous.message) this.messageDraft = current.message;
         if (!previous || Object.keys(accessChange(this.accessDraft, previous)).length === 0)
           this.accessDraft = accessDraftOf(current);
@@ -194,6 +203,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     const change: SettingsChange = {};
     if (this.picDraft && this.picDraft !== registration.pic?.id) change.picUserId = this.picDraft;
     if (this.welcomeDraft !== registration.welcomeMessage) change.welcomeMessage = this.welcomeDraft;
+    const welcomeMessages = welcomeMessagesChange(this.welcomeDrafts, registration);
+    if (Object.keys(welcomeMessages).length > 0) change.welcomeMessages = welcomeMessages;
     if (this.messageDraft !== registration.message) change.message = this.messageDraft;
     return change;
   }
@@ -207,14 +218,21 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
   };
 
   editWelcome = (event: Event) => {
-    this.welcomeDraft = (event.target as HTMLTextAreaElement).value;
+    const text = (event.target as HTMLTextAreaElement).value;
+    if (this.welcomeLanguage) this.welcomeDrafts = { ...this.welcomeDrafts, [this.welcomeLanguage]: text };
+    else this.welcomeDraft = text;
   };
+
+  pickWelcomeLanguage(lang: Language | '') {
+    this.welcomeLanguage = lang;
+  }
 
   saveSettings = async (event: SubmitEvent) => {
     event.preventDefault();
     if (this.busy) return;
     const change = this.#settingsChange();
-    if ([...this.welcomeDraft].length > MAX_WELCOME_MESSAGE_LENGTH) {
+    const welcomes = [this.welcomeDraft, ...Object.values(this.welcomeDrafts)];
+    if (welcomes.some((text) => [...text].length > MAX_WELCOME_MESSAGE_LENGTH)) {
       this.saveError = fill(adminWords().settings.welcomeTooLong, { max: MAX_WELCOME_MESSAGE_LENGTH });
       return;
     }

@@ -15,6 +15,7 @@ import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
 import { addDefaultLink, replaceDefaultLink } from './links.ts';
 import { listRefusedOrigins } from './refused-origins.ts';
+import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
 
 /** An active internal user of the workdomain, or null: who may be the person in charge. */
 export async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
@@ -47,6 +48,7 @@ export async function showRegistration(
     plan: workdomain.plan,
     pic: pic ? { id: pic.id, name: pic.name, email: pic.email } : null,
     welcomeMessage: settings?.welcomeMessage ?? '',
+    welcomeMessages: settings?.welcomeMessages ?? {},
     linkId,
     url: linkId ? registrationUrl(publicUrl, linkId) : null,
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
@@ -113,6 +115,8 @@ export async function updateRegistrationSettings(
   ) {
     throw new AppError('invalid_welcome_message');
   }
+  // Checked before the transaction too, so a malformed change costs no lock.
+  if (change.welcomeMessages !== undefined) mergeWelcomeMessages({}, change.welcomeMessages);
   await db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
     const set: Partial<typeof registrationSettings.$inferInsert> = { updatedAt: new Date() };
@@ -133,6 +137,15 @@ export async function updateRegistrationSettings(
     if (change.welcomeMessage !== undefined && change.welcomeMessage !== settings.welcomeMessage) {
       set.welcomeMessage = change.welcomeMessage;
       await writeAudit(tx, workdomainId, actor, 'welcome_message_changed');
+    }
+    if (change.welcomeMessages !== undefined) {
+      const merged = mergeWelcomeMessages(settings.welcomeMessages, change.welcomeMessages);
+      if (!sameWelcomeMessages(merged, settings.welcomeMessages)) {
+        set.welcomeMessages = merged;
+        await writeAudit(tx, workdomainId, actor, 'welcome_messages_changed', {
+          languages: Object.keys(merged),
+        });
+      }
     }
     if (change.message !== undefined && change.message !== settings.message) {
       set.message = change.message;

@@ -331,6 +331,8 @@ async function completeRegistration(
       workdomainName: workdomain.name,
       via: arrivedVia(registration.origin, deps.config.publicUrl),
       welcomeMessage: settings.welcomeMessage,
+      welcomeMessages: settings.welcomeMessages,
+      lang: registration.lang,
       firstMessage: registration.message,
     }).then(({ conversationId }) =>
       tellPic(deps, tx, {

@@ -6,6 +6,8 @@ export const zhHant: AdminWords = {
     pic: '負責人是每位新註冊者都會連結到的內部使用者。每位新使用者都會直接加入此人為聯絡人，歡迎訊息也由此人發出。沒有啟用中的負責人就無法開放註冊。',
     welcomeMessage:
       '新使用者完成註冊後，立即從負責人那裡收到的第一則聊天訊息。以純文字傳送，最多 2000 個字元。留空則不傳送歡迎訊息。',
+    welcomeMessages:
+      '可以為每種語言各寫一則歡迎訊息。新使用者會收到註冊時所用語言（英文、繁體中文、簡體中文、日文）的訊息；該語言沒有訊息時，則收到預設訊息。清空即可刪除該語言的訊息。每種語言最多 2000 個字元。',
     capacity:
       '這個工作網域目前的外部使用者人數，以及方案允許的上限。已停用的使用者不計入。達到上限時會自動關閉註冊；釋出名額或提高上限後，再重新開放。',
     link: '註冊連結會在第一次開放註冊時建立，之後不會改變。這是通用連結：在已安裝 ChatPoint 的手機上會在 App 中開啟註冊表單，否則在瀏覽器中開啟。可直接分享連結，或分享 QR 碼。',
@@ -99,6 +101,11 @@ export const zhHant: AdminWords = {
     picInactive: '{name} 已不是啟用中的使用者。只有啟用中的內部使用者可以擔任負責人。',
     picNote: '新使用者會連結到此人，並收到此人發出的歡迎訊息。',
     welcomeMessage: '歡迎訊息',
+    welcomeLanguage: '翻譯',
+    welcomeDefault: '預設',
+    welcomeDefaultNote: '傳送給所用語言沒有專屬歡迎訊息的每位新使用者。',
+    welcomeLanguageNote: '傳送給使用{language}的新使用者。',
+    welcomeFallbackNote: '尚無{language}訊息：使用{language}的新使用者會收到預設訊息。',
     characters: '{count} / {max} 個字元',
     previewCaption: '預覽：新使用者收到的第一則訊息',
     noWelcome: '沒有歡迎訊息：對話將從空白開始。',
@@ -197,6 +204,9 @@ export const zhHant: AdminWords = {
     registration_auto_closed: '註冊已自動關閉',
     pic_changed: '變更負責人',
     welcome_message_changed: '變更歡迎訊息',
+    first_message_changed: '變更了註冊者第一則訊息的設定',
+    welcome_messages_changed: '變更了各語言的歡迎訊息',
+    user_signed_in_with_code: '成員以驗證碼登入',
     link_regenerated: '重新產生註冊連結',
     user_registered: '新使用者透過連結註冊',
     user_deactivated: '停用使用者',

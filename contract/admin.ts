@@ -146,6 +146,10 @@ export const UserListQuery = z.object({
     .max(limits.userSearchMax)
     .optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Only users whose name or email holds this' }),
+  kind: z
+    .enum(userKinds)
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' }, description: 'Only internal or only external users' }),
 });
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 

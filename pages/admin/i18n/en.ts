@@ -25,6 +25,10 @@ export const en = {
   users: {
     heading: 'Users',
     loading: 'Loading users…',
+    search: 'Search by name or email',
+    showMore: 'Show more users',
+    noMatch: 'No user’s name or email holds “{search}”.',
+    shown: '{count} shown',
     name: 'Name',
     email: 'Email',
     type: 'Type',

@@ -52,6 +52,10 @@ export const ja: AdminWords = {
   users: {
     heading: 'ユーザー',
     loading: 'ユーザーを読み込んでいます…',
+    search: '名前またはメールアドレスで検索',
+    showMore: 'さらにユーザーを表示',
+    noMatch: '名前またはメールアドレスに「{search}」を含むユーザーはいません。',
+    shown: '{count} 人を表示中',
     name: '名前',
     email: 'メールアドレス',
     type: '種別',

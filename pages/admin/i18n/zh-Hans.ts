@@ -52,6 +52,10 @@ export const zhHans: AdminWords = {
   users: {
     heading: '用户',
     loading: '正在加载用户…',
+    search: '按姓名或邮箱搜索',
+    showMore: '显示更多用户',
+    noMatch: '没有姓名或邮箱包含“{search}”的用户。',
+    shown: '已显示 {count} 位',
     name: '姓名',
     email: '邮箱',
     type: '类型',

@@ -52,6 +52,10 @@ export const zhHant: AdminWords = {
   users: {
     heading: '使用者',
     loading: '正在載入使用者…',
+    search: '依姓名或電子郵件搜尋',
+    showMore: '顯示更多使用者',
+    noMatch: '沒有姓名或電子郵件包含「{search}」的使用者。',
+    shown: '已顯示 {count} 位',
     name: '姓名',
     email: '電子郵件',
     type: '類型',

@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['test/{integration,security,faults,e2e}/**/*.test.ts', 'server/**/*.test.ts'].concat(
       process.env.TEST_DATABASE_URL ? ['test/postgres/**/*.test.ts'] : [],
     ),
+    // Migrates once per run; every harness starts from a copy (test/helpers/databases.ts, pglite-snapshot.ts).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',

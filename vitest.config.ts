@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ProcessTestsFirst } from './test/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -13,5 +14,9 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // A worker runs file after file without reloading the server's modules (seconds each on a busy
+    // machine). The files share no state: each builds its own harness and closes it.
+    isolate: false,
+    sequence: { sequencer: ProcessTestsFirst },
   },
 });

@@ -28,6 +28,11 @@ export interface DatabaseOptions {
   dataDir: string | null;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * PGlite only: a data directory to start from (`PGlite#dumpDataDir()` of a migrated database)
+   * instead of running initdb. Migrations still run, so an older snapshot is brought up to date.
+   */
+  pgliteSnapshot?: Blob;
 }
 
 /** drizzle/ at the project root: two levels up from this file, one up from the bundled dist/server.js. */
@@ -42,7 +47,7 @@ const MIGRATION_LOCK_ID = 727_274_631;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 16);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteSnapshot);
 }
 
 /**
@@ -60,13 +65,16 @@ export function embeddedDatabaseExists(dataDir: string): boolean {
 }
 
 /** Loaded on demand: a server on PostgreSQL never pays PGlite's memory. */
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
+  const options = {
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  };
   let client: InstanceType<typeof PGlite>;
   if (dataDir) {
     const dir = pgliteDirectory(dataDir);

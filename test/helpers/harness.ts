@@ -15,6 +15,7 @@ import { type Services, startServices } from '../../server/services.ts';
 import type { RetrySchedule } from '../../server/webhooks/outbox.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { createScratchDatabase } from './databases.ts';
+import { migratedPgliteSnapshot } from './pglite-snapshot.ts';
 import { codeIn, SmtpSink } from './smtp-sink.ts';
 
 export const PUBLIC_URL = 'http://localhost:8787';
@@ -50,7 +51,7 @@ let seedCounter = 0;
 export async function createHarness(options: HarnessOptions) {
   const smtp = await new SmtpSink().start();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-test-'));
-  const scratch = options.backend === 'postgres' ? await createScratchDatabase() : null;
+  const scratch = options.backend === 'postgres' ? await createScratchDatabase({ migrated: true }) : null;
   const logLines: string[] = [];
   const port = options.listen ? await freePort() : 8787;
   const publicUrl = options.listen ? `http://127.0.0.1:${port}` : PUBLIC_URL;
@@ -70,6 +71,7 @@ export async function createHarness(options: HarnessOptions) {
     createLogger((line) => logLines.push(line)),
     {
       inMemoryDatabase: true,
+      pgliteSnapshot: scratch ? undefined : await migratedPgliteSnapshot(),
       pollMs: 50,
       webhookSchedule: options.webhookSchedule,
     },

@@ -68,8 +68,6 @@ export async function startServices(
     logger,
     metrics,
     devMailbox,
-    mailQueued: () => worker.poke(),
-    webhooksQueued: () => webhookWorker.poke(),
   };
   return {
     deps,

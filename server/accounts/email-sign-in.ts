@@ -76,7 +76,6 @@ export async function startEmailSignIn(deps: AppDeps, input: { email: string }, 
       },
     });
   });
-  deps.mailQueued();
   return { attemptId };
 }
 

@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { registrationLinks, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { autoCloseRegistration } from '../registration/auto-close.ts';
+import { autoCloseRegistration, isPicAvailable } from '../registration/availability.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
@@ -82,8 +82,6 @@ export async function deactivateWorkdomainUser(
   }
   if (current.status === 'inactive') return toAdminUser(current);
   await deactivateUser(deps.db, scope.workdomainId, userId, scope.actor, deps.config.publicUrl);
-  deps.mailQueued();
-  deps.webhooksQueued();
   return toAdminUser(await findUser(deps.db, scope, userId));
 }
 
@@ -118,7 +116,7 @@ export async function deactivateUser(
     if (!user) throw new AppError('user_not_found');
     await endUserSessions(tx, user.id);
     await writeAudit(tx, workdomainId, actor, 'user_deactivated', { userId: user.id, email: user.email });
-    if (settings.picUserId === user.id)
+    if (settings.picUserId === user.id && !isPicAvailable(user, workdomainId))
       await autoCloseRegistration(tx, settings, 'pic_unavailable', publicUrl);
     return user;
   });

@@ -8,12 +8,8 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { DataDirBusyError, lockDataDir } from '../db/data-dir-lock.ts';
 import { AppError } from '../errors.ts';
 import { rotateStoredSigningKey } from '../keys/key-ring.ts';
-import {
-  closeRegistration,
-  openRegistration,
-  showRegistration,
-  updateRegistrationSettings,
-} from '../registration/settings.ts';
+import { closeRegistration, openRegistration } from '../registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
 import { createWorkdomain, findWorkdomainBySlug } from '../workdomains/workdomains.ts';
 
 const USAGE = `Usage: npm run cli -- <verb> [options]
@@ -85,12 +81,14 @@ const verbs: Record<string, Verb> = {
       operator,
       publicUrl,
     );
-    const view = await openRegistration(db, workdomain.id, operator, publicUrl);
+    await openRegistration(db, workdomain.id, operator);
+    const view = await showRegistration(db, workdomain.id, publicUrl);
     return { linkId: view.linkId, url: view.url, embed: view.embed };
   },
   'registration close': async (db, v, publicUrl) => {
     const workdomain = await findWorkdomainBySlug(db, required(v, 'workdomain'));
-    const view = await closeRegistration(db, workdomain.id, operator, publicUrl);
+    await closeRegistration(db, workdomain.id, operator);
+    const view = await showRegistration(db, workdomain.id, publicUrl);
     return { open: view.open };
   },
   'registration show': async (db, v, publicUrl) => {

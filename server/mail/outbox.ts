@@ -1,7 +1,12 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { afterCommit } from '../db/after-commit.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { emailOutbox } from '../db/schema/index.ts';
+import { createWakeSignal } from '../jobs/wake-signal.ts';
 import type { EmailTemplateName, EmailTemplates } from './render.ts';
+
+/** Notified after each commit that queued mail; the mail worker listens. */
+export const mailQueued = createWakeSignal();
 
 export interface QueuedEmail<K extends EmailTemplateName> {
   to: string;
@@ -13,7 +18,10 @@ export interface QueuedEmail<K extends EmailTemplateName> {
   replacesEarlierMail?: boolean;
 }
 
-/** Queue mail inside the caller's transaction: it is sent if and only if the change commits. */
+/**
+ * Queue mail inside the caller's transaction: it is sent if and only if the change commits, and
+ * the worker is woken right after the commit.
+ */
 export async function enqueueEmail<K extends EmailTemplateName>(
   tx: Queryable,
   email: QueuedEmail<K>,
@@ -30,6 +38,7 @@ export async function enqueueEmail<K extends EmailTemplateName>(
     props: email.props as unknown as Record<string, unknown>,
     supersedeKey: email.supersedeKey ?? null,
   });
+  afterCommit(tx, mailQueued.notify);
 }
 
 const LEASE_SECONDS = 60;

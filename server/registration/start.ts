@@ -9,12 +9,13 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { assertOpen, isOpen } from './availability.ts';
 import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
 import { assertEmailDomainAllowed } from './email-rules.ts';
 import { parseFirstMessage } from './first-message.ts';
 import { recordFunnelEvent } from './funnel.ts';
-import { assertOpen, findLink, isOpen, registrationUrl } from './link.ts';
+import { findLink, registrationUrl } from './link.ts';
 import { registrationTransitions } from './states.ts';
 
 /** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
@@ -182,7 +183,6 @@ export async function startRegistration(
       recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]),
     ]);
   });
-  deps.mailQueued();
   return { registrationId, resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
 }
 
@@ -241,7 +241,6 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
     await queueRegistrationMail(deps, tx, registration, link.workdomain, mail, true);
     await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
   });
-  deps.mailQueued();
   return { resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
 }
 

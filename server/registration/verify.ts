@@ -12,13 +12,12 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
-import { autoCloseRegistration } from './auto-close.ts';
+import { activePic, assertOpen, autoCloseRegistration, isOpen, reasonToClose } from './availability.ts';
 import { codeMatches, hashCode, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
 import { recordFunnelEvent } from './funnel.ts';
-import { assertOpen, findLink, isOpen } from './link.ts';
+import { findLink } from './link.ts';
 import { isLinkLive } from './links.ts';
 import { tellPic } from './pic-notice.ts';
-import { activePic } from './settings.ts';
 import { findRegistration, type Registration } from './start.ts';
 import { registrationTransitions } from './states.ts';
 
@@ -160,11 +159,8 @@ async function createAccount(
       if (isUniqueViolation(error)) throw new AppError('email_taken');
       throw error;
     });
-  // An automatic close inside the transaction queued webhook events too.
-  deps.webhooksQueued();
   if (outcome.kind === 'link_deleted') throw new AppError('link_not_found');
   if (outcome.kind === 'closed') throw new AppError('registration_closed');
-  deps.mailQueued();
   return { status: 201, body: await loginLinks(deps, outcome.user, outcome.jti) };
 }
 
@@ -297,12 +293,14 @@ async function completeRegistration(
   ]);
   if (!live) return { kind: 'link_deleted' };
   if (!isOpen(settings, workdomain)) return { kind: 'closed' };
-  if (pic?.status !== 'active') {
-    await autoCloseRegistration(tx, settings, 'pic_unavailable', deps.config.publicUrl);
-    return { kind: 'closed' };
-  }
-  if (!hasFreeSeat(used, workdomain.externalUserLimit)) {
-    await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
+  const closing = reasonToClose({
+    workdomainId: registration.workdomainId,
+    pic,
+    seatsUsed: used,
+    externalUserLimit: workdomain.externalUserLimit,
+  });
+  if (closing || !pic) {
+    await autoCloseRegistration(tx, settings, closing ?? 'pic_unavailable', deps.config.publicUrl);
     return { kind: 'closed' };
   }
 

@@ -10,7 +10,8 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { loadBuiltAssets } from '../../server/pages/routes.ts';
-import { openRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
+import { openRegistration } from '../../server/registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { type Services, startServices } from '../../server/services.ts';
 import type { RetrySchedule } from '../../server/webhooks/outbox.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   listen?: boolean;
   /** Webhook retry timing (seconds instead of hours in tests). */
   webhookSchedule?: RetrySchedule;
+  /** How often the outbox workers poll when nothing wakes them (default 50 ms). */
+  pollMs?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -70,7 +73,7 @@ export async function createHarness(options: HarnessOptions) {
     createLogger((line) => logLines.push(line)),
     {
       inMemoryDatabase: true,
-      pollMs: 50,
+      pollMs: options.pollMs ?? 50,
       webhookSchedule: options.webhookSchedule,
     },
   );
@@ -134,7 +137,8 @@ export async function createHarness(options: HarnessOptions) {
     );
     let linkId: string | null = null;
     if (seed.open !== false && ['pro', 'enterprise'].includes(seed.plan ?? 'pro')) {
-      linkId = (await openRegistration(db, workdomain.id, { kind: 'operator' }, publicUrl)).linkId;
+      await openRegistration(db, workdomain.id, { kind: 'operator' });
+      linkId = (await showRegistration(db, workdomain.id, publicUrl)).linkId;
     }
     return { workdomain, admin, adminPassword, pic, linkId: linkId! };
   }

@@ -1,7 +1,8 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterCommit } from '../db/after-commit.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { emailOutbox } from '../db/schema/index.ts';
+import { claimLease, dueForClaim } from '../jobs/outbox-claim.ts';
 import { createWakeSignal } from '../jobs/wake-signal.ts';
 import type { EmailTemplateName, EmailTemplates } from './render.ts';
 
@@ -43,26 +44,12 @@ export async function enqueueEmail<K extends EmailTemplateName>(
 
 const LEASE_SECONDS = 60;
 
-/**
- * Claims due mail for one worker in one statement: the claim pushes `next_attempt_at` a lease
- * ahead, so a worker that dies mid-send leaves the mail to be picked up again (at-least-once), and
- * SKIP LOCKED lets several processes share one outbox without sending a mail twice.
- */
+/** Claims due mail for one worker in one statement (see dueForClaim). */
 export async function claimDueEmails(db: Database, limit: number) {
-  const due = db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-    .orderBy(emailOutbox.nextAttemptAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
   return db
     .update(emailOutbox)
-    .set({
-      attempts: sql`${emailOutbox.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-    })
-    .where(inArray(emailOutbox.id, due))
+    .set(claimLease(emailOutbox, LEASE_SECONDS))
+    .where(inArray(emailOutbox.id, dueForClaim(db, emailOutbox, limit)))
     .returning();
 }
 

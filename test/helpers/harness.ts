@@ -1,6 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -16,6 +14,7 @@ import { type Services, startServices } from '../../server/services.ts';
 import type { RetrySchedule } from '../../server/webhooks/outbox.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { createScratchDatabase } from './databases.ts';
+import { freePort } from './server-process.ts';
 import { codeIn, SmtpSink } from './smtp-sink.ts';
 
 export const PUBLIC_URL = 'http://localhost:8787';
@@ -29,14 +28,6 @@ export interface HarnessOptions {
   webhookSchedule?: RetrySchedule;
   /** How often the outbox workers poll when nothing wakes them (default 50 ms). */
   pollMs?: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface ApiResponse<T = any> {

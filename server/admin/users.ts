@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { endUserSessions } from '../accounts/users.ts';
+import { endUserSessions, setUserStatus } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { registrationLinks, users } from '../db/schema/index.ts';
@@ -108,11 +108,7 @@ export async function deactivateUser(
 ) {
   return db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
-    const [user] = await tx
-      .update(users)
-      .set({ status: 'inactive' })
-      .where(and(eq(users.id, userId), eq(users.workdomainId, workdomainId)))
-      .returning();
+    const user = await setUserStatus(tx, workdomainId, userId, 'inactive');
     if (!user) throw new AppError('user_not_found');
     await endUserSessions(tx, user.id);
     await writeAudit(tx, workdomainId, actor, 'user_deactivated', { userId: user.id, email: user.email });
@@ -137,7 +133,7 @@ export async function reactivateUser(db: Database, workdomainId: string, userId:
       if (!hasFreeSeat(await seatsUsed(tx, workdomainId), workdomain.externalUserLimit))
         throw new AppError('capacity_reached');
     }
-    const [user] = await tx.update(users).set({ status: 'active' }).where(eq(users.id, userId)).returning();
+    const user = await setUserStatus(tx, workdomainId, userId, 'active');
     await writeAudit(tx, workdomainId, actor, 'user_reactivated', { userId, email: current.email });
     return user!;
   });

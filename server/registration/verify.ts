@@ -1,33 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { limits } from '../../contract/limits.ts';
-import type { Verified } from '../../contract/registration.ts';
-import { writeAudit } from '../audit/write.ts';
-import { createFirstContact, postToPic } from '../chat/first-contact.ts';
-import type { Tx } from '../db/client.ts';
-import { isUniqueViolation } from '../db/client.ts';
-import { pipeline } from '../db/pipeline.ts';
-import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
+import { registrations } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
-import { queueWebhookEvent } from '../webhooks/events.ts';
-import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
-import { activePic, assertOpen, autoCloseRegistration, isOpen, reasonToClose } from './availability.ts';
-import { codeMatches, hashCode, MAX_CODE_ATTEMPTS, normaliseCodeInput } from './codes.ts';
-import { recordFunnelEvent } from './funnel.ts';
-import { findLink } from './link.ts';
-import { isLinkLive } from './links.ts';
-import { tellPic } from './pic-notice.ts';
-import { findRegistration, type Registration } from './start.ts';
+import { codeMatches, hashCode, MAX_CODE_ATTEMPTS, normaliseCodeInput } from '../verification/codes.ts';
+import {
+  codeAlreadyUsed,
+  codeExpired,
+  malformedCode,
+  refusedRightCode,
+  wrongCode,
+} from '../verification/refusals.ts';
+import { createAccount, signIn, type VerifyOutcome } from './complete.ts';
+import { findRegistration, type Registration } from './lookup.ts';
 import { registrationTransitions } from './states.ts';
-
-export const LOGIN_TOKEN_LIFETIME_SECONDS = limits.loginTokenLifetimeSeconds;
-export const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays * 24 * 60 * 60 * 1000;
-
-/** The registrant's first message to the PIC, or null. */
-const firstMessageOf = (registration: Registration) => registration.message || null;
-
-const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
 
 /**
  * Counts a wrong code in one statement, so parallel guesses are all counted, and kills the
@@ -44,18 +28,11 @@ async function countWrongCode(deps: AppDeps, registration: Registration, superse
     })
     .where(eq(registrations.id, registration.id))
     .returning({ attempts: registrations.attempts, state: registrations.state });
-  if (counted!.state === 'dead' && counted!.attempts > MAX_CODE_ATTEMPTS)
-    throw new AppError('too_many_attempts');
-  const triesLeft = Math.max(0, MAX_CODE_ATTEMPTS - counted!.attempts);
+  // Only a dead registration refuses every code; an accepted one keeps answering "not right".
+  const attempts =
+    counted!.state === 'dead' ? counted!.attempts : Math.min(counted!.attempts, MAX_CODE_ATTEMPTS);
   // A code replaced by a resend is a wrong try too, but its holder needs to hear why.
-  if (superseded) throw new AppError('code_superseded', { details: { triesLeft } });
-  throw new AppError('invalid_code', {
-    message:
-      triesLeft > 0
-        ? `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`
-        : 'That code is not right, and no tries are left. Please start again.',
-    details: { triesLeft },
-  });
+  throw wrongCode(attempts, superseded);
 }
 
 /**
@@ -87,41 +64,42 @@ async function acceptRightCode(deps: AppDeps, registration: Registration) {
 /** Why a right code was not accepted: already used, dead, or expired meanwhile. */
 async function explainRefusal(deps: AppDeps, registration: Registration): Promise<never> {
   const [now] = await deps.db
-    .select({ state: registrations.state, codeExpiresAt: registrations.codeExpiresAt })
+    .select({ state: registrations.state })
     .from(registrations)
     .where(eq(registrations.id, registration.id));
-  if (now?.state === 'completed') throw alreadyUsed();
-  if (now?.state === 'dead') throw new AppError('too_many_attempts');
-  throw new AppError('code_expired');
+  throw refusedRightCode(
+    now && { used: now.state === 'completed', attempts: now.state === 'dead' ? MAX_CODE_ATTEMPTS : 0 },
+  );
 }
 
-/** 201 with a new account, or 200 when a returning member signed in with a sign-in code. */
-export interface VerifyOutcome {
-  status: 200 | 201;
-  body: Verified;
-}
-
+/**
+ * The proof: the registration's emailed code, counted when wrong and accepted when right. What the
+ * accepted code leads to (a new account or a member's sign-in) is complete.ts's business.
+ */
 export async function verifyRegistration(
   deps: AppDeps,
   linkId: string,
   input: { registrationId: string; code: string },
 ): Promise<VerifyOutcome> {
   const code = normaliseCodeInput(input.code);
-  if (!code) throw new AppError('invalid_code', { message: `The code has ${limits.codeLength} digits.` });
+  if (!code) throw malformedCode();
   const accepted = await acceptRightCodeAtOnce(deps, linkId, input.registrationId, code);
   if (accepted) return createAccount(deps, accepted, code);
 
   const registration = await findRegistration(deps, linkId, input.registrationId);
-  if (registration.state === 'completed') throw alreadyUsed();
+  if (registration.state === 'completed') throw codeAlreadyUsed();
   // A try at a dead registration still counts, so parallel guesses are all counted.
   if (registration.state === 'dead') await countWrongCode(deps, registration);
-  if (registration.codeExpiresAt.getTime() <= Date.now()) throw new AppError('code_expired');
+  if (registration.codeExpiresAt.getTime() <= Date.now()) throw codeExpired();
   if (!codeMatches(deps.keys.codeKey, registration.id, code, registration.codeHash)) {
     const superseded = codeMatches(deps.keys.codeKey, registration.id, code, registration.previousCodeHash);
     await countWrongCode(deps, registration, superseded);
   }
-  if (registration.state === 'signin_code_sent')
-    return { status: 200, body: await signIn(deps, linkId, registration) };
+  if (registration.state === 'signin_code_sent') {
+    const signedIn = await signIn(deps, linkId, registration);
+    if (!signedIn) return explainRefusal(deps, registration);
+    return { status: 200, body: signedIn };
+  }
   await acceptRightCode(deps, registration);
   return createAccount(deps, registration, code);
 }
@@ -141,219 +119,4 @@ function acceptRightCodeAtOnce(deps: AppDeps, linkId: string, registrationId: st
       eq(registrations.codeHash, hashCode(deps.keys.codeKey, registrationId, code)),
     ),
   );
-}
-
-/** An accepted registration becomes an account, connected with the PIC, and a login link. */
-async function createAccount(
-  deps: AppDeps,
-  registration: Registration,
-  code: string,
-): Promise<VerifyOutcome> {
-  // The slow part happens before the transaction, so the settings lock is held for milliseconds.
-  // The transaction checks the link, so a link closed by now costs a hash, not an extra query.
-  const passwordHash = await deps.hasher.hash(code);
-
-  const outcome = await deps.db
-    .transaction(async (tx) => completeRegistration(deps, tx, registration, passwordHash))
-    .catch((error) => {
-      if (isUniqueViolation(error)) throw new AppError('email_taken');
-      throw error;
-    });
-  if (outcome.kind === 'link_deleted') throw new AppError('link_not_found');
-  if (outcome.kind === 'closed') throw new AppError('registration_closed');
-  return { status: 201, body: await loginLinks(deps, outcome.user, outcome.jti) };
-}
-
-/** The single-use login token and the links that redeem it. */
-async function loginLinks(deps: AppDeps, user: Verified['user'], jti: string): Promise<Verified> {
-  const loginToken = await deps.tokens.sign(
-    { sub: user.id, jti, pur: 'login' },
-    LOGIN_TOKEN_LIFETIME_SECONDS,
-  );
-  return {
-    user,
-    loginToken,
-    // The address rides along so an expired link can offer sign-in by email with it filled in.
-    deepLink: `${deps.config.publicUrl}/app/open#token=${loginToken}&email=${encodeURIComponent(user.email)}`,
-    webUrl: `${deps.config.publicUrl}/app#token=${loginToken}&email=${encodeURIComponent(user.email)}`,
-  };
-}
-
-async function insertLoginToken(tx: Tx, userId: string) {
-  const jti = randomUUID();
-  await tx.insert(loginTokens).values({
-    jti,
-    userId,
-    expiresAt: new Date(Date.now() + LOGIN_TOKEN_LIFETIME_SECONDS * 1000),
-  });
-  return jti;
-}
-
-/**
- * A returning member's right sign-in code. One transaction uses the code up (guarded like
- * acceptRightCode, so five wrong codes first still win), issues a login token and posts the
- * message they wrote, if any, to the PIC. Nothing else is created and the password stays as it is.
- */
-async function signIn(deps: AppDeps, linkId: string, registration: Registration): Promise<Verified> {
-  const link = await findLink(deps.db, linkId);
-  assertOpen(link);
-  const signedIn = await deps.db.transaction(async (tx) => {
-    const [member] = await tx
-      .select({ id: users.id, name: users.name, email: users.email, status: users.status })
-      .from(users)
-      .where(
-        and(
-          eq(users.workdomainId, registration.workdomainId),
-          eq(users.emailCanonical, registration.emailCanonical),
-        ),
-      );
-    const used = await tx
-      .update(registrations)
-      .set({ state: 'completed', userId: member?.id ?? null })
-      .where(
-        and(
-          eq(registrations.id, registration.id),
-          inArray(registrations.state, registrationTransitions.signIn),
-          gt(registrations.codeExpiresAt, sql`now()`),
-          lt(registrations.attempts, MAX_CODE_ATTEMPTS),
-        ),
-      )
-      .returning({ id: registrations.id });
-    if (used.length === 0) return null;
-    // Deactivated since the code was sent: the code is used up and signs nobody in.
-    if (member?.status !== 'active') throw alreadyUsed();
-    const user = { id: member.id, name: member.name, email: member.email };
-    const pic = await activePic(tx, registration.workdomainId, link.settings.picUserId);
-    if (registration.message && pic && pic.id !== user.id) {
-      await postToPic(tx, registration.workdomainId, user, pic, registration.message);
-    }
-    const jti = await insertLoginToken(tx, user.id);
-    await recordFunnelEvent(
-      tx,
-      { workdomainId: registration.workdomainId, linkId: registration.linkId },
-      'verified',
-    );
-    await writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_signed_in_with_code', {
-      userId: user.id,
-    });
-    return { user, jti };
-  });
-  if (!signedIn) return explainRefusal(deps, registration);
-  return loginLinks(deps, signedIn.user, signedIn.jti);
-}
-
-/** The registrant's account, with the code they verified as its first password. */
-function insertUser(tx: Tx, registration: Registration, id: string, passwordHash: string) {
-  return tx.insert(users).values({
-    id,
-    workdomainId: registration.workdomainId,
-    email: registration.email,
-    emailCanonical: registration.emailCanonical,
-    name: registration.name,
-    kind: 'external',
-    role: 'member',
-    passwordHash,
-    initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
-    registeredViaLink: true,
-    lang: registration.lang,
-    registeredViaLinkId: registration.linkId,
-  });
-}
-
-type CompletionOutcome =
-  | { kind: 'closed' }
-  | { kind: 'link_deleted' }
-  | { kind: 'created'; user: { id: string; name: string; email: string }; jti: string };
-
-/**
- * The registration transaction. It takes the settings lock, checks the link, PIC and seats, and
- * then calls the steps owned by other modules: the account, the first contact with the PIC, the
- * login token, the audit entry and the funnel.
- */
-async function completeRegistration(
-  deps: AppDeps,
-  tx: Tx,
-  registration: Registration,
-  passwordHash: string,
-): Promise<CompletionOutcome> {
-  // Settings, workdomain and PIC in one statement; the settings row lock serialises this workdomain.
-  const [locked] = await tx
-    .select({ settings: registrationSettings, workdomain: workdomains, pic: users })
-    .from(registrationSettings)
-    .innerJoin(workdomains, eq(workdomains.id, registrationSettings.workdomainId))
-    .leftJoin(users, eq(users.id, registrationSettings.picUserId))
-    .where(eq(registrationSettings.workdomainId, registration.workdomainId))
-    .for('update', { of: registrationSettings });
-  if (!locked) return { kind: 'closed' };
-  const { settings, workdomain, pic } = locked;
-  // Read after the lock, so the seats count every registration that committed before it.
-  const [live, used] = await pipeline([
-    isLinkLive(tx, registration.workdomainId, registration.linkId),
-    seatsUsed(tx, registration.workdomainId),
-  ]);
-  if (!live) return { kind: 'link_deleted' };
-  if (!isOpen(settings, workdomain)) return { kind: 'closed' };
-  const closing = reasonToClose({
-    workdomainId: registration.workdomainId,
-    pic,
-    seatsUsed: used,
-    externalUserLimit: workdomain.externalUserLimit,
-  });
-  if (closing || !pic) {
-    await autoCloseRegistration(tx, settings, closing ?? 'pic_unavailable', deps.config.publicUrl);
-    return { kind: 'closed' };
-  }
-
-  const moved = await tx
-    .update(registrations)
-    .set({ state: 'completed' })
-    .where(
-      and(
-        eq(registrations.id, registration.id),
-        inArray(registrations.state, registrationTransitions.complete),
-      ),
-    )
-    .returning({ id: registrations.id });
-  if (moved.length === 0) throw alreadyUsed();
-
-  const newUser = { id: randomUUID(), name: registration.name, email: registration.email };
-  await insertUser(tx, registration, newUser.id, passwordHash);
-  // The rest refers only to the user and to ids made here: it goes to the database as one
-  // pipeline instead of a round trip per statement.
-  const [, , jti] = await pipeline([
-    tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id)),
-    createFirstContact(tx, registration.workdomainId, newUser, pic, {
-      workdomainName: workdomain.name,
-      welcomeMessage: settings.welcomeMessage,
-      firstMessage: registration.message,
-    }).then(({ conversationId }) =>
-      tellPic(deps, tx, {
-        pic,
-        registrant: newUser,
-        workdomainName: workdomain.name,
-        conversationId,
-        message: registration.message,
-      }),
-    ),
-    insertLoginToken(tx, newUser.id),
-    recordFunnelEvent(
-      tx,
-      { workdomainId: registration.workdomainId, linkId: registration.linkId },
-      'verified',
-      'account_created',
-    ),
-    writeAudit(tx, registration.workdomainId, { kind: 'system' }, 'user_registered', {
-      userId: newUser.id,
-    }),
-    queueWebhookEvent(tx, registration.workdomainId, 'user.registered', {
-      user: newUser,
-      workdomain: { slug: workdomain.slug, name: workdomain.name },
-      linkId: registration.linkId,
-      message: firstMessageOf(registration),
-    }),
-  ]);
-  if (!hasFreeSeat(used + 1, workdomain.externalUserLimit)) {
-    await autoCloseRegistration(tx, settings, 'capacity_reached', deps.config.publicUrl);
-  }
-  return { kind: 'created', user: newUser, jti };
 }

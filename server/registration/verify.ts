@@ -1,14 +1,9 @@
 import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { limits } from '../../contract/limits.ts';
 import { registrations } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { codeMatches, hashCode, MAX_CODE_ATTEMPTS, normaliseCodeInput } from '../verification/codes.ts';
-import {
-  codeAlreadyUsed,
-  codeExpired,
-  malformedCode,
-  refusedRightCode,
-  wrongCode,
-} from '../verification/refusals.ts';
+import { codeMatches, hashCode, normaliseCodeInput } from '../verification/codes.ts';
+import * as refusals from '../verification/refusals.ts';
 import { createAccount, signIn, type VerifyOutcome } from './complete.ts';
 import { findRegistration, type Registration } from './lookup.ts';
 import { registrationTransitions } from './states.ts';
@@ -23,16 +18,16 @@ async function countWrongCode(deps: AppDeps, registration: Registration, superse
     .update(registrations)
     .set({
       attempts: sql`${registrations.attempts} + 1`,
-      state: sql`case when ${registrations.attempts} + 1 >= ${MAX_CODE_ATTEMPTS}
+      state: sql`case when ${registrations.attempts} + 1 >= ${limits.maxCodeAttempts}
         and ${inArray(registrations.state, registrationTransitions.kill)} then 'dead' else ${registrations.state} end`,
     })
     .where(eq(registrations.id, registration.id))
     .returning({ attempts: registrations.attempts, state: registrations.state });
   // Only a dead registration refuses every code; an accepted one keeps answering "not right".
   const attempts =
-    counted!.state === 'dead' ? counted!.attempts : Math.min(counted!.attempts, MAX_CODE_ATTEMPTS);
+    counted!.state === 'dead' ? counted!.attempts : Math.min(counted!.attempts, limits.maxCodeAttempts);
   // A code replaced by a resend is a wrong try too, but its holder needs to hear why.
-  throw wrongCode(attempts, superseded);
+  throw refusals.wrongCode(attempts, superseded);
 }
 
 /**
@@ -48,7 +43,7 @@ async function markAccepted(deps: AppDeps, which: SQL | undefined): Promise<Regi
         which,
         inArray(registrations.state, registrationTransitions.accept),
         gt(registrations.codeExpiresAt, sql`now()`),
-        or(eq(registrations.state, 'verified'), lt(registrations.attempts, MAX_CODE_ATTEMPTS)),
+        or(eq(registrations.state, 'verified'), lt(registrations.attempts, limits.maxCodeAttempts)),
       ),
     )
     .returning();
@@ -67,8 +62,8 @@ async function explainRefusal(deps: AppDeps, registration: Registration): Promis
     .select({ state: registrations.state })
     .from(registrations)
     .where(eq(registrations.id, registration.id));
-  throw refusedRightCode(
-    now && { used: now.state === 'completed', attempts: now.state === 'dead' ? MAX_CODE_ATTEMPTS : 0 },
+  throw refusals.refusedRightCode(
+    now && { used: now.state === 'completed', attempts: now.state === 'dead' ? limits.maxCodeAttempts : 0 },
   );
 }
 
@@ -82,15 +77,15 @@ export async function verifyRegistration(
   input: { registrationId: string; code: string },
 ): Promise<VerifyOutcome> {
   const code = normaliseCodeInput(input.code);
-  if (!code) throw malformedCode();
+  if (!code) throw refusals.malformedCode();
   const accepted = await acceptRightCodeAtOnce(deps, linkId, input.registrationId, code);
   if (accepted) return createAccount(deps, accepted, code);
 
   const registration = await findRegistration(deps, linkId, input.registrationId);
-  if (registration.state === 'completed') throw codeAlreadyUsed();
+  if (registration.state === 'completed') throw refusals.codeAlreadyUsed();
   // A try at a dead registration still counts, so parallel guesses are all counted.
   if (registration.state === 'dead') await countWrongCode(deps, registration);
-  if (registration.codeExpiresAt.getTime() <= Date.now()) throw codeExpired();
+  if (registration.codeExpiresAt.getTime() <= Date.now()) throw refusals.codeExpired();
   if (!codeMatches(deps.keys.codeKey, registration.id, code, registration.codeHash)) {
     const superseded = codeMatches(deps.keys.codeKey, registration.id, code, registration.previousCodeHash);
     await countWrongCode(deps, registration, superseded);

@@ -21,6 +21,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/drizzle ./drizzle
+# Only so that `npm run cli` here says to use node dist/cli.js instead of failing on tsx.
+COPY --from=build /app/scripts/cli-from-source.mjs ./scripts/
 # DATA_DIR holds the embedded database (when DATABASE_URL is unset) and the dev mailbox.
 RUN mkdir -p /data && chown node:node /data
 USER node

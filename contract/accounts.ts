@@ -47,16 +47,27 @@ export const ChatMessage = z
   .object({
     id: z.string(),
     senderId: z.string().nullable().openapi({ description: 'Null for system lines' }),
-    body: z.string().openapi({ description: 'Plain text; never interpreted as HTML' }),
+    body: z.string().openapi({
+      description:
+        "Plain text; never interpreted as HTML. A system line (kind `system`) is written in the reader's language",
+    }),
     createdAt: z.string().openapi({ example: '2025-01-31T09:30:00.000Z' }),
     kind: z.enum(['text', 'system']),
   })
   .openapi('ChatMessage');
 
+export const ConversationPartner = Person.extend({
+  active: z.boolean().openapi({ description: 'False once the person was deactivated' }),
+}).openapi('ConversationPartner');
+
 export const Conversation = z
   .object({
     id: z.string(),
-    with: Person,
+    with: ConversationPartner,
+    unassigned: z.boolean().openapi({
+      description:
+        'True for an external user whose conversation partner is no longer active while nobody active looks after them yet (until the business chooses a new person in charge)',
+    }),
     lastMessage: ChatMessage.nullable(),
     unread: z.number().int().openapi({
       description: "Messages from the other person since you last fetched this conversation's messages",

@@ -91,11 +91,44 @@ export const AdminUserSchema = z
       .object({ linkId: z.string(), label: z.string() })
       .nullable()
       .openapi({ description: 'The registration link the user joined through; null for others' }),
+    registrants: z.number().int().nullable().openapi({
+      description:
+        'For the person in charge of public registration: how many active external users have them as their contact (who a new person in charge takes over). Null for everyone else',
+    }),
   })
   .openapi('AdminUser');
 
-export const UserListSchema = z.object({ users: z.array(AdminUserSchema) }).openapi('AdminUserList');
+export const UserListSchema = z
+  .object({
+    users: z.array(AdminUserSchema),
+    next: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as ?cursor= for the following page; null on the last page' }),
+  })
+  .openapi('AdminUserList');
+
+export const UserListQuery = z.object({
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `next` of the previous page' }),
+  q: z
+    .string()
+    .max(limits.userSearchMax)
+    .optional()
+    .openapi({ param: { name: 'q', in: 'query' }, description: 'Only users whose name or email holds this' }),
+});
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
+
+const share = (description: string) =>
+  z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .openapi({ description: `${description}; 0 to 1, null when nothing was sent` });
 
 const FunnelWindow = z.object({
   linkViews: z
@@ -108,8 +141,14 @@ const FunnelWindow = z.object({
     .int()
     .openapi({ description: 'Sign-in codes emailed to addresses that already have an account' }),
   noticesSent: z.number().int().openapi({ description: 'Notices emailed to inactive accounts' }),
-  verified: z.number().int().openapi({ description: 'Correct codes entered' }),
-  accountsCreated: z.number().int(),
+  verified: z
+    .number()
+    .int()
+    .openapi({ description: 'Correct codes entered, of both kinds: accountsCreated + signIns' }),
+  accountsCreated: z.number().int().openapi({ description: 'New accounts: registration codes verified' }),
+  signIns: z.number().int().openapi({ description: 'Members signed in: sign-in codes verified' }),
+  newAccountRate: share('accountsCreated / codesSent, never above 1'),
+  signInRate: share('signIns / signInCodesSent, never above 1'),
 });
 
 const FunnelWindows = { last7Days: FunnelWindow, last30Days: FunnelWindow };
@@ -118,7 +157,17 @@ export const FunnelSchema = z
   .object({
     ...FunnelWindows,
     byLink: z
-      .array(z.object({ linkId: z.string(), ...FunnelWindows }))
+      .array(
+        z.object({
+          linkId: z.string(),
+          label: z
+            .string()
+            .nullable()
+            .openapi({ description: "The link's label (null for an unknown link)" }),
+          deleted: z.boolean().openapi({ description: 'The link was deleted or replaced by a new link' }),
+          ...FunnelWindows,
+        }),
+      )
       .openapi({ description: 'The same counts for each registration link, busiest first' }),
   })
   .openapi('RegistrationFunnel');

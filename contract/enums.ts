@@ -17,3 +17,10 @@ export type UserStatus = (typeof userStatuses)[number];
 /** Whether a link's form asks for a first message to the PIC. */
 export const firstMessageModes = ['off', 'optional', 'required'] as const;
 export type FirstMessageMode = (typeof firstMessageModes)[number];
+
+/**
+ * Events a webhook endpoint can subscribe to; `webhook.test` is only ever sent by the test button.
+ * Here rather than beside the webhook schemas, so the admin page can list them without zod.
+ */
+export const webhookEventTypes = ['user.registered', 'registration.opened', 'registration.closed'] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -26,6 +26,8 @@ export const limits = {
   /** Webhook endpoints per workdomain. */
   webhooksMax: 10,
   webhookUrlMaxLength: 2048,
+  /** Characters of a users-list search. */
+  userSearchMax: 100,
   /** Request bodies above this answer 413. */
   maxBodyBytes: 16 * 1024,
 } as const;

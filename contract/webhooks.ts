@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { type WebhookEventType, webhookEventTypes } from './enums.ts';
 import { limits } from './limits.ts';
 
-/** Events an endpoint can subscribe to; `webhook.test` is only ever sent by the test button. */
-export const webhookEventTypes = ['user.registered', 'registration.opened', 'registration.closed'] as const;
-export type WebhookEventType = (typeof webhookEventTypes)[number];
+export { type WebhookEventType, webhookEventTypes };
 export type WebhookMessageType = WebhookEventType | 'webhook.test';
 
 export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as const;

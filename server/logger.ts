@@ -13,6 +13,9 @@ export interface Logger {
 
 // Field names whose values are secrets (or carry them, like a query's parameters); never written.
 const SECRET_FIELD = /token|code|password|secret|authorization|cookie|param|query|body/i;
+// Every secret of ours is a string (codes too); a number or a yes/no under such a name is a count
+// or a flag, such as a sweep's `loginTokens: 12`, and is written as is.
+const canHoldSecret = (value: unknown) => typeof value !== 'number' && typeof value !== 'boolean';
 // drizzle puts a failed query's parameters into its message ("Failed query: …\nparams: …").
 const QUERY_TEXT = /^Failed query:[\s\S]*$/;
 
@@ -45,7 +48,7 @@ function clean(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => clean(item, depth + 1));
   const out: LogFields = {};
   for (const [key, item] of Object.entries(value))
-    out[key] = SECRET_FIELD.test(key) ? '[redacted]' : clean(item, depth + 1);
+    out[key] = SECRET_FIELD.test(key) && canHoldSecret(item) ? '[redacted]' : clean(item, depth + 1);
   return out;
 }
 

@@ -18,8 +18,10 @@ export type { Me } from '../ui/account-api.ts';
 export { ApiError, errorMessage };
 export type Registration = RegistrationSettings;
 export type SettingsChange = RegistrationSettingsChange;
-export { registrationPlans as REGISTRATION_PLANS } from '../../contract/enums.ts';
-export { webhookEventTypes as WEBHOOK_EVENT_TYPES } from '../../contract/webhooks.ts';
+export {
+  registrationPlans as REGISTRATION_PLANS,
+  webhookEventTypes as WEBHOOK_EVENT_TYPES,
+} from '../../contract/enums.ts';
 export type {
   AdminUser,
   AuditEntry,

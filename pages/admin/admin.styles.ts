@@ -84,6 +84,15 @@ button[aria-disabled='true'], button:disabled { opacity: 0.6; cursor: default }
   font-size: 0.8rem;
   white-space: nowrap;
 }
+/* A confirmation beside the control that caused it (Notices): in the flow, covering nothing. */
+.status-line { margin: 0 }
+.status-line:not(:empty) {
+  padding: 0.4rem 0.75rem;
+  border-inline-start: 4px solid var(--_ok);
+  border-radius: var(--_radius);
+  background: var(--_surface);
+  font-weight: 600;
+}
 .status-active { color: var(--_ok) }
 .status-inactive { color: var(--_muted) }
 .scroll { position: relative; overflow-x: auto; max-width: 100% }

@@ -7,6 +7,7 @@ import { adminStyles } from './admin.styles.ts';
 import { AdminData, AdminStatus } from './admin-data.ts';
 import { adminWords } from './i18n/index.ts';
 import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import { loadRegistrationPanel } from './registration-panel-loader.ts';
 
 /**
  * The admin page: sign-in, then User administration with the Public Registration panel behind the
@@ -78,8 +79,15 @@ export class ChatpointAdmin extends LitElement {
     await this.data.signOut().catch(() => {});
   };
 
-  #openPanel = () => {
-    void this.#panel?.show();
+  #openPanel = async () => {
+    await loadRegistrationPanel();
+    await customElements.whenDefined('chatpoint-registration-panel');
+    await this.#panel?.show();
+  };
+
+  /** Starts fetching the panel as soon as the admin heads for its button. */
+  #preloadPanel = () => {
+    void loadRegistrationPanel().catch(() => {});
   };
 
   #panelClosed = () => {
@@ -134,6 +142,8 @@ export class ChatpointAdmin extends LitElement {
             title=${registrationOpen ? t.publicRegistrationOpen : t.publicRegistration}
             aria-haspopup="dialog"
             @click=${this.#openPanel}
+            @pointerenter=${this.#preloadPanel}
+            @focus=${this.#preloadPanel}
           >
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="none"
               stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">

@@ -1,23 +1,21 @@
-/** Entry of the /admin page: defines its elements once, even if the module is loaded twice. */
+/**
+ * Entry of the /admin page: the users view and sign-in. The Public Registration panel is a chunk
+ * of its own, loaded on demand (registration-panel-loader.ts).
+ */
 import { ChatpointAdmin } from './chatpoint-admin.ts';
 import { ChatpointConfirmDialog } from './confirm-dialog.ts';
-import { ChatpointAdminLinks } from './panel-links.ts';
-import { ChatpointAdminWebhooks } from './panel-webhooks.ts';
-import { ChatpointRegistrationPanel } from './registration-panel.ts';
+import { defineElements } from './define-elements.ts';
+import type { ChatpointRegistrationPanel } from './registration-panel.ts';
+import type { ChatpointAdminLinks } from './sections/links/links-section.ts';
+import type { ChatpointAdminWebhooks } from './sections/webhooks/webhooks-section.ts';
 import '../ui/sign-in.ts';
 import { ChatpointAdminUsers } from './users-table.ts';
 
-const elements: [string, CustomElementConstructor][] = [
+defineElements([
   ['chatpoint-admin-confirm', ChatpointConfirmDialog],
   ['chatpoint-admin-users', ChatpointAdminUsers],
-  ['chatpoint-admin-links', ChatpointAdminLinks],
-  ['chatpoint-admin-webhooks', ChatpointAdminWebhooks],
-  ['chatpoint-registration-panel', ChatpointRegistrationPanel],
   ['chatpoint-admin', ChatpointAdmin],
-];
-for (const [name, element] of elements) {
-  if (!customElements.get(name)) customElements.define(name, element);
-}
+]);
 
 declare global {
   interface HTMLElementTagNameMap {

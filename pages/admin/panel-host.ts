@@ -2,6 +2,12 @@ import type { FirstMessageMode } from '../../contract/enums.ts';
 import type { AdminUser, AuditEntry, Funnel, Registration } from './admin-api.ts';
 import type { Loadable } from './admin-data.ts';
 import type { HelpState } from './help-toggle.ts';
+import type { Notices } from './notices.ts';
+
+/** The fields the Share section copies from. */
+export type PanelCopyField = 'link' | 'embed' | 'csp';
+/** Where the panel says what just happened: beside the control that did it. */
+export type PanelNoticePlace = 'open' | 'settings' | 'access' | 'regenerate' | PanelCopyField;
 
 /** The access rules as the form holds them: lists as one entry per line. */
 export interface AccessDraft {
@@ -31,6 +37,7 @@ export interface RegistrationPanelHost extends HelpState {
   accessError: string;
   saveError: string;
   shareError: string;
+  notices: Notices<PanelNoticePlace>;
   picCandidates(): AdminUser[];
   settingsDirty(): boolean;
   pickPic(event: Event): void;
@@ -41,5 +48,7 @@ export interface RegistrationPanelHost extends HelpState {
   saveAccess(event: SubmitEvent): Promise<void>;
   toggleOpen(): Promise<void>;
   regenerateLink(): Promise<void>;
-  copy(text: string, fieldId: string, refused: string): Promise<void>;
+  copy(text: string, fieldId: PanelCopyField, refused: string): Promise<void>;
+  /** Loads the funnel and the audit log again, after a section changed something. */
+  reloadActivity(): Promise<void>;
 }

@@ -14,17 +14,25 @@ import {
 } from './admin-api.ts';
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
+import { copyText } from './copy-text.ts';
 import type { HelpTopic } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
-import { type AccessDraft, accessChange, accessDraftOf, accessSection } from './panel-access.ts';
-import { activitySection } from './panel-activity.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
-import { settingsSection } from './panel-settings.ts';
-import { shareSection } from './panel-share.ts';
+import { Notices } from './notices.ts';
+import type { PanelCopyField, PanelNoticePlace, RegistrationPanelHost } from './panel-host.ts';
 import { panelStyles } from './registration-panel.styles.ts';
-
-/** How long a confirmation such as "Copied" stays in view. */
-const ANNOUNCEMENT_MS = 5000;
+import { accessSectionStyles } from './sections/access/access-section.styles.ts';
+import {
+  type AccessDraft,
+  accessChange,
+  accessDraftOf,
+  accessSection,
+} from './sections/access/access-section.ts';
+import { activitySectionStyles } from './sections/activity/activity-section.styles.ts';
+import { activitySection } from './sections/activity/activity-section.ts';
+import { settingsSectionStyles } from './sections/settings/settings-section.styles.ts';
+import { settingsSection } from './sections/settings/settings-section.ts';
+import { shareSectionStyles } from './sections/share/share-section.styles.ts';
+import { shareSection } from './sections/share/share-section.ts';
 
 /**
  * The Public Registration side panel, a modal dialog: focus moves into it on `show()`, Escape or
@@ -50,9 +58,15 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     accessError: { state: true },
     saveError: { state: true },
     shareError: { state: true },
-    announcement: { state: true },
   };
-  static override styles = [adminStyles, panelStyles];
+  static override styles = [
+    adminStyles,
+    panelStyles,
+    settingsSectionStyles,
+    accessSectionStyles,
+    shareSectionStyles,
+    activitySectionStyles,
+  ];
 
   declare data: AdminData;
   declare registration: Loadable<Registration>;
@@ -73,7 +87,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
   declare accessError: string;
   declare saveError: string;
   declare shareError: string;
-  declare announcement: string;
+  readonly notices = new Notices<PanelNoticePlace>(this);
 
   protected readonly language = new LanguageController(this);
 
@@ -101,7 +115,6 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     this.accessError = '';
     this.saveError = '';
     this.shareError = '';
-    this.announcement = '';
   }
 
   get #dialog() {
@@ -164,6 +177,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
               createdAt: '',
               registeredViaLink: false,
               registeredVia: null,
+              registrants: null,
             },
           ]
         : [];
@@ -205,14 +219,14 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
       return;
     }
     if (Object.keys(change).length === 0) {
-      this.#announce(adminWords().settings.nothingToSave);
+      void this.notices.say('settings', adminWords().settings.nothingToSave);
       return;
     }
     this.busy = 'save';
     this.saveError = '';
     try {
       await this.data.saveSettings(change);
-      this.#announce(adminWords().settings.saved);
+      void this.notices.say('settings', adminWords().settings.saved);
     } catch (error) {
       this.saveError = errorMessage(error);
     } finally {
@@ -230,7 +244,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     if (this.busy || !registration) return;
     const change = accessChange(this.accessDraft, registration);
     if (Object.keys(change).length === 0) {
-      this.#announce(adminWords().settings.rulesUnchanged);
+      void this.notices.say('access', adminWords().settings.rulesUnchanged);
       return;
     }
     this.busy = 'access';
@@ -239,7 +253,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
       const saved = await this.data.saveSettings(change);
       // Show the lists as the server stored them (lower case, punycode, no duplicates).
       this.accessDraft = accessDraftOf(saved);
-      this.#announce(adminWords().settings.rulesSaved);
+      void this.notices.say('access', adminWords().settings.rulesSaved);
     } catch (error) {
       this.accessError = errorMessage(error);
     } finally {
@@ -259,7 +273,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
       if (opening && picUserId) await this.data.saveSettings({ picUserId });
       const updated = await this.data.setOpen(opening);
       const t = adminWords().settings;
-      this.#announce(updated.open ? (registration.linkId ? t.nowOpen : t.nowOpenWithLink) : t.nowClosed);
+      void this.notices.say(
+        'open',
+        updated.open ? (registration.linkId ? t.nowOpen : t.nowOpenWithLink) : t.nowClosed,
+      );
     } catch (error) {
       this.openError = errorMessage(error);
       this.openErrorCode = error instanceof ApiError ? error.code : '';
@@ -284,7 +301,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     this.shareError = '';
     try {
       await this.data.regenerateLink();
-      this.#announce(t.regenerated);
+      void this.notices.say('regenerate', t.regenerated);
     } catch (error) {
       this.shareError = errorMessage(error);
     } finally {
@@ -292,32 +309,15 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     }
   };
 
-  /** Copies `text`; where the clipboard is refused, selects the field and says `refused`. */
-  async copy(text: string, fieldId: string, refused: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.#announce(adminWords().share.copied);
-    } catch {
-      // Clipboard access can be refused; leave the text selected for a manual copy.
-      const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${fieldId}`);
-      field?.focus();
-      field?.select();
-      this.#announce(refused);
-    }
+  /** Copies `text`; where the clipboard is refused, selects the field and says `refused` beside it. */
+  async copy(text: string, fieldId: PanelCopyField, refused: string) {
+    const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${fieldId}`);
+    const copied = await copyText(text, field);
+    void this.notices.say(fieldId, copied ? adminWords().share.copied : refused);
   }
 
-  #announcementTimer: ReturnType<typeof setTimeout> | undefined;
-
-  async #announce(message: string) {
-    // Emptying first makes a repeated message ("Copied" twice) be announced again.
-    clearTimeout(this.#announcementTimer);
-    this.announcement = '';
-    await this.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    this.announcement = message;
-    this.#announcementTimer = setTimeout(() => {
-      this.announcement = '';
-    }, ANNOUNCEMENT_MS);
+  async reloadActivity() {
+    await this.data.loadActivity();
   }
 
   #closed() {
@@ -336,8 +336,8 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     }
     ${settingsSection(this, registration)} ${accessSection(this, registration)}
     ${shareSection(this, registration)}
-    <chatpoint-admin-links .data=${this.data} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
-    <chatpoint-admin-webhooks .data=${this.data}></chatpoint-admin-webhooks>
+    <chatpoint-admin-links .host=${this} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
+    <chatpoint-admin-webhooks .host=${this}></chatpoint-admin-webhooks>
     ${activitySection(this)}`;
   }
 
@@ -352,7 +352,6 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
             </svg>
           </button>
         </header>
-        <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
         ${this.#body()}
       </div>
       <chatpoint-admin-confirm></chatpoint-admin-confirm>

@@ -1,11 +1,25 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import { type AdminUser, errorMessage } from './admin-api.ts';
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { adminWords, fill } from './i18n/index.ts';
+import { Notices } from './notices.ts';
+import { usersTableStyles } from './users-table.styles.ts';
 import { formatDate } from './words.ts';
+
+/** For the person in charge: who they look after, and what deactivating them means for those people. */
+function registrantsLine(pic: AdminUser): string {
+  const t = adminWords().users;
+  const count = pic.registrants ?? 0;
+  const text =
+    count === 0 ? t.confirmRegistrantsNone : count === 1 ? t.confirmRegistrantsOne : t.confirmRegistrantsMany;
+  return fill(text, {
+    name: pic.name,
+    count: new Intl.NumberFormat(document.documentElement.lang || undefined).format(count),
+  });
+}
 
 /** The workdomain's users, with deactivation and reactivation. */
 export class ChatpointAdminUsers extends LitElement {
@@ -15,37 +29,16 @@ export class ChatpointAdminUsers extends LitElement {
     picId: { attribute: false },
     meId: { attribute: false },
     busyId: { state: true },
-    error: { state: true },
-    announcement: { state: true },
   };
-  static override styles = [
-    adminStyles,
-    css`
-      section { display: grid; gap: 0.75rem }
-      td .badges { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-block-start: 0.2rem }
-      td.email { white-space: nowrap }
-      table { min-width: 46rem }
-      /* On a phone the table scrolls sideways; the name column stays in view. */
-      th:first-child, td:first-child {
-        position: sticky;
-        inset-inline-start: 0;
-        z-index: 1;
-        background: Canvas;
-        box-shadow: 1px 0 0 var(--_line);
-      }
-      @media (max-width: 40rem) {
-        th:first-child, td:first-child { max-inline-size: 10rem; overflow-wrap: anywhere }
-      }
-    `,
-  ];
+  static override styles = [adminStyles, usersTableStyles];
 
   declare data: AdminData;
   declare users: Loadable<AdminUser[]>;
   declare picId: string | null;
   declare meId: string | null;
   declare busyId: string | null;
-  declare error: string;
-  declare announcement: string;
+  /** What happened to a user, said in that user's row; errors stay until the next action. */
+  readonly notices = new Notices(this, 0);
 
   protected readonly language = new LanguageController(this);
 
@@ -55,13 +48,14 @@ export class ChatpointAdminUsers extends LitElement {
     this.picId = null;
     this.meId = null;
     this.busyId = null;
-    this.error = '';
-    this.announcement = '';
   }
 
   get #confirm() {
     return this.renderRoot.querySelector<ChatpointConfirmDialog>('chatpoint-admin-confirm')!;
   }
+
+  /** Why the last action on a user failed, shown in that user's row. */
+  #failed: { userId: string; message: string } | null = null;
 
   async #toggle(user: AdminUser) {
     if (this.busyId) return;
@@ -72,21 +66,22 @@ export class ChatpointAdminUsers extends LitElement {
     if (deactivating) {
       const confirmed = await this.#confirm.ask({
         heading: fill(t.confirmHeading, name),
-        message: [...(isPic ? [fill(t.confirmPic, name)] : []), t.confirmSignedOut],
+        message: [...(isPic ? [fill(t.confirmPic, name), registrantsLine(user)] : []), t.confirmSignedOut],
         confirmLabel: t.deactivate,
       });
       if (!confirmed) return;
     }
     this.busyId = user.id;
-    this.error = '';
+    this.notices.clear();
+    this.#failed = null;
     try {
       await (deactivating ? this.data.deactivate(user) : this.data.reactivate(user));
-      this.announcement = fill(
-        deactivating ? (isPic ? t.deactivatedPic : t.deactivated) : t.reactivated,
-        name,
+      void this.notices.say(
+        user.id,
+        fill(deactivating ? (isPic ? t.deactivatedPic : t.deactivated) : t.reactivated, name),
       );
     } catch (error) {
-      this.error = errorMessage(error);
+      this.#failed = { userId: user.id, message: errorMessage(error) };
     } finally {
       this.busyId = null;
     }
@@ -96,8 +91,9 @@ export class ChatpointAdminUsers extends LitElement {
     const active = user.status === 'active';
     const busy = this.busyId === user.id;
     const t = adminWords().users;
-    return html`<tr>
-      <td>
+    const failed = this.#failed?.userId === user.id ? this.#failed.message : '';
+    return html`<tr role="row">
+      <td role="cell" class="name">
         ${user.name}${user.id === this.meId ? html` <span class="muted">${t.you}</span>` : ''}
         <div class="badges">
           ${user.id === this.picId ? html`<span class="badge">${t.pic}</span>` : ''}
@@ -114,12 +110,14 @@ export class ChatpointAdminUsers extends LitElement {
           }
         </div>
       </td>
-      <td class="email">${user.email}</td>
-      <td>${user.kind === 'internal' ? t.internal : t.external}</td>
-      <td>${user.role === 'admin' ? t.admin : t.member}</td>
-      <td class=${active ? 'status-active' : 'status-inactive'}>${active ? t.active : t.inactive}</td>
-      <td><time datetime=${user.createdAt}>${formatDate(user.createdAt)}</time></td>
-      <td>
+      <td role="cell" class="email">${user.email}</td>
+      <td role="cell" data-label=${t.type}>${user.kind === 'internal' ? t.internal : t.external}</td>
+      <td role="cell" data-label=${t.role}>${user.role === 'admin' ? t.admin : t.member}</td>
+      <td role="cell" data-label=${t.status} class=${active ? 'status-active' : 'status-inactive'}>
+        ${active ? t.active : t.inactive}
+      </td>
+      <td role="cell" data-label=${t.created}><time datetime=${user.createdAt}>${formatDate(user.createdAt)}</time></td>
+      <td role="cell" class="actions">
         ${
           user.id === this.meId
             ? ''
@@ -132,6 +130,8 @@ export class ChatpointAdminUsers extends LitElement {
                 ${busy ? (active ? t.deactivating : t.reactivating) : active ? t.deactivate : t.reactivate}
               </button>`
         }
+        ${this.notices.line(user.id)}
+        <p class="alert" role="alert">${failed || nothing}</p>
       </td>
     </tr>`;
   }
@@ -141,24 +141,23 @@ export class ChatpointAdminUsers extends LitElement {
     const t = adminWords().users;
     return html`<section aria-labelledby="users-heading">
       <h2 id="users-heading">${t.heading}</h2>
-      <p class="alert" role="alert">${this.error || this.users.error || ''}</p>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="alert" role="alert">${this.users.error ?? ''}</p>
       ${
         users
           ? html`<div class="scroll" role="region" aria-labelledby="users-heading" tabindex="0">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${t.name}</th>
-                    <th scope="col">${t.email}</th>
-                    <th scope="col">${t.type}</th>
-                    <th scope="col">${t.role}</th>
-                    <th scope="col">${t.status}</th>
-                    <th scope="col">${t.created}</th>
-                    <th scope="col"><span class="visually-hidden">${t.actions}</span></th>
+              <table role="table">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th role="columnheader" scope="col">${t.name}</th>
+                    <th role="columnheader" scope="col">${t.email}</th>
+                    <th role="columnheader" scope="col">${t.type}</th>
+                    <th role="columnheader" scope="col">${t.role}</th>
+                    <th role="columnheader" scope="col">${t.status}</th>
+                    <th role="columnheader" scope="col">${t.created}</th>
+                    <th role="columnheader" scope="col"><span class="visually-hidden">${t.actions}</span></th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${users.map((user) => this.#row(user))}
                 </tbody>
               </table>

@@ -77,6 +77,7 @@ export class ChatpointChat extends LitElement {
       .message .body { white-space: pre-wrap; }
       .message.system { justify-self: center; max-width: 100%; background: none; text-align: center; font-style: italic; color: var(--_muted); font-size: 0.9rem; }
       .meta { font-size: 0.8rem; color: var(--_muted); }
+      .assignment { margin: 0; padding: 0.5rem 0.75rem; font-size: 0.9rem; }
       .composer {
         display: grid;
         gap: 0.25rem 0.5rem;
@@ -326,6 +327,18 @@ export class ChatpointChat extends LitElement {
     </nav>`;
   }
 
+  /** Above the message box: nobody looks after this registrant yet, or the other person left. */
+  #renderAssignment(conversation: Conversation) {
+    const t = words().chat;
+    if (conversation.unassigned)
+      return html`<p class="notice assignment" role="status">
+        ${fill(t.unassigned, { workdomain: this.me.user.workdomain.name })}
+      </p>`;
+    if (conversation.with.active === false)
+      return html`<p class="notice assignment" role="status">${fill(t.noLongerHere, { name: conversation.with.name })}</p>`;
+    return nothing;
+  }
+
   #renderConversation(): TemplateResult {
     const conversation = this.#selected;
     const t = words().chat;
@@ -351,6 +364,7 @@ export class ChatpointChat extends LitElement {
             : html`<ol>${this.messages.map((message) => this.#renderMessage(message))}</ol>`
         }
       </div>
+      ${this.#renderAssignment(conversation)}
       <form class="composer" novalidate @submit=${this.#send}>
         <label for="message">${t.message}</label>
         <textarea

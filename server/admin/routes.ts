@@ -7,6 +7,7 @@ import {
   RegistrationSettingsSchema,
   UserChangedSchema,
   UserIdParams,
+  UserListQuery,
   UserListSchema,
 } from '../../contract/admin.ts';
 import { listAudit } from '../audit/list.ts';
@@ -104,7 +105,10 @@ const usersRoute = createRoute({
   path: '/api/admin/users',
   tags,
   security,
-  summary: 'Every user of your workdomain, newest first',
+  summary: 'The users of your workdomain, newest first, 100 a page',
+  description:
+    'Keyset-paged: pass `next` as `?cursor=` for the following page. `?q=` filters by name or email.',
+  request: { query: UserListQuery },
   responses: { 200: jsonContent(UserListSchema, 'The users'), ...authErrors },
 });
 
@@ -200,7 +204,9 @@ export function adminRoutes(deps: AppDeps) {
       'Cache-Control': 'private, no-store',
     });
   });
-  app.openapi(usersRoute, async (c) => c.json({ users: await listUsers(db, c.var.scope.workdomainId) }, 200));
+  app.openapi(usersRoute, async (c) =>
+    c.json(await listUsers(db, c.var.scope.workdomainId, c.req.valid('query')), 200),
+  );
   app.openapi(deactivateRoute, async (c) => {
     const user = await deactivateWorkdomainUser(deps, c.var.scope, c.req.valid('param').id);
     return c.json({ user }, 200);

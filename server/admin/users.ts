@@ -1,8 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { endUserSessions, setUserStatus } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
+import { countRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { registrationLinks, users } from '../db/schema/index.ts';
+import { registrationLinks, registrationSettings, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { autoCloseRegistration, isPicAvailable } from '../registration/availability.ts';
@@ -10,6 +11,7 @@ import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
 import type { AdminScope } from './scope.ts';
+import { containsPattern, decodeUserCursor, encodeUserCursor } from './user-cursor.ts';
 
 const adminUserColumns = {
   id: users.id,
@@ -33,7 +35,7 @@ const selectAdminUsers = (db: Queryable) =>
     .from(users)
     .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId));
 
-const toAdminUser = (user: AdminUserRow) => ({
+const toAdminUser = (user: AdminUserRow, registrants: number | null = null) => ({
   id: user.id,
   email: user.email,
   name: user.name,
@@ -46,17 +48,68 @@ const toAdminUser = (user: AdminUserRow) => ({
     user.registeredViaLinkId && user.registeredViaLabel !== null
       ? { linkId: user.registeredViaLinkId, label: user.registeredViaLabel }
       : null,
+  registrants,
 });
 
 export type AdminUser = ReturnType<typeof toAdminUser>;
 
-/** Every user of the workdomain, newest first. */
-export async function listUsers(db: Queryable, workdomainId: string): Promise<AdminUser[]> {
-  const rows = await selectAdminUsers(db)
-    .where(eq(users.workdomainId, workdomainId))
-    .orderBy(desc(users.createdAt), desc(users.id));
-  return rows.map(toAdminUser);
+/** Users per page of the admin list. */
+export const USERS_PAGE_SIZE = 100;
+
+/**
+ * One page of the workdomain's users, newest first, optionally those whose name or email holds
+ * `q`. Keyset-paged on (created_at, id), which the workdomain's index serves in order, so page
+ * 1,000 costs what page 1 does. The person in charge carries how many registrants they look
+ * after, so deactivating them can say who is affected.
+ */
+export async function listUsers(
+  db: Queryable,
+  workdomainId: string,
+  page: { cursor?: string; q?: string } = {},
+): Promise<{ users: AdminUser[]; next: string | null }> {
+  const after = page.cursor ? decodeUserCursor(page.cursor) : null;
+  const q = page.q?.trim();
+  const [rows, [settings]] = await Promise.all([
+    db
+      .select({ ...adminUserColumns, createdAtMicros: createdAtMicros })
+      .from(users)
+      .leftJoin(registrationLinks, eq(registrationLinks.linkId, users.registeredViaLinkId))
+      .where(
+        and(
+          eq(users.workdomainId, workdomainId),
+          after
+            ? sql`(${users.createdAt}, ${users.id}) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+            : undefined,
+          q
+            ? or(
+                ilike(users.name, containsPattern(q)),
+                like(users.emailCanonical, containsPattern(q.toLowerCase())),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(USERS_PAGE_SIZE + 1),
+    db
+      .select({ picUserId: registrationSettings.picUserId })
+      .from(registrationSettings)
+      .where(eq(registrationSettings.workdomainId, workdomainId)),
+  ]);
+  const pageRows = rows.slice(0, USERS_PAGE_SIZE);
+  const picId = settings?.picUserId ?? null;
+  const picOnPage = picId !== null && pageRows.some((row) => row.id === picId);
+  const registrants = picOnPage ? await countRegistrants(db, workdomainId, picId) : null;
+  const last = pageRows.at(-1);
+  return {
+    users: pageRows.map((row) => toAdminUser(row, row.id === picId ? registrants : null)),
+    next:
+      rows.length > USERS_PAGE_SIZE && last
+        ? encodeUserCursor({ createdAtMicros: last.createdAtMicros, id: last.id })
+        : null,
+  };
 }
+
+const createdAtMicros = sql<string>`(extract(epoch from ${users.createdAt}) * 1000000)::bigint::text`;
 
 async function findUser(db: Queryable, scope: AdminScope, userId: string) {
   const [user] = await selectAdminUsers(db).where(

@@ -1,7 +1,9 @@
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Language } from '../../contract/languages.ts';
 import type { Queryable } from '../db/client.ts';
-import { conversationReads, conversations, messages, users } from '../db/schema/index.ts';
+import { conversationReads, conversations, messages, type SystemEvent, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { bodyFor } from './system-lines.ts';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 /** One page of history; polling with `after` fetches the rest. */
@@ -17,27 +19,46 @@ export interface MessageView {
   kind: 'text' | 'system';
 }
 
+/** Who reads: system lines are put into words in their language. */
+export interface Reader {
+  id: string;
+  lang: Language;
+}
+
 const messageColumns = {
   id: messages.id,
   senderId: messages.senderId,
   body: messages.body,
+  event: messages.event,
   createdAt: messages.createdAt,
   kind: messages.kind,
 };
 
-const toView = (row: { createdAt: Date } & Omit<MessageView, 'createdAt'>): MessageView => ({
-  ...row,
-  createdAt: row.createdAt.toISOString(),
-});
+type MessageRow = { createdAt: Date; event: SystemEvent | null } & Omit<MessageView, 'createdAt'>;
 
-/** The user's conversations, with the other participant and the last line, newest activity first. */
-export async function listConversations(db: Queryable, userId: string) {
+const toView =
+  (lang: Language) =>
+  ({ event, ...row }: MessageRow): MessageView => ({
+    ...row,
+    body: bodyFor({ body: row.body, event }, lang),
+    createdAt: row.createdAt.toISOString(),
+  });
+
+/**
+ * The user's conversations, with the other participant and the last line, newest activity first.
+ * `unassigned`: an external user's conversation with someone no longer active, while no active
+ * person of the workdomain is in any of their conversations: nobody looks after them yet.
+ */
+export async function listConversations(db: Queryable, reader: Reader & { kind: 'internal' | 'external' }) {
+  const userId = reader.id;
   const other = aliasedTable(users, 'other');
   const rows = await db
     .select({
       id: conversations.id,
       createdAt: conversations.createdAt,
       with: { id: other.id, name: other.name, email: other.email },
+      withStatus: other.status,
+      withKind: other.kind,
     })
     .from(conversations)
     .innerJoin(
@@ -67,13 +88,16 @@ export async function listConversations(db: Queryable, userId: string) {
     rows.map((row) => row.id),
   );
 
+  const lookedAfter = rows.some((row) => row.withStatus === 'active' && row.withKind === 'internal');
   return rows
     .map((row) => {
       const last = lastByConversation.get(row.id);
+      const active = row.withStatus === 'active';
       return {
         id: row.id,
-        with: row.with,
-        lastMessage: last ? toView(last) : null,
+        with: { ...row.with, active },
+        unassigned: reader.kind === 'external' && !active && !lookedAfter,
+        lastMessage: last ? toView(reader.lang)(last) : null,
         unread: unreadByConversation.get(row.id) ?? 0,
         activity: (last?.createdAt ?? row.createdAt).getTime(),
       };
@@ -167,9 +191,10 @@ async function afterCondition(db: Queryable, conversationId: string, after: stri
 export async function listMessages(
   db: Queryable,
   conversationId: string,
-  userId: string,
+  reader: Reader,
   after?: string,
 ): Promise<MessageView[]> {
+  const userId = reader.id;
   await requireParticipant(db, conversationId, userId);
   const inConversation = eq(messages.conversationId, conversationId);
   if (after) {
@@ -180,7 +205,7 @@ export async function listMessages(
       .orderBy(asc(messages.createdAt), asc(messages.id))
       .limit(MESSAGE_PAGE_SIZE);
     await markRead(db, conversationId, userId, rows);
-    return rows.map(toView);
+    return rows.map(toView(reader.lang));
   }
   const rows = await db
     .select(messageColumns)
@@ -190,7 +215,7 @@ export async function listMessages(
     .limit(MESSAGE_PAGE_SIZE);
   rows.reverse();
   await markRead(db, conversationId, userId, rows);
-  return rows.map(toView);
+  return rows.map(toView(reader.lang));
 }
 
 /** 1–4000 characters of text, not only white space; NUL cannot be stored in PostgreSQL text. */
@@ -214,5 +239,5 @@ export async function postMessage(
     .insert(messages)
     .values({ conversationId, senderId: userId, kind: 'text', body: text })
     .returning(messageColumns);
-  return toView(row!);
+  return toView('en')(row!);
 }

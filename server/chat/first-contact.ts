@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { pipeline } from '../db/pipeline.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
+import { systemLine } from './system-lines.ts';
 
 interface Person {
   id: string;
@@ -11,6 +12,8 @@ interface Person {
 
 export interface FirstContactLines {
   workdomainName: string;
+  /** How the registrant came: the widget on the business's site, or the hosted registration page. */
+  via: 'site' | 'page';
   /** The PIC's welcome message; empty for none. */
   welcomeMessage: string;
   /** The registrant's first message to the PIC, or null. */
@@ -34,11 +37,14 @@ export async function createFirstContact(
 ) {
   const [userAId, userBId] = [newUser.id, pic.id].sort() as [string, string];
   const conversationId = randomUUID();
-  const systemLine = {
+  const joinedLine = {
     conversationId,
-    senderId: null,
-    kind: 'system' as const,
-    body: `${newUser.name} joined ${lines.workdomainName} through its website.`,
+    ...systemLine({
+      type: 'joined',
+      user: { id: newUser.id, name: newUser.name },
+      workdomain: { name: lines.workdomainName },
+      via: lines.via,
+    }),
   };
   const welcome = lines.welcomeMessage.trim()
     ? [
@@ -69,7 +75,7 @@ export async function createFirstContact(
       { userId: pic.id, contactUserId: newUser.id },
     ]),
     tx.insert(conversations).values({ id: conversationId, workdomainId, userAId, userBId }),
-    tx.insert(messages).values([systemLine, ...welcome, ...first]),
+    tx.insert(messages).values([joinedLine, ...welcome, ...first]),
   ]);
   return { conversationId };
 }

@@ -69,13 +69,12 @@ export function chatRoutes(deps: AppDeps) {
   const app = createRouter();
   const signedIn = requireSession(deps);
   app.openapi({ ...conversationsRoute, middleware: signedIn }, async (c) => {
-    const userId = c.get('session').user.id;
-    return c.json({ conversations: await listConversations(deps.db, userId) }, 200);
+    return c.json({ conversations: await listConversations(deps.db, c.get('session').user) }, 200);
   });
   app.openapi({ ...messagesRoute, middleware: signedIn }, async (c) => {
-    const userId = c.get('session').user.id;
     const { id } = c.req.valid('param');
-    return c.json({ messages: await listMessages(deps.db, id, userId, c.req.valid('query').after) }, 200);
+    const reader = c.get('session').user;
+    return c.json({ messages: await listMessages(deps.db, id, reader, c.req.valid('query').after) }, 200);
   });
   app.openapi({ ...postMessageRoute, middleware: signedIn }, async (c) => {
     const userId = c.get('session').user.id;

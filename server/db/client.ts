@@ -53,6 +53,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
  */
 const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
+const pgliteDirectory = (dataDir: string) => path.join(dataDir, 'pgdata');
+
+/** Whether DATA_DIR already holds an embedded database (opening it otherwise creates one). */
+export function embeddedDatabaseExists(dataDir: string): boolean {
+  return existsSync(path.join(pgliteDirectory(dataDir), 'PG_VERSION'));
+}
+
 /** Loaded on demand: a server on PostgreSQL never pays PGlite's memory. */
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
@@ -63,7 +70,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
   let client: InstanceType<typeof PGlite>;
   if (dataDir) {
-    const dir = path.join(dataDir, 'pgdata');
+    const dir = pgliteDirectory(dataDir);
     mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir, options);
   } else {

@@ -89,17 +89,22 @@ export async function runRetentionRound(db: Database, days: number, roundSeconds
   return sweepRetention(db, days);
 }
 
+/** One check: the round, if this process wins it, logged with how many rows of each kind went. */
+export function retentionTick(db: Database, days: number, logger: Logger, roundSeconds = ROUND_SECONDS) {
+  return runRetentionRound(db, days, roundSeconds).then(
+    (deleted) => {
+      if (deleted) logger.info('retention sweep', { days, deleted });
+    },
+    (error: unknown) =>
+      logger.warn('retention sweep failed', { error: error instanceof Error ? error.message : 'unknown' }),
+  );
+}
+
 /** Every process checks now and then; the database lets one of them sweep per round. */
 export function startRetentionSweeper(db: Database, days: number, logger: Logger) {
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
-    running = runRetentionRound(db, days).then(
-      (deleted) => {
-        if (deleted) logger.info('retention sweep', { days, deleted });
-      },
-      (error: unknown) =>
-        logger.warn('retention sweep failed', { error: error instanceof Error ? error.message : 'unknown' }),
-    );
+    running = retentionTick(db, days, logger);
   };
   const first = setTimeout(tick, FIRST_CHECK_MS);
   const every = setInterval(tick, CHECK_EVERY_MS);

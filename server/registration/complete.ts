@@ -21,6 +21,7 @@ import { recordFunnelEvent } from './funnel.ts';
 import { findLink } from './link.ts';
 import { isLinkLive } from './links.ts';
 import type { Registration } from './lookup.ts';
+import { arrivedVia } from './origins.ts';
 import { tellPic } from './pic-notice.ts';
 import { registrationTransitions } from './states.ts';
 
@@ -207,6 +208,7 @@ async function completeRegistration(
     tx.update(registrations).set({ userId: newUser.id }).where(eq(registrations.id, registration.id)),
     createFirstContact(tx, registration.workdomainId, newUser, pic, {
       workdomainName: workdomain.name,
+      via: arrivedVia(registration.origin, deps.config.publicUrl),
       welcomeMessage: settings.welcomeMessage,
       firstMessage: registration.message,
     }).then(({ conversationId }) =>

@@ -76,3 +76,11 @@ export function registrationCors(db: Queryable, publicUrl: string): MiddlewareHa
     c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
   };
 }
+
+/**
+ * How a registrant came, from the Origin their start request carried: the service's own origin
+ * (the hosted page `/join/…`) or none is the registration page; any other is the business's site.
+ */
+export function arrivedVia(origin: string | null, publicUrl: string): 'site' | 'page' {
+  return origin === null || origin === new URL(publicUrl).origin ? 'page' : 'site';
+}

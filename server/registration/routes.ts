@@ -105,6 +105,7 @@ export function registrationRoutes(deps: AppDeps) {
       linkId,
       c.req.valid('json'),
       clientIp(c, deps.config.trustProxy),
+      c.req.header('Origin') ?? null,
     );
     return c.json(result, 202);
   });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { RegistrationSettings, RegistrationSettingsChange } from '../../contract/admin.ts';
 import { limits } from '../../contract/limits.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
+import { handOverRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { registrationSettings, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -59,11 +60,17 @@ export async function updateRegistrationSettings(
     const settings = await lockSettings(tx, workdomainId);
     const set: Partial<typeof registrationSettings.$inferInsert> = { updatedAt: new Date() };
     if (change.picUserId !== undefined && change.picUserId !== settings.picUserId) {
-      if (!(await activePic(tx, workdomainId, change.picUserId))) throw new AppError('pic_unavailable');
-      set.picUserId = change.picUserId;
+      const pic = await activePic(tx, workdomainId, change.picUserId);
+      if (!pic) throw new AppError('pic_unavailable');
+      set.picUserId = pic.id;
+      // Nobody who talked to the previous PIC is left without someone to talk to.
+      const handedOver = settings.picUserId
+        ? await handOverRegistrants(tx, workdomainId, settings.picUserId, pic)
+        : 0;
       await writeAudit(tx, workdomainId, actor, 'pic_changed', {
         from: settings.picUserId,
-        to: change.picUserId,
+        to: pic.id,
+        registrantsHandedOver: handedOver,
       });
     }
     if (change.welcomeMessage !== undefined && change.welcomeMessage !== settings.welcomeMessage) {

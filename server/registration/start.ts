@@ -112,6 +112,7 @@ export async function startRegistration(
   linkId: string,
   input: { name: string; email: string; lang?: string | undefined; message?: string; altcha?: string },
   clientIp: string,
+  origin: string | null = null,
 ) {
   const name = parsePersonName(input.name);
   if (!name) throw new AppError('invalid_name');
@@ -159,6 +160,7 @@ export async function startRegistration(
         codeHash: mail.kind === 'notice' ? null : codeHash,
         codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
         message,
+        origin: origin?.slice(0, 300) ?? null,
       }),
       queueRegistrationMail(
         deps,

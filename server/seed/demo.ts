@@ -94,7 +94,7 @@ export async function demoBanner(deps: AppDeps): Promise<string[]> {
     seed?.registration ?? (await showRegistration(deps.db, workdomain.id, config.publicUrl));
   const passwordHint = existsSync(file)
     ? `passwords in ${file}`
-    : `set a password: npm run cli -- user set-password --workdomain ${DEMO_SLUG} --email ${ADMIN_EMAIL} --password <new>`;
+    : `set a password: npm run cli -- user set-password --workdomain ${DEMO_SLUG} --email ${ADMIN_EMAIL} --password-stdin`;
   return [
     '',
     `Demo workdomain "Acme Trading" (slug ${DEMO_SLUG}, plan pro, 25 external seats):`,

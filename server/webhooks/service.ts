@@ -15,6 +15,10 @@ import { messageBody, webhooksQueued } from './events.ts';
 import { newWebhookSecret } from './signer.ts';
 import { checkWebhookUrl, type TargetRules, UnsafeWebhookTarget } from './ssrf.ts';
 
+/** For whoever tries webhooks against a local receiver; the server's setting, not the admin's. */
+const DEVELOPMENT_HINT =
+  'For development and tests only, a server started with WEBHOOK_ALLOW_PRIVATE=1 accepts plain http and private addresses.';
+
 /** Deliveries shown per webhook in the list. */
 const LATEST_DELIVERIES = 10;
 
@@ -22,8 +26,10 @@ async function safeUrl(raw: string, rules: TargetRules): Promise<string> {
   try {
     return (await checkWebhookUrl(raw, rules)).toString();
   } catch (error) {
-    if (error instanceof UnsafeWebhookTarget)
-      throw new AppError('invalid_webhook_url', { message: error.message });
+    if (error instanceof UnsafeWebhookTarget) {
+      const hint = error.allowedWhenPrivate ? ` ${DEVELOPMENT_HINT}` : '';
+      throw new AppError('invalid_webhook_url', { message: `${error.message}${hint}` });
+    }
     throw error;
   }
 }

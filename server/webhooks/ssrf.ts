@@ -5,6 +5,12 @@ import ipaddr from 'ipaddr.js';
 /** Why a webhook URL or address was refused; the message is shown to the admin as is. */
 export class UnsafeWebhookTarget extends Error {
   override name = 'UnsafeWebhookTarget';
+  /** Refused only as plain http or a non-public address: what WEBHOOK_ALLOW_PRIVATE=1 allows. */
+  readonly allowedWhenPrivate: boolean;
+  constructor(message: string, options: { allowedWhenPrivate?: boolean } = {}) {
+    super(message);
+    this.allowedWhenPrivate = options.allowedWhenPrivate ?? false;
+  }
 }
 
 /**
@@ -39,7 +45,11 @@ export function parseWebhookUrl(raw: string, rules: TargetRules): URL {
     throw new UnsafeWebhookTarget('The webhook URL is not a valid absolute URL.');
   }
   const allowed = rules.allowPrivate ? ['https:', 'http:'] : ['https:'];
-  if (!allowed.includes(url.protocol)) throw new UnsafeWebhookTarget('A webhook URL must use https.');
+  if (!allowed.includes(url.protocol)) {
+    throw new UnsafeWebhookTarget('A webhook URL must use https.', {
+      allowedWhenPrivate: url.protocol === 'http:',
+    });
+  }
   if (url.username || url.password) {
     throw new UnsafeWebhookTarget('A webhook URL cannot carry a user name or password.');
   }
@@ -52,6 +62,7 @@ function refuseAddress(host: string, address: string): never {
   const shown = host === address ? address : `${host} (${address})`;
   throw new UnsafeWebhookTarget(
     `${shown} is a loopback, private, link-local or otherwise non-public address; webhooks only go to public servers.`,
+    { allowedWhenPrivate: true },
   );
 }
 

@@ -26,7 +26,14 @@ describe('node dist/server.js with production dependencies only', () => {
       throw new Error('dist/server.js is missing: npm run build');
     dir = mkdtempSync(path.join(tmpdir(), 'chatpoint-prod-'));
     dataDir = path.join(dir, 'data');
-    for (const entry of ['package.json', 'package-lock.json', 'dist', 'drizzle'])
+    // The CLI's source launcher too, as the Dockerfile copies it: it must explain itself without tsx.
+    for (const entry of [
+      'package.json',
+      'package-lock.json',
+      'dist',
+      'drizzle',
+      'scripts/cli-from-source.mjs',
+    ])
       cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
     await run(
       'npm',
@@ -150,5 +157,20 @@ describe('node dist/server.js with production dependencies only', () => {
     const shown = JSON.parse(stdout);
     expect(shown.open).toBe(true);
     expect(shown.capacity.used).toBe(1);
+  });
+
+  it('names node dist/cli.js in its help, and npm run cli points there instead of failing on tsx', async () => {
+    const help = await run(process.execPath, ['dist/cli.js', '--help'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH },
+    });
+    expect(help.stdout).toMatch(/^Usage: node dist\/cli\.js <verb>/);
+    const fromSource = await run('npm', ['run', '--silent', 'cli', '--', '--help'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH },
+    }).catch((error) => error);
+    expect(fromSource.code).toBe(1);
+    expect(fromSource.stderr).not.toContain('tsx: not found');
+    expect(fromSource.stderr).toContain('node dist/cli.js <verb>');
   });
 });

@@ -57,7 +57,7 @@ describe.each(backends)('accounts and chat on %s', (backend) => {
     expect(list.status).toBe(200);
     expect(list.body.conversations).toHaveLength(1);
     const [conversation] = list.body.conversations;
-    expect(conversation.with).toEqual({ id: pic.id, name: 'Pat Chen', email: pic.email });
+    expect(conversation.with).toEqual({ id: pic.id, name: 'Pat Chen', email: pic.email, active: true });
     expect(conversation.lastMessage).toMatchObject({
       senderId: pic.id,
       body: 'Hi <b>there</b>, welcome!',
@@ -67,7 +67,7 @@ describe.each(backends)('accounts and chat on %s', (backend) => {
     const history = await h.request('GET', `/api/conversations/${conversation.id}/messages`, undefined, auth);
     expect(history.status).toBe(200);
     expect(history.body.messages.map((m: any) => [m.kind, m.senderId, m.body])).toEqual([
-      ['system', null, expect.stringMatching(/^Ann Lee joined .+ through its website\.$/)],
+      ['system', null, expect.stringMatching(/^Ann Lee joined .+ through its registration page\.$/)],
       ['text', pic.id, 'Hi <b>there</b>, welcome!'],
     ]);
     for (const message of history.body.messages) {

@@ -332,6 +332,9 @@ describe.each(backends)('administration API on %s', (backend) => {
       noticesSent: 0,
       verified: 0,
       accountsCreated: 0,
+      signIns: 0,
+      newAccountRate: null,
+      signInRate: null,
     };
     expect(empty.body).toEqual({ last7Days: zero, last30Days: zero, byLink: [] });
 
@@ -348,9 +351,20 @@ describe.each(backends)('administration API on %s', (backend) => {
     ]);
 
     const funnel = await api('GET', '/api/admin/funnel');
-    const last7Days = { ...zero, linkViews: 1, codesSent: 2, verified: 1, accountsCreated: 1 };
+    const last7Days = {
+      ...zero,
+      linkViews: 1,
+      codesSent: 2,
+      verified: 1,
+      accountsCreated: 1,
+      newAccountRate: 0.5,
+    };
     const last30Days = { ...last7Days, linkViews: 2 };
-    expect(funnel.body).toEqual({ last7Days, last30Days, byLink: [{ linkId, last7Days, last30Days }] });
+    expect(funnel.body).toEqual({
+      last7Days,
+      last30Days,
+      byLink: [{ linkId, label: 'default', deleted: false, last7Days, last30Days }],
+    });
   });
 
   it('lists users newest first, with the registered external user', async () => {
@@ -371,11 +385,13 @@ describe.each(backends)('administration API on %s', (backend) => {
       createdAt: expect.any(String),
       registeredViaLink: true,
       registeredVia: { linkId, label: 'default' },
+      registrants: null,
     });
     expect(rest.map((u: { id: string }) => u.id)).toEqual([pic.id, admin.id]);
+    // The person in charge says how many registrants they look after.
     expect(rest).toMatchObject([
-      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null },
-      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null },
+      { kind: 'internal', role: 'member', registeredViaLink: false, registeredVia: null, registrants: 1 },
+      { kind: 'internal', role: 'admin', registeredViaLink: false, registeredVia: null, registrants: null },
     ]);
   });
 

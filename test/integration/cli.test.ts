@@ -16,13 +16,9 @@ const run = promisify(execFile);
 
 async function cli(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'server/cli/main.ts', ...args],
-      {
-        env: { ...process.env, ...env },
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, ['scripts/cli-from-source.mjs', ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error: any) {
     return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
@@ -133,6 +129,7 @@ describe.each(backends)('operator CLI on %s', (backend) => {
       'pro',
       '--external-limit',
       '1',
+      '--create-database',
     );
     const created = JSON.parse(
       (
@@ -219,7 +216,7 @@ describe.each(backends)('operator CLI on %s', (backend) => {
     expect(missing.stderr).toContain('workdomain_not_found');
     const usage = await cli(e, 'frobnicate');
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('Usage');
+    expect(usage.stderr).toBe('Unknown command "frobnicate". See: npm run cli -- --help\n');
     const badPlan = await cli(
       e,
       'workdomain',
@@ -243,6 +240,7 @@ describe('operator CLI on the embedded database', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('refuses to open the embedded database while a server holds it', { timeout: 60_000 }, async () => {
+    await (await openDatabase({ databaseUrl: null, dataDir })).close();
     const unlock = lockDataDir(dataDir, 'server');
     try {
       const refused = await cli(

@@ -70,7 +70,7 @@ describe.each(backends)('registration flow on %s', (backend) => {
       .where(eq(messages.conversationId, conversation!.id))
       .orderBy(messages.createdAt);
     expect(lines.map((m) => [m.kind, m.senderId, m.body])).toEqual([
-      ['system', null, `Ann Lee joined ${workdomain.name} through its website.`],
+      ['system', null, `Ann Lee joined ${workdomain.name} through its registration page.`],
       ['text', pic.id, 'Hi <b>there</b>, welcome!'],
     ]);
   });

@@ -11,7 +11,8 @@ import {
   registrations,
   sessions,
 } from '../../server/db/schema/index.ts';
-import { runRetentionRound, sweepRetention } from '../../server/maintenance/retention.ts';
+import { createLogger } from '../../server/logger.ts';
+import { retentionTick, runRetentionRound, sweepRetention } from '../../server/maintenance/retention.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
@@ -143,6 +144,33 @@ describe.each(backends)('retention sweep on %s', (backend) => {
 
     // Nothing is left to do: a second sweep deletes nothing.
     expect(Object.values(await sweepRetention(h.db, 30)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('logs how many rows of each kind it deleted, secrets still redacted', async () => {
+    const { admin } = await h.seedWorkdomain();
+    await h.db.insert(loginTokens).values({ jti: randomUUID(), userId: admin.id, expiresAt: ago(40) });
+    await h.db.insert(passwordResets).values({
+      tokenHash: `logged-${randomUUID()}`,
+      userId: admin.id,
+      createdAt: ago(41),
+      expiresAt: ago(41),
+    });
+    await h.db.delete(jobLeases);
+    const lines: string[] = [];
+    const logger = createLogger((line) => lines.push(line));
+    await retentionTick(h.db, 30, logger, 3600);
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ level: 'info', message: 'retention sweep', days: 30 });
+    expect(line.deleted).toMatchObject({ loginTokens: 1, passwordResets: 1 });
+    expect(Object.values(line.deleted).every((count) => typeof count === 'number')).toBe(true);
+
+    logger.info('secrets', { loginToken: 'eyJ.secret', code: '123456', password: 'hunter22' });
+    expect(JSON.parse(lines[1]!)).toMatchObject({
+      loginToken: '[redacted]',
+      code: '[redacted]',
+      password: '[redacted]',
+    });
   });
 
   it('lets exactly one of many concurrent processes sweep per round', async () => {

@@ -197,7 +197,7 @@ describe.each(backends)('returning registrants, superseded codes and first messa
       .where(eq(messages.conversationId, conversation!.id))
       .orderBy(messages.createdAt);
     expect(lines.map((line) => [line.kind, line.senderId, line.body])).toEqual([
-      ['system', null, `Wren Writer joined ${workdomain.name} through its website.`],
+      ['system', null, `Wren Writer joined ${workdomain.name} through its registration page.`],
       ['text', pic.id, 'Welcome aboard!'],
       ['text', userId, body],
     ]);

@@ -63,6 +63,13 @@ describe.each(backends)('webhook targets on %s (WEBHOOK_ALLOW_PRIVATE unset)', (
       const refused = await h.request('POST', '/api/admin/webhooks', { url }, auth);
       expect(refused.status, url).toBe(422);
       expect(refused.body.error.code, url).toBe('invalid_webhook_url');
+      // Whoever tries a local receiver learns the development switch from the refusal itself.
+      expect(refused.body.error.message, url).toContain('WEBHOOK_ALLOW_PRIVATE=1');
+    }
+    for (const url of ['https://user:pw@example.com/hook', 'not a url', 'ftp://example.com/hook']) {
+      const refused = await h.request('POST', '/api/admin/webhooks', { url }, auth);
+      expect(refused.status, url).toBe(422);
+      expect(refused.body.error.message, url).not.toContain('WEBHOOK_ALLOW_PRIVATE');
     }
     const listed = await h.request('GET', '/api/admin/webhooks', undefined, auth);
     expect(listed.body.webhooks).toEqual([]);

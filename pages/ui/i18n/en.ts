@@ -83,6 +83,9 @@ export const en = {
     message: 'Message',
     send: 'Send',
     sendHint: 'Enter sends; Shift+Enter starts a new line.',
+    unassigned:
+      'Nobody is looking after this conversation yet. {workdomain} will assign someone to you soon.',
+    noLongerHere: '{name} no longer answers here.',
   },
   reset: {
     pageTitle: 'Choose a new password — ChatPoint',

@@ -79,6 +79,8 @@ export const ja: PageWords = {
     message: 'メッセージ',
     send: '送信',
     sendHint: 'Enter で送信、Shift+Enter で改行します。',
+    unassigned: 'この会話の担当者はまだ決まっていません。{workdomain} が間もなく担当者を割り当てます。',
+    noLongerHere: '{name} はこちらでは応対しなくなりました。',
   },
   reset: {
     pageTitle: '新しいパスワードの設定 — ChatPoint',

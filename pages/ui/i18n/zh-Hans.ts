@@ -77,6 +77,8 @@ export const zhHans: PageWords = {
     message: '消息',
     send: '发送',
     sendHint: '按 Enter 发送，按 Shift+Enter 换行。',
+    unassigned: '此对话目前还没有负责人。{workdomain} 很快会为您指派一位。',
+    noLongerHere: '{name} 已不再在此回复。',
   },
   reset: {
     pageTitle: '设置新密码 — ChatPoint',

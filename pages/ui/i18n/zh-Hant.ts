@@ -77,6 +77,8 @@ export const zhHant: PageWords = {
     message: '訊息',
     send: '傳送',
     sendHint: '按 Enter 傳送，按 Shift+Enter 換行。',
+    unassigned: '此對話目前尚無負責人。{workdomain} 很快會為您指派一位。',
+    noLongerHere: '{name} 已不再於此回覆。',
   },
   reset: {
     pageTitle: '設定新密碼 — ChatPoint',

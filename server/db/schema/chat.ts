@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 import { workdomains } from './workdomains.ts';
 
@@ -36,6 +36,21 @@ export const conversations = pgTable(
   (t) => [uniqueIndex('conversations_user_a_id_user_b_id_idx').on(t.userAId, t.userBId)],
 );
 
+/**
+ * What a system line says, stored as facts and put into words in each reader's language when read
+ * (server/chat/system-lines.ts). Names are kept as they were at the time.
+ */
+export type SystemEvent =
+  | {
+      type: 'joined';
+      /** No id on lines converted from the English text of earlier versions. */
+      user: { id?: string; name: string };
+      workdomain: { name: string };
+      /** `site`: the widget on the business's own web site; `page`: the hosted registration page. */
+      via: 'site' | 'page';
+    }
+  | { type: 'pic_assigned'; pic: { id: string; name: string } };
+
 export const messages = pgTable(
   'messages',
   {
@@ -48,7 +63,10 @@ export const messages = pgTable(
     kind: text('kind', { enum: ['text', 'system'] })
       .notNull()
       .default('text'),
+    /** For system lines: the English rendering, kept for readers of the raw row and as a fallback. */
     body: text('body').notNull(),
+    /** For system lines written since events were stored; older lines have only their English body. */
+    event: jsonb('event').$type<SystemEvent>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('messages_conversation_id_created_at_idx').on(t.conversationId, t.createdAt)],

@@ -74,6 +74,8 @@ export const registrations = pgTable(
     lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull().defaultNow(),
     /** The registrant's first message to the PIC, posted when the code is verified. */
     message: text('message'),
+    /** The Origin header of the start request, if any: which page the registrant came from. */
+    origin: text('origin'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

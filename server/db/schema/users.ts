@@ -41,6 +41,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_workdomain_id_email_canonical_idx').on(t.workdomainId, t.emailCanonical),
     index('users_workdomain_id_kind_status_idx').on(t.workdomainId, t.kind, t.status),
+    // The admin list, newest first, keyset-paged.
+    index('users_workdomain_id_created_at_id_idx').on(t.workdomainId, t.createdAt.desc(), t.id.desc()),
     check('users_kind_check', sql`${t.kind} in ('internal', 'external')`),
     check('users_role_check', sql`${t.role} in ('member', 'admin')`),
     check('users_status_check', sql`${t.status} in ('active', 'inactive')`),

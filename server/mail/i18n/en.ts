@@ -4,6 +4,11 @@
  */
 export const en = {
   footer: 'ChatPoint — business chat. You received this because someone used this address on ChatPoint.',
+  /** Staff mails: they come from a role at the workdomain, not from someone using the address. */
+  footerPic:
+    'ChatPoint — business chat. You received this because you are the person in charge of public registration for {workdomainName}.',
+  footerAdmin:
+    'ChatPoint — business chat. You received this because you are an administrator of {workdomainName} on ChatPoint.',
   greeting: 'Hello {name},',
   verificationCode: {
     subject: '{code} is your ChatPoint verification code',

@@ -3,6 +3,10 @@ import type { MailWords } from './en.ts';
 export const ja: MailWords = {
   footer:
     'ChatPoint — ビジネスチャット。このメールは、ChatPoint でこのメールアドレスが使用されたためお送りしています。',
+  footerPic:
+    'ChatPoint — ビジネスチャット。このメールは、あなたが {workdomainName} の公開登録の担当者であるためお送りしています。',
+  footerAdmin:
+    'ChatPoint — ビジネスチャット。このメールは、あなたが ChatPoint 上の {workdomainName} の管理者であるためお送りしています。',
   greeting: '{name} 様',
   verificationCode: {
     subject: '{code} は ChatPoint の確認コードです',

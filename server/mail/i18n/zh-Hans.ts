@@ -2,6 +2,8 @@ import type { MailWords } from './en.ts';
 
 export const zhHans: MailWords = {
   footer: 'ChatPoint — 商务聊天。您收到这封邮件，是因为有人在 ChatPoint 上使用了这个邮箱地址。',
+  footerPic: 'ChatPoint — 商务聊天。您收到这封邮件，是因为您是 {workdomainName} 公开注册的负责人。',
+  footerAdmin: 'ChatPoint — 商务聊天。您收到这封邮件，是因为您是 {workdomainName} 在 ChatPoint 上的管理员。',
   greeting: '{name}，您好：',
   verificationCode: {
     subject: '{code} 是您的 ChatPoint 验证码',

@@ -2,6 +2,8 @@ import type { MailWords } from './en.ts';
 
 export const zhHant: MailWords = {
   footer: 'ChatPoint — 商務聊天。您收到這封郵件，是因為有人在 ChatPoint 上使用了這個電子郵件地址。',
+  footerPic: 'ChatPoint — 商務聊天。您收到這封郵件，是因為您是 {workdomainName} 公開註冊的負責人。',
+  footerAdmin: 'ChatPoint — 商務聊天。您收到這封郵件，是因為您是 {workdomainName} 在 ChatPoint 上的管理員。',
   greeting: '{name} 您好：',
   verificationCode: {
     subject: '{code} 是您的 ChatPoint 驗證碼',

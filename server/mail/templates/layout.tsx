@@ -41,10 +41,13 @@ export const styles = {
 export function Layout({
   lang,
   preview,
+  footer,
   children,
 }: {
   lang: Language;
   preview: string;
+  /** Why the recipient gets this mail; by default, because someone used their address. */
+  footer?: string;
   children: ReactNode;
 }) {
   return (
@@ -55,7 +58,7 @@ export function Layout({
         <Container style={styles.container}>
           <Section>{children}</Section>
           <Hr />
-          <Text style={styles.footer}>{mailWords(lang).footer}</Text>
+          <Text style={styles.footer}>{footer ?? mailWords(lang).footer}</Text>
         </Container>
       </Body>
     </Html>

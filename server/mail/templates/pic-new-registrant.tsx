@@ -24,7 +24,11 @@ export const picNewRegistrantSubject = (props: PicNewRegistrantProps) =>
 export function PicNewRegistrant(props: PicNewRegistrantProps) {
   const words = mailWords(props.lang).picNewRegistrant;
   return (
-    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+    <Layout
+      lang={props.lang}
+      preview={fill(words.preview, props)}
+      footer={fill(mailWords(props.lang).footerPic, props)}
+    >
       <Heading style={styles.heading}>{words.heading}</Heading>
       <Text style={styles.text}>{fill(mailWords(props.lang).greeting, { name: props.picName })}</Text>
       <Text style={styles.text}>{fill(words.body, props)}</Text>

@@ -18,7 +18,11 @@ export const registrationClosedSubject = (props: RegistrationClosedProps) =>
 export function RegistrationClosed(props: RegistrationClosedProps) {
   const words = mailWords(props.lang).registrationClosed;
   return (
-    <Layout lang={props.lang} preview={fill(words.preview, props)}>
+    <Layout
+      lang={props.lang}
+      preview={fill(words.preview, props)}
+      footer={fill(mailWords(props.lang).footerAdmin, props)}
+    >
       <Heading style={styles.heading}>{words.heading}</Heading>
       <Text style={styles.text}>{fill(mailWords(props.lang).greeting, { name: props.adminName })}</Text>
       <Text style={styles.text}>

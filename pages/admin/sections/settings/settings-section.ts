@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
-import type { Plan } from '../../contract/enums.ts';
-import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from './admin-api.ts';
-import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
-import { closedReasonWords, type SystemClosedReason } from './words.ts';
+import type { Plan } from '../../../../contract/enums.ts';
+import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from '../../admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import type { RegistrationPanelHost } from '../../panel-host.ts';
+import { closedReasonWords, type SystemClosedReason } from '../../words.ts';
 
 /** Capacity turns to a warning from this share of the external-user limit. */
 export const CAPACITY_WARNING_SHARE = 0.8;
@@ -173,7 +173,7 @@ export function settingsSection(panel: RegistrationPanelHost, registration: Regi
   const t = adminWords().settings;
   return html`<section class="stack" aria-labelledby="settings-heading">
     <h3 id="settings-heading">${t.heading}</h3>
-    ${openSwitch(panel, registration)} ${capacityMeter(panel, registration)}
+    ${openSwitch(panel, registration)} ${panel.notices.line('open')} ${capacityMeter(panel, registration)}
     <form class="stack" @submit=${panel.saveSettings} novalidate>
       ${picField(panel, registration)} ${welcomeField(panel)} ${firstMessageField(panel)}
       <div class="row">
@@ -182,6 +182,7 @@ export function settingsSection(panel: RegistrationPanelHost, registration: Regi
         </button>
         ${panel.settingsDirty() ? html`<span class="muted">${t.unsaved}</span>` : nothing}
       </div>
+      ${panel.notices.line('settings')}
       <p id="settings-error" class="alert" role="alert">${panel.saveError}</p>
     </form>
   </section>`;

@@ -1,18 +1,8 @@
-import { css, html, type PropertyValues } from 'lit';
-import { adminStyles } from './admin.styles.ts';
-import {
-  adminApi,
-  errorMessage,
-  linkQrPath,
-  MAX_LINK_LABEL_LENGTH,
-  type RegistrationLink,
-} from './admin-api.ts';
-import type { Loadable } from './admin-data.ts';
-import { AdminSection } from './admin-section.ts';
-import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
-import { helpButton, helpText } from './help-toggle.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import { panelStyles } from './registration-panel.styles.ts';
+import { html, type PropertyValues } from 'lit';
+import { adminApi, linkQrPath, MAX_LINK_LABEL_LENGTH, type RegistrationLink } from '../../admin-api.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import { ListSection } from '../list-section.ts';
+import { linksSectionStyles } from './links-section.styles.ts';
 
 const plural = (count: number) => {
   const t = adminWords().links;
@@ -23,64 +13,30 @@ const plural = (count: number) => {
  * The Links section of the Public Registration panel: every entrance to the registration with its
  * URL, snippet, QR code and how many people came through it; add and delete links.
  */
-export class ChatpointAdminLinks extends AdminSection {
+export class ChatpointAdminLinks extends ListSection<RegistrationLink> {
   static override properties = {
-    ...AdminSection.properties,
+    ...ListSection.properties,
     defaultLinkId: { attribute: false },
-    links: { state: true },
     labelDraft: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  static override styles = [
-    adminStyles,
-    panelStyles,
-    css`
-      :host { padding-block-start: 1.25rem; border-block-start: 1px solid var(--_line) }
-      ul { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none }
-      li { display: grid; gap: 0.5rem; padding: 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
-      .link-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.75rem }
-      .link-head strong { overflow-wrap: anywhere }
-      .count { margin-inline-start: auto }
-      summary { cursor: pointer; color: var(--_accent); font-weight: 600 }
-      details[open] > summary { margin-block-end: 0.5rem }
-      textarea { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem }
-      .add { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end }
-      .add .field { flex: 1 1 14rem }
-      .announcement:not(:empty) { position: static }
-    `,
-  ];
+  static override styles = [...ListSection.styles, linksSectionStyles];
 
   /** The registration's default link; a change (first open, regeneration) reloads the list. */
   declare defaultLinkId: string | null;
-  declare links: Loadable<RegistrationLink[]>;
   declare labelDraft: string;
-  declare busy: '' | 'add' | string;
-  declare error: string;
 
   constructor() {
     super();
     this.defaultLinkId = null;
-    this.links = { value: null, error: null };
     this.labelDraft = '';
-    this.busy = '';
-    this.error = '';
-  }
-
-  get #confirm() {
-    return this.renderRoot.querySelector<ChatpointConfirmDialog>('chatpoint-admin-confirm')!;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('defaultLinkId')) void this.load();
   }
 
-  async load() {
-    try {
-      this.links = { value: (await adminApi.links()).links, error: null };
-    } catch (error) {
-      this.links = { value: this.links.value, error: errorMessage(error) };
-    }
+  protected override async fetchItems() {
+    return (await adminApi.links()).links;
   }
 
   #add = async (event: SubmitEvent) => {
@@ -92,42 +48,26 @@ export class ChatpointAdminLinks extends AdminSection {
       this.renderRoot.querySelector<HTMLInputElement>('#link-label')?.focus();
       return;
     }
-    this.busy = 'add';
-    this.error = '';
-    try {
+    await this.change('add', async () => {
       const link = await adminApi.createLink(label);
       this.labelDraft = '';
-      await this.load();
-      void this.data?.loadActivity();
-      this.announce(fill(adminWords().links.added, { label: link.label }));
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = '';
-    }
+      return fill(adminWords().links.added, { label: link.label });
+    });
   };
 
   async #delete(link: RegistrationLink) {
     if (this.busy) return;
     const t = adminWords().links;
-    const confirmed = await this.#confirm.ask({
+    const confirmed = await this.confirm({
       heading: fill(t.deleteHeading, { label: link.label }),
       message: [t.deleteEffect, t.deleteKeeps],
       confirmLabel: t.deleteLink,
     });
     if (!confirmed) return;
-    this.busy = link.linkId;
-    this.error = '';
-    try {
+    await this.change(link.linkId, async () => {
       await adminApi.deleteLink(link.linkId);
-      await this.load();
-      void this.data?.loadActivity();
-      this.announce(fill(adminWords().links.deleted, { label: link.label }));
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = '';
-    }
+      return fill(t.deleted, { label: link.label });
+    });
   }
 
   #link(link: RegistrationLink, index: number) {
@@ -176,26 +116,20 @@ export class ChatpointAdminLinks extends AdminSection {
   }
 
   #list() {
-    const links = this.links.value;
+    const links = this.items.value;
     const t = adminWords().links;
-    if (!links) return this.links.error ? '' : html`<p class="muted">${t.loading}</p>`;
+    if (!links) return this.items.error ? '' : html`<p class="muted">${t.loading}</p>`;
     if (links.length === 0) {
       return html`<p class="muted">${t.none}</p>`;
     }
-    return html`<ul aria-labelledby="links-heading">${links.map((link, i) => this.#link(link, i))}</ul>`;
+    return html`<ul class="items" aria-labelledby="links-heading">${links.map((link, i) => this.#link(link, i))}</ul>`;
   }
 
   override render() {
-    const canAdd = Boolean(this.links.value?.length);
+    const canAdd = Boolean(this.items.value?.length);
     const t = adminWords().links;
     return html`<section class="stack" aria-labelledby="links-heading">
-      <div class="label-row">
-        <h3 id="links-heading">${t.heading}</h3>
-        ${helpButton(this, 'links', t.heading)}
-      </div>
-      ${helpText(this, 'links')}
-      <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
-      <p class="alert" role="alert">${this.links.error ? fill(t.loadError, { error: this.links.error }) : ''}</p>
+      ${this.head('links', t.heading, t.loadError)}
       ${this.#list()}
       ${
         canAdd

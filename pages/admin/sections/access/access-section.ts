@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import type { Registration } from './admin-api.ts';
-import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
-import { adminWords } from './i18n/index.ts';
-import type { AccessDraft, RegistrationPanelHost } from './panel-host.ts';
+import type { Registration } from '../../admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
+import { adminWords } from '../../i18n/index.ts';
+import type { AccessDraft, RegistrationPanelHost } from '../../panel-host.ts';
 
 export type { AccessDraft };
 
@@ -96,6 +96,7 @@ export function accessSection(panel: RegistrationPanelHost, registration: Regist
         </button>
         ${dirty ? html`<span class="muted">${unsaved}</span>` : ''}
       </div>
+      ${panel.notices.line('access')}
       <p id="access-error" class="alert" role="alert">${panel.accessError}</p>
     </form>
   </section>`;

@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { QR_CODE_PATH, type Registration } from './admin-api.ts';
-import { helpButton, helpText, labelWithHelp } from './help-toggle.ts';
-import { adminWords } from './i18n/index.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
+import { QR_CODE_PATH, type Registration } from '../../admin-api.ts';
+import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
+import { adminWords } from '../../i18n/index.ts';
+import type { RegistrationPanelHost } from '../../panel-host.ts';
 
 /** The sources a host page's Content-Security-Policy must allow for the snippet. */
 export const cspLines = (registrationUrl: string) => {
@@ -31,6 +31,7 @@ export function shareSection(panel: RegistrationPanelHost, registration: Registr
         <input id="link" readonly .value=${url} />
         <button type="button" class="secondary" @click=${() => panel.copy(url, 'link', t.copyRefusedLink)}>${t.copyLink}</button>
       </div>
+      ${panel.notices.line('link')}
     </div>
     <div class="qr">
       <img src=${qrSource} alt=${t.qrAlt} width="160" height="160" />
@@ -44,6 +45,7 @@ export function shareSection(panel: RegistrationPanelHost, registration: Registr
           ${t.copySnippet}
         </button>
       </div>
+      ${panel.notices.line('embed')}
     </div>
     <div class="field">
       ${labelWithHelp(panel, 'csp', 'csp', t.csp)}
@@ -53,6 +55,7 @@ export function shareSection(panel: RegistrationPanelHost, registration: Registr
           ${t.copyCsp}
         </button>
       </div>
+      ${panel.notices.line('csp')}
     </div>
     <div class="field">
       <div class="label-row">
@@ -66,7 +69,7 @@ export function shareSection(panel: RegistrationPanelHost, registration: Registr
         </button>
         ${helpButton(panel, 'regenerate', t.regenerate)}
       </div>
-      ${helpText(panel, 'regenerate')}
+      ${helpText(panel, 'regenerate')} ${panel.notices.line('regenerate')}
       <p class="alert" role="alert">${panel.shareError}</p>
     </div>
     <div class="field">

@@ -1,20 +1,15 @@
-import { css, html } from 'lit';
-import { adminStyles } from './admin.styles.ts';
+import { html } from 'lit';
 import {
   adminApi,
-  errorMessage,
   WEBHOOK_EVENT_TYPES,
   type Webhook,
   type WebhookCreated,
   type WebhookDelivery,
-} from './admin-api.ts';
-import type { Loadable } from './admin-data.ts';
-import { AdminSection } from './admin-section.ts';
-import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
-import { helpButton, helpText } from './help-toggle.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import { panelStyles } from './registration-panel.styles.ts';
-import { formatDateTime } from './words.ts';
+} from '../../admin-api.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import { formatDateTime } from '../../words.ts';
+import { ListSection } from '../list-section.ts';
+import { webhooksSectionStyles } from './webhooks-section.styles.ts';
 
 type EventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -50,52 +45,25 @@ function deliveryAnswer(delivery: WebhookDelivery) {
  * The Webhooks section of the Public Registration panel: add an https URL with its events (the
  * signing secret is shown once), see the latest deliveries, send a test event, delete.
  */
-export class ChatpointAdminWebhooks extends AdminSection {
+export class ChatpointAdminWebhooks extends ListSection<Webhook> {
   static override properties = {
-    ...AdminSection.properties,
-    webhooks: { state: true },
+    ...ListSection.properties,
     urlDraft: { state: true },
     eventsDraft: { state: true },
     created: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  static override styles = [
-    adminStyles,
-    panelStyles,
-    css`
-      :host { padding-block-start: 1.25rem; border-block-start: 1px solid var(--_line) }
-      ul.hooks { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none }
-      ul.hooks > li { display: grid; gap: 0.5rem; padding: 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
-      .url { font-weight: 600; overflow-wrap: anywhere }
-      fieldset { min-inline-size: 0; display: grid; gap: 0.35rem; margin: 0; padding: 0.5rem 0.75rem; border: 1px solid var(--_line); border-radius: var(--_radius) }
-      legend { padding-inline: 0.25rem }
-      fieldset label { display: flex; align-items: center; gap: 0.5rem }
-      fieldset input { inline-size: 1.1rem; block-size: 1.1rem }
-      .secret { padding: 0.75rem; border-inline-start: 4px solid var(--_warning-border); background: var(--_warning-bg) }
-      .secret input { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace }
-      table.deliveries { min-inline-size: 30rem; font-size: 0.9rem }
-      td.answer { overflow-wrap: anywhere }
-      .announcement:not(:empty) { position: static }
-    `,
-  ];
+  static override styles = [...ListSection.styles, webhooksSectionStyles];
 
-  declare webhooks: Loadable<Webhook[]>;
   declare urlDraft: string;
   declare eventsDraft: ReadonlySet<EventType>;
   /** The webhook just added, with its secret: shown until dismissed, never again. */
   declare created: WebhookCreated | null;
-  declare busy: string;
-  declare error: string;
 
   constructor() {
     super();
-    this.webhooks = { value: null, error: null };
     this.urlDraft = '';
     this.eventsDraft = new Set(WEBHOOK_EVENT_TYPES);
     this.created = null;
-    this.busy = '';
-    this.error = '';
   }
 
   override connectedCallback() {
@@ -103,16 +71,8 @@ export class ChatpointAdminWebhooks extends AdminSection {
     void this.load();
   }
 
-  get #confirm() {
-    return this.renderRoot.querySelector<ChatpointConfirmDialog>('chatpoint-admin-confirm')!;
-  }
-
-  async load() {
-    try {
-      this.webhooks = { value: (await adminApi.webhooks()).webhooks, error: null };
-    } catch (error) {
-      this.webhooks = { value: this.webhooks.value, error: errorMessage(error) };
-    }
+  protected override async fetchItems() {
+    return (await adminApi.webhooks()).webhooks;
   }
 
   #toggleEvent(type: EventType, on: boolean) {
@@ -135,63 +95,46 @@ export class ChatpointAdminWebhooks extends AdminSection {
       this.error = adminWords().webhooks.eventMissing;
       return;
     }
-    this.busy = 'add';
-    this.error = '';
-    try {
+    await this.change('add', async () => {
       this.created = await adminApi.createWebhook({
         url,
         events: WEBHOOK_EVENT_TYPES.filter((type) => this.eventsDraft.has(type)),
       });
       this.urlDraft = '';
       this.eventsDraft = new Set(WEBHOOK_EVENT_TYPES);
-      await this.load();
-      void this.data?.loadActivity();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#webhook-secret')?.focus();
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = '';
-    }
+      return '';
+    });
+    if (this.error) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#webhook-secret')?.focus();
   };
 
   async #test(webhook: Webhook) {
-    if (this.busy) return;
-    this.busy = `test:${webhook.id}`;
-    this.error = '';
-    try {
-      await adminApi.testWebhook(webhook.id);
-      this.announce(adminWords().webhooks.testSent);
-      await this.load();
-      setTimeout(() => void this.load(), TEST_RELOAD_MS);
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = '';
-    }
+    await this.change(
+      `test:${webhook.id}`,
+      async () => {
+        await adminApi.testWebhook(webhook.id);
+        setTimeout(() => void this.load(), TEST_RELOAD_MS);
+        return adminWords().webhooks.testSent;
+      },
+      { activity: false },
+    );
   }
 
   async #delete(webhook: Webhook) {
     if (this.busy) return;
     const t = adminWords().webhooks;
-    const confirmed = await this.#confirm.ask({
+    const confirmed = await this.confirm({
       heading: t.deleteHeading,
       message: [webhook.url, t.deleteEffect],
       confirmLabel: t.deleteWebhook,
     });
     if (!confirmed) return;
-    this.busy = `delete:${webhook.id}`;
-    try {
+    await this.change(`delete:${webhook.id}`, async () => {
       await adminApi.deleteWebhook(webhook.id);
       if (this.created?.id === webhook.id) this.created = null;
-      await this.load();
-      void this.data?.loadActivity();
-      this.announce(adminWords().webhooks.deleted);
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = '';
-    }
+      return t.deleted;
+    });
   }
 
   #secret(created: WebhookCreated) {
@@ -262,11 +205,11 @@ export class ChatpointAdminWebhooks extends AdminSection {
   }
 
   #list() {
-    const webhooks = this.webhooks.value;
+    const webhooks = this.items.value;
     const t = adminWords().webhooks;
-    if (!webhooks) return this.webhooks.error ? '' : html`<p class="muted">${t.loading}</p>`;
+    if (!webhooks) return this.items.error ? '' : html`<p class="muted">${t.loading}</p>`;
     if (webhooks.length === 0) return html`<p class="muted">${t.none}</p>`;
-    return html`<ul class="hooks" aria-labelledby="webhooks-heading">${webhooks.map((w, i) => this.#webhook(w, i))}</ul>
+    return html`<ul class="items" aria-labelledby="webhooks-heading">${webhooks.map((w, i) => this.#webhook(w, i))}</ul>
       <div class="row">
         <button type="button" class="plain" @click=${() => this.load()}>${t.refresh}</button>
       </div>`;
@@ -275,13 +218,7 @@ export class ChatpointAdminWebhooks extends AdminSection {
   override render() {
     const t = adminWords().webhooks;
     return html`<section class="stack" aria-labelledby="webhooks-heading">
-      <div class="label-row">
-        <h3 id="webhooks-heading">${t.heading}</h3>
-        ${helpButton(this, 'webhooks', t.heading)}
-      </div>
-      ${helpText(this, 'webhooks')}
-      <p class="announcement" role="status" aria-live="polite">${this.announcement}</p>
-      <p class="alert" role="alert">${this.webhooks.error ? fill(t.loadError, { error: this.webhooks.error }) : ''}</p>
+      ${this.head('webhooks', t.heading, t.loadError)}
       ${this.created ? this.#secret(this.created) : ''}
       ${this.#list()}
       <form class="stack" @submit=${this.#add} novalidate>

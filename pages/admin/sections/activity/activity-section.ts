@@ -1,29 +1,44 @@
 import { html } from 'lit';
-import type { AdminUser, AuditEntry, Funnel, FunnelCounts } from './admin-api.ts';
-import { adminWords, fill } from './i18n/index.ts';
-import type { RegistrationPanelHost } from './panel-host.ts';
-import { auditAction, auditActor, auditDetails, formatDateTime } from './words.ts';
+import type { AdminUser, AuditEntry, Funnel, FunnelCounts } from '../../admin-api.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
+import type { RegistrationPanelHost } from '../../panel-host.ts';
+import { auditAction, auditActor, auditDetails, formatDateTime } from '../../words.ts';
 
-/** Each step, and the step its conversion is measured against. */
-const funnelSteps: [keyof FunnelCounts, (keyof FunnelCounts)?][] = [
+type Count = Exclude<keyof FunnelCounts, 'verified' | 'newAccountRate' | 'signInRate'>;
+
+/**
+ * Each step, and its share of the codes that led to it: new accounts of the registration codes,
+ * sign-ins of the sign-in codes. Both are at most 100 %.
+ */
+const funnelSteps: [Count, ('newAccountRate' | 'signInRate')?][] = [
   ['linkViews'],
-  ['codesSent', 'linkViews'],
-  ['verified', 'codesSent'],
-  ['accountsCreated', 'linkViews'],
+  ['codesSent'],
+  ['accountsCreated', 'newAccountRate'],
   ['signInCodesSent'],
+  ['signIns', 'signInRate'],
   ['noticesSent'],
 ];
 
-const stepWords = { linkViews: 'ofLinkViews', codesSent: 'ofCodesSent' } as const;
+const rateWords = { newAccountRate: 'ofRegistrationCodes', signInRate: 'ofSignInCodes' } as const;
 
-/** "12 %" of a base; a dash when there is nothing to divide by. */
-export const percent = (part: number, whole: number) =>
-  whole > 0 ? `${Math.round((part / whole) * 100)} %` : '–';
+/** "12 %" of a share from 0 to 1; a dash when nothing was sent. */
+export const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
 
-function countCell(counts: FunnelCounts, key: keyof FunnelCounts, base?: keyof FunnelCounts) {
+function countCell(counts: FunnelCounts, key: Count, rate?: 'newAccountRate' | 'signInRate') {
   return html`<td class="num">
-    ${counts[key]}${base ? html`<small>${percent(counts[key], counts[base])} ${adminWords().activity[stepWords[base as keyof typeof stepWords]]}</small>` : ''}
+    ${counts[key]}${rate ? html`<small>${percent(counts[rate])} ${adminWords().activity[rateWords[rate]]}</small>` : ''}
   </td>`;
+}
+
+function linkName(link: Funnel['byLink'][number], currentLinkId: string | null) {
+  const t = adminWords().activity;
+  const badge =
+    link.linkId === currentLinkId
+      ? html` <span class="badge">${t.current}</span>`
+      : link.deleted
+        ? html` <span class="badge muted">${t.deletedLink}</span>`
+        : '';
+  return html`${link.label ?? html`<code>${link.linkId}</code>`}${badge}`;
 }
 
 function byLinkTable(funnel: Funnel, currentLinkId: string | null) {
@@ -37,18 +52,18 @@ function byLinkTable(funnel: Funnel, currentLinkId: string | null) {
             <th scope="col">${t.link}</th>
             <th scope="col" class="num">${t.views}</th>
             <th scope="col" class="num">${t.codesSent}</th>
-            <th scope="col" class="num">${t.accounts}</th>
-            <th scope="col" class="num">${t.conversion}</th>
+            <th scope="col" class="num">${t.accountsCreated}</th>
+            <th scope="col" class="num">${t.signIns}</th>
           </tr>
         </thead>
         <tbody>
           ${funnel.byLink.map(
-            ({ linkId, last30Days: counts }) => html`<tr>
-              <th scope="row"><code>${linkId}</code>${linkId === currentLinkId ? html` <span class="badge">${t.current}</span>` : ''}</th>
-              <td class="num">${counts.linkViews}</td>
-              <td class="num">${counts.codesSent}</td>
-              <td class="num">${counts.accountsCreated}</td>
-              <td class="num">${percent(counts.accountsCreated, counts.linkViews)}</td>
+            (link) => html`<tr>
+              <th scope="row">${linkName(link, currentLinkId)}</th>
+              <td class="num">${link.last30Days.linkViews}</td>
+              <td class="num">${link.last30Days.codesSent}</td>
+              ${countCell(link.last30Days, 'accountsCreated', 'newAccountRate')}
+              ${countCell(link.last30Days, 'signIns', 'signInRate')}
             </tr>`,
           )}
         </tbody>

@@ -1,0 +1,1 @@
+CREATE INDEX "users_workdomain_id_created_at_id_idx" ON "users" USING btree ("workdomain_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);

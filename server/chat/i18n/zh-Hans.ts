@@ -1,0 +1,7 @@
+import type { SystemLineWords } from './en.ts';
+
+export const zhHans: SystemLineWords = {
+  joinedThroughSite: '{name} 通过网站加入了 {workdomain}。',
+  joinedThroughPage: '{name} 通过注册页面加入了 {workdomain}。',
+  picAssigned: '此对话现由 {pic} 负责。',
+};

@@ -13,6 +13,25 @@ const collapseTemplateIndentation: Plugin = {
   renderChunk: (code) => ({ code: code.replace(/\n +/g, ' '), map: null }),
 };
 
+/**
+ * What minification leaves that the widget's budget can spare: the bundlers' `@__PURE__` notes, and
+ * Lit's long advice in two errors its css`` tag throws only when misused (the widget's styles are
+ * static), shortened to name the tag.
+ */
+const dropMinifierLeftovers: Plugin = {
+  name: 'drop-minifier-leftovers',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      chunk.code = chunk.code
+        .replace(/\/\* @__PURE__ \*\/ /g, '')
+        .replace(/Error\("CSSResult is not constructable[^"]*"\)/, 'Error(`css`)')
+        .replace('Error(`invalid template strings array`)', 'Error(`html`)')
+        .replace(/Error\(`Value passed to 'css' function[^`]*`\+(\w+)\+`[^`]*`\)/, 'Error(`css: `+$1)');
+    }
+  },
+};
+
 const compactWidgetStyles: Plugin = {
   name: 'compact-widget-styles',
   transform(code, id) {
@@ -23,6 +42,8 @@ const compactWidgetStyles: Plugin = {
         `css\`${text
           .replace(/\s+/g, ' ')
           .replace(/ ?([{};,>]) ?|(:) /g, '$1$2')
+          .replace(/='([\w-]+)'\]/g, '=$1]')
+          .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
           .replace(/;}/g, '}')
           .trim()}\``,
     );
@@ -55,7 +76,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [compactWidgetStyles, collapseTemplateIndentation],
+        plugins: [compactWidgetStyles, collapseTemplateIndentation, dropMinifierLeftovers],
         build: {
           outDir: 'dist/widget',
           emptyOutDir: true,

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { closedReasons, firstMessageModes, userKinds, userRoles, userStatuses } from './enums.ts';
+import {
+  closedReasons,
+  firstMessageModes,
+  picNoticeModes,
+  userKinds,
+  userRoles,
+  userStatuses,
+} from './enums.ts';
+import { languages } from './languages.ts';
 import { limits } from './limits.ts';
 
 const UserId = z.string().uuid().openapi({ example: '5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11' });
@@ -21,6 +29,11 @@ export const RegistrationSettingsSchema = z
       .nullable()
       .openapi({ description: 'The person in charge: every new user gets a direct contact with them' }),
     welcomeMessage: z.string().openapi({ description: 'Sent by the PIC to each new user; may be empty' }),
+    welcomeMessages: z.partialRecord(z.enum(languages), z.string()).openapi({
+      description:
+        'The welcome message per language (en, zh-Hant, zh-Hans, ja); a new user gets the one in their language, else welcomeMessage. {} by default',
+      example: { ja: 'ようこそ！ご用件をお聞かせください。' },
+    }),
     linkId: z.string().nullable().openapi({ description: 'Created on the first open; null before that' }),
     url: z.string().nullable().openapi({ example: 'http://localhost:8787/join/q8Yb3m2c0JxTQw1a' }),
     embed: z.string().nullable().openapi({ description: 'HTML snippet for a customer web page' }),
@@ -31,6 +44,10 @@ export const RegistrationSettingsSchema = z
     message: z
       .enum(firstMessageModes)
       .openapi({ description: 'Whether the form asks registrants for a first message to the PIC' }),
+    picNotice: z.enum(picNoticeModes).openapi({
+      description:
+        'How the PIC hears of new registrants: each (a mail per registrant), digest (at most one summary every 15 minutes) or off',
+    }),
     botProtection: z
       .boolean()
       .openapi({ description: 'start needs a solved proof of work (the widget solves it unseen)' }),
@@ -47,6 +64,17 @@ export const RegistrationSettingsSchema = z
       description: 'Web pages (scheme://host[:port]) that may call the registration API; empty: any',
       example: ['https://www.example.com'],
     }),
+    refusedOrigins: z
+      .array(
+        z.object({
+          origin: z.string().openapi({ example: 'https://shop.example.net' }),
+          at: z.string().openapi({ format: 'date-time', description: 'When it was last refused' }),
+        }),
+      )
+      .openapi({
+        description:
+          'Web sites refused lately (origin_not_allowed) and not allowed since: the last 10 distinct ones, latest first',
+      }),
   })
   .openapi('RegistrationSettings');
 
@@ -57,10 +85,24 @@ export const RegistrationSettingsChange = z
       .string()
       .optional()
       .openapi({ description: `At most ${limits.welcomeMessageMaxLength} characters; "" for none` }),
+    // Any JSON here, so that every malformed map gets the same 422 from the settings' own check.
+    welcomeMessages: z
+      .unknown()
+      .optional()
+      .openapi({
+        type: 'object',
+        additionalProperties: { type: ['string', 'null'] },
+        description: `Language (en, zh-Hant, zh-Hans, ja) → its welcome message, at most ${limits.welcomeMessageMaxLength} characters; "" or null removes one, languages left out stay as they are. Anything else → 422 invalid_request`,
+        example: { ja: 'ようこそ！', 'zh-Hant': '歡迎！' },
+      }),
     message: z
       .enum(firstMessageModes)
       .optional()
       .openapi({ description: 'off (default), optional or required: the first-message field of the form' }),
+    picNotice: z
+      .enum(picNoticeModes)
+      .optional()
+      .openapi({ description: 'each (default), digest or off: how the PIC hears of new registrants' }),
     botProtection: z.boolean().optional(),
     allowedEmailDomains: z
       .array(z.string().max(300))
@@ -119,6 +161,10 @@ export const UserListQuery = z.object({
     .max(limits.userSearchMax)
     .optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Only users whose name or email holds this' }),
+  kind: z
+    .enum(userKinds)
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' }, description: 'Only internal or only external users' }),
 });
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 

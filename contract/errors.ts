@@ -36,6 +36,7 @@ export const errorCodes = {
   invalid_email: [422, 'Please enter a valid email address.'],
   email_domain_not_allowed: [422, 'Addresses at this email domain cannot register here.'],
   invalid_code: [422, 'That code is not right.'],
+  registration_complete: [422, 'This registration is already complete. Sign in instead.'],
   code_superseded: [422, 'A newer code was sent; use the code from the latest email.'],
   weak_password: [422, 'Choose a password of 8 to 128 characters that is not a common one.'],
   invalid_message: [422, `A message has 1 to ${limits.chatMessageMaxLength} characters.`],

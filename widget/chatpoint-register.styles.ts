@@ -35,7 +35,7 @@ export const styles = css`
 [part~='field'] { display: grid; gap: 0.25rem }
 label, button { font-weight: 600 }
 [part~='error'] { color: var(--_error) }
-input, textarea, button {
+input, textarea, [part~='button'] {
   padding: 0.5rem 0.75rem;
   border: 1px solid var(--chatpoint-border-color, #818b98);
   border-radius: var(--_radius);
@@ -47,7 +47,7 @@ input, textarea { width: 100% }
 textarea { resize: vertical }
 [aria-invalid='true'] { border-color: var(--_error) }
 [part~='actions'] { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem }
-button { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); cursor: pointer }
+[part~='button'] { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); cursor: pointer; text-decoration: none }
 [part~='secondary'] { background: none; color: var(--_accent) }
 :disabled, [aria-busy='true'] button { opacity: 0.6; cursor: default }
 :focus-visible { outline: 2px solid var(--chatpoint-focus-color, var(--_accent)); outline-offset: 2px }

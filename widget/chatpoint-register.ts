@@ -5,7 +5,7 @@ import { FlowState, RegistrationFlow } from './controllers/registration-flow.ts'
 import { errorText, type Strings, stringsFor } from './i18n/index.ts';
 import { codeStep } from './steps/code-step.ts';
 import { detailsStep } from './steps/details-step.ts';
-import { doneStep } from './steps/done-step.ts';
+import { doneStep, signInLink } from './steps/done-step.ts';
 
 export { ChatpointCodeSentEvent } from './events/code-sent.ts';
 export { ChatpointErrorEvent } from './events/error.ts';
@@ -21,10 +21,11 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @attr link - The registration link id (required).
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
  * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
- * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
+ * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around, else the browser's first language it speaks; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
- * @attr autoverify - Verify the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
- *   address) on load; set by the hosted registration page.
+ * @attr onetap - Fill in the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
+ *   address) on the code step; only the registrant's press of "Verify" sends it. Set by the hosted
+ *   registration page.
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
  * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
@@ -106,17 +107,21 @@ export class ChatpointRegister extends LitElement {
   #load(): void {
     this.flow.preview = this.preview;
     // The one-tap link of the code mail, `#verify=<registrationId>.<code>`, read once on the hosted page.
-    const tap = this.hasAttribute('autoverify') && /^#verify=([\w-]+)\.(\d{6})$/.exec(location.hash);
+    const tap = this.hasAttribute('onetap') && /^#verify=([\w-]+)\.(\d{6})$/.exec(location.hash);
     if (tap) history.replaceState(null, '', location.pathname + location.search);
     this.flow.load(this.endpoint || scriptOrigin, this.link, tap ? tap.slice(1) : undefined);
   }
 
   protected override render(): TemplateResult {
     const { flow } = this;
+    // Its own lang, else the closest around it, else the page's; a page that declares none gets the
+    // browser's first language we speak (isSupportedTag's rule, inlined: the import costs more
+    // bytes than the widget's budget has), before English.
     flow.lang = resolveLanguage(
       this.lang ||
-        this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
-        document.documentElement.lang,
+        this.closest('[lang]')?.getAttribute('lang') ||
+        document.documentElement.lang ||
+        navigator.languages.find((tag) => /^(en|ja|zh)\b/i.test(tag)),
     );
     const built = stringsFor(flow.lang, () => this.requestUpdate());
     const base = (body: unknown) =>
@@ -131,7 +136,10 @@ export class ChatpointRegister extends LitElement {
       case FlowState.loading:
         return base(html`<p part="message" role="status" tabindex="-1">${t.loading}</p>`);
       case FlowState.closed:
-        return notice(t.registration_closed);
+        return base(
+          html`<p part="message" role="alert" tabindex="-1">${t.registration_closed}</p>
+            <div part="actions">${t.member} ${signInLink(context)}</div>`,
+        );
       case FlowState.notFound:
         return notice(t.link_not_found);
       // A network error or a 5xx, which may pass. No tabindex here: a failed retry focuses "Try again".
@@ -156,7 +164,7 @@ export class ChatpointRegister extends LitElement {
     const root = this.renderRoot;
     let target: HTMLElement | null = null;
     if (state !== this.#shownState) {
-      if (this.#settled) target = root.querySelector('input') ?? root.querySelector('button, [tabindex]');
+      if (this.#settled) target = root.querySelector('input') ?? root.querySelector('button, a, [tabindex]');
       this.#settled ||= state !== FlowState.loading;
       this.#shownState = state;
     } else if (error && error !== this.#shownError && error.field !== 'form') {

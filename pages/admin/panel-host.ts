@@ -1,4 +1,5 @@
-import type { FirstMessageMode } from '../../contract/enums.ts';
+import type { FirstMessageMode, PicNoticeMode } from '../../contract/enums.ts';
+import type { Language } from '../../contract/languages.ts';
 import type { AdminUser, AuditEntry, Funnel, Registration } from './admin-api.ts';
 import type { Loadable } from './admin-data.ts';
 import type { HelpState } from './help-toggle.ts';
@@ -18,6 +19,8 @@ export interface AccessDraft {
   allowedOrigins: string;
 }
 
+export type WelcomeDrafts = Partial<Record<Language, string>>;
+
 /**
  * What the panel's sections read and call. The panel implements it; the sections depend on this
  * interface, not on the panel, so the panel imports its sections and nothing imports back.
@@ -29,7 +32,11 @@ export interface RegistrationPanelHost extends HelpState {
   audit: Loadable<AuditEntry[]>;
   picDraft: string;
   welcomeDraft: string;
+  /** The welcome message per language as edited, and the language the editor shows ('' = the default). */
+  welcomeDrafts: WelcomeDrafts;
+  welcomeLanguage: Language | '';
   messageDraft: FirstMessageMode;
+  picNoticeDraft: PicNoticeMode;
   busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   openError: string;
   openErrorCode: string;
@@ -42,10 +49,14 @@ export interface RegistrationPanelHost extends HelpState {
   settingsDirty(): boolean;
   pickPic(event: Event): void;
   pickMessageMode(event: Event): void;
+  pickPicNotice(event: Event): void;
   editWelcome(event: Event): void;
+  pickWelcomeLanguage(lang: Language | ''): void;
   editAccess<K extends keyof AccessDraft>(key: K, value: AccessDraft[K]): void;
   saveSettings(event: SubmitEvent): Promise<void>;
   saveAccess(event: SubmitEvent): Promise<void>;
+  /** Adds a refused web site to the allowed ones and saves at once. */
+  allowOrigin(origin: string): Promise<void>;
   toggleOpen(): Promise<void>;
   regenerateLink(): Promise<void>;
   copy(text: string, fieldId: PanelCopyField, refused: string): Promise<void>;

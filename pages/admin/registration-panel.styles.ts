@@ -35,5 +35,8 @@ section + section { padding-block-start: 1.25rem; border-block-start: 1px solid 
 .copy-row { display: flex; flex-wrap: wrap; gap: 0.5rem }
 .copy-row input { flex: 1 1 14rem }
 .qr { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem }
+ul.refused { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem }
+ul.refused li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem }
+ul.refused code { overflow-wrap: anywhere }
 .qr img { inline-size: 10rem; block-size: 10rem; padding: 0.5rem; border: 1px solid var(--_line); background: #fff }
 `;

@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import type { FirstMessageMode } from '../../contract/enums.ts';
+import type { FirstMessageMode, PicNoticeMode } from '../../contract/enums.ts';
+import type { Language } from '../../contract/languages.ts';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
 import {
@@ -18,7 +19,7 @@ import { copyText } from './copy-text.ts';
 import type { HelpTopic } from './help-toggle.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import { Notices } from './notices.ts';
-import type { PanelCopyField, PanelNoticePlace, RegistrationPanelHost } from './panel-host.ts';
+import type { PanelCopyField, PanelNoticePlace, RegistrationPanelHost, WelcomeDrafts } from './panel-host.ts';
 import { panelStyles } from './registration-panel.styles.ts';
 import { accessSectionStyles } from './sections/access/access-section.styles.ts';
 import {
@@ -30,7 +31,7 @@ import {
 import { activitySectionStyles } from './sections/activity/activity-section.styles.ts';
 import { activitySection } from './sections/activity/activity-section.ts';
 import { settingsSectionStyles } from './sections/settings/settings-section.styles.ts';
-import { settingsSection } from './sections/settings/settings-section.ts';
+import { settingsSection, welcomeMessagesChange } from './sections/settings/settings-section.ts';
 import { shareSectionStyles } from './sections/share/share-section.styles.ts';
 import { shareSection } from './sections/share/share-section.ts';
 
@@ -50,7 +51,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     expandedHelp: { state: true },
     picDraft: { state: true },
     welcomeDraft: { state: true },
+    welcomeDrafts: { state: true },
+    welcomeLanguage: { state: true },
     messageDraft: { state: true },
+    picNoticeDraft: { state: true },
     busy: { state: true },
     openError: { state: true },
     openErrorCode: { state: true },
@@ -77,7 +81,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
   /** The PIC and welcome message as edited, until saved. */
   declare picDraft: string;
   declare welcomeDraft: string;
+  declare welcomeDrafts: WelcomeDrafts;
+  declare welcomeLanguage: Language | '';
   declare messageDraft: FirstMessageMode;
+  declare picNoticeDraft: PicNoticeMode;
   declare busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   declare openError: string;
   /** The code behind openError: a PIC problem is shown once, beside the PIC field. */
@@ -101,7 +108,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     this.expandedHelp = new Set();
     this.picDraft = '';
     this.welcomeDraft = '';
+    this.welcomeDrafts = {};
+    this.welcomeLanguage = '';
     this.messageDraft = 'off';
+    this.picNoticeDraft = 'each';
     this.busy = '';
     this.openError = '';
     this.openErrorCode = '';
@@ -147,7 +157,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
         if (!previous || this.picDraft === (previous.pic?.id ?? '')) this.picDraft = current.pic?.id ?? '';
         if (!previous || this.welcomeDraft === previous.welcomeMessage)
           this.welcomeDraft = current.welcomeMessage;
+        if (!previous || Object.keys(welcomeMessagesChange(this.welcomeDrafts, previous)).length === 0)
+          this.welcomeDrafts = { ...current.welcomeMessages };
         if (!previous || this.messageDraft === previous.message) this.messageDraft = current.message;
+        if (!previous || this.picNoticeDraft === previous.picNotice) this.picNoticeDraft = current.picNotice;
         if (!previous || Object.keys(accessChange(this.accessDraft, previous)).length === 0)
           this.accessDraft = accessDraftOf(current);
         // A PIC problem reported on opening is over once the settings show a usable PIC.
@@ -194,7 +207,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     const change: SettingsChange = {};
     if (this.picDraft && this.picDraft !== registration.pic?.id) change.picUserId = this.picDraft;
     if (this.welcomeDraft !== registration.welcomeMessage) change.welcomeMessage = this.welcomeDraft;
+    const welcomeMessages = welcomeMessagesChange(this.welcomeDrafts, registration);
+    if (Object.keys(welcomeMessages).length > 0) change.welcomeMessages = welcomeMessages;
     if (this.messageDraft !== registration.message) change.message = this.messageDraft;
+    if (this.picNoticeDraft !== registration.picNotice) change.picNotice = this.picNoticeDraft;
     return change;
   }
 
@@ -206,15 +222,26 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     this.messageDraft = (event.target as HTMLSelectElement).value as FirstMessageMode;
   };
 
-  editWelcome = (event: Event) => {
-    this.welcomeDraft = (event.target as HTMLTextAreaElement).value;
+  pickPicNotice = (event: Event) => {
+    this.picNoticeDraft = (event.target as HTMLSelectElement).value as PicNoticeMode;
   };
+
+  editWelcome = (event: Event) => {
+    const text = (event.target as HTMLTextAreaElement).value;
+    if (this.welcomeLanguage) this.welcomeDrafts = { ...this.welcomeDrafts, [this.welcomeLanguage]: text };
+    else this.welcomeDraft = text;
+  };
+
+  pickWelcomeLanguage(lang: Language | '') {
+    this.welcomeLanguage = lang;
+  }
 
   saveSettings = async (event: SubmitEvent) => {
     event.preventDefault();
     if (this.busy) return;
     const change = this.#settingsChange();
-    if ([...this.welcomeDraft].length > MAX_WELCOME_MESSAGE_LENGTH) {
+    const welcomes = [this.welcomeDraft, ...Object.values(this.welcomeDrafts)];
+    if (welcomes.some((text) => [...text].length > MAX_WELCOME_MESSAGE_LENGTH)) {
       this.saveError = fill(adminWords().settings.welcomeTooLong, { max: MAX_WELCOME_MESSAGE_LENGTH });
       return;
     }
@@ -253,6 +280,24 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
       const saved = await this.data.saveSettings(change);
       // Show the lists as the server stored them (lower case, punycode, no duplicates).
       this.accessDraft = accessDraftOf(saved);
+      void this.notices.say('access', adminWords().settings.rulesSaved);
+    } catch (error) {
+      this.accessError = errorMessage(error);
+    } finally {
+      this.busy = '';
+    }
+  };
+
+  allowOrigin = async (origin: string) => {
+    const registration = this.registration.value;
+    if (this.busy || !registration) return;
+    this.busy = 'access';
+    this.accessError = '';
+    try {
+      const saved = await this.data.saveSettings({
+        allowedOrigins: [...registration.allowedOrigins, origin],
+      });
+      this.accessDraft = { ...this.accessDraft, allowedOrigins: saved.allowedOrigins.join('\n') };
       void this.notices.say('access', adminWords().settings.rulesSaved);
     } catch (error) {
       this.accessError = errorMessage(error);

@@ -1,4 +1,6 @@
 /** How the admin page puts the API's codes into words. */
+import type { Language } from '../../contract/languages.ts';
+import { pageCatalogues } from '../ui/i18n/catalogues.ts';
 import { formatDateTime as formatInLanguage } from '../ui/i18n/index.ts';
 import type { AdminUser, AuditEntry, ClosedReason } from './admin-api.ts';
 import { adminWords, fill } from './i18n/index.ts';
@@ -48,6 +50,17 @@ export function auditDetails(entry: AuditEntry, users: readonly AdminUser[]): st
         to: userName(details.to) ?? t.anotherUser,
       }),
     );
+  } else if (entry.action === 'first_message_changed' && typeof details.to === 'string') {
+    const modes: Record<string, string> = adminWords().settings;
+    const mode = `message${details.to.charAt(0).toUpperCase()}${details.to.slice(1)}`;
+    parts.push(fill(t.now, { list: Object.hasOwn(modes, mode) ? modes[mode]! : details.to }));
+  } else if (Array.isArray(details.languages)) {
+    const names = details.languages.map((lang) =>
+      Object.hasOwn(pageCatalogues, String(lang))
+        ? pageCatalogues[lang as Language].languageName
+        : String(lang),
+    );
+    parts.push(names.length > 0 ? fill(t.now, { list: names.join(', ') }) : t.nowNone);
   } else if (Array.isArray(details.to)) {
     parts.push(details.to.length > 0 ? fill(t.now, { list: details.to.join(', ') }) : t.nowNone);
   } else if (typeof details.to === 'boolean') {

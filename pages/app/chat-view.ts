@@ -13,7 +13,9 @@ const preview = (last: Conversation['lastMessage']) => (typeof last === 'string'
 const shownTime = (iso: string) => formatDateTime(iso, { dateStyle: 'short', timeStyle: 'short' });
 
 const unreadBadge = (count: number) =>
-  count > 0 ? html`<span class="badge">${count}<span class="visually-hidden"> unread</span></span>` : nothing;
+  count > 0
+    ? html`<span class="badge">${count}<span class="visually-hidden"> ${words().chat.unread}</span></span>`
+    : nothing;
 
 /** Oldest first; the server's order breaks ties. */
 const byTime = (messages: Message[]) =>
@@ -350,7 +352,7 @@ export class ChatpointChat extends LitElement {
     return html`<section class="conversation" aria-labelledby="conversation-heading">
       <div class="partner">
         <button type="button" class="secondary back" @click=${this.#back}>
-          <span aria-hidden="true">‹</span> Conversations ${unreadBadge(elsewhere)}
+          <span aria-hidden="true">‹</span> ${t.conversations} ${unreadBadge(elsewhere)}
         </button>
         <div>
           <h2 id="conversation-heading">${partner.name}</h2>
@@ -370,7 +372,7 @@ export class ChatpointChat extends LitElement {
         <textarea
           id="message"
           rows="1"
-          placeholder="Write a message"
+          placeholder=${t.writeMessage}
           maxlength="4000"
           aria-describedby="message-hint"
           .value=${this.draft}

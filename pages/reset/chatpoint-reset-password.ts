@@ -84,7 +84,8 @@ export class ChatpointResetPassword extends LitElement {
 
   #linkFailed(error: ApiError) {
     this.#token = null;
-    this.problem = error.message;
+    const reason = error.details.reason ?? 'unknown';
+    this.problem = words().reset.linkProblems[reason];
     this.state = ResetState.invalidLink;
   }
 

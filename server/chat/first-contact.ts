@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Language } from '../../contract/languages.ts';
 import type { Tx } from '../db/client.ts';
 import { pipeline } from '../db/pipeline.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
 import { systemLine } from './system-lines.ts';
+import { type WelcomeMessages, welcomeMessageFor } from './welcome-message.ts';
 
 interface Person {
   id: string;
@@ -14,8 +16,11 @@ export interface FirstContactLines {
   workdomainName: string;
   /** How the registrant came: the widget on the business's site, or the hosted registration page. */
   via: 'site' | 'page';
-  /** The PIC's welcome message; empty for none. */
+  /** The PIC's default welcome message; empty for none. */
   welcomeMessage: string;
+  /** The PIC's welcome message per language, and the registrant's language that picks one. */
+  welcomeMessages: WelcomeMessages;
+  lang: Language;
   /** The registrant's first message to the PIC, or null. */
   firstMessage: string | null;
 }
@@ -46,13 +51,14 @@ export async function createFirstContact(
       via: lines.via,
     }),
   };
-  const welcome = lines.welcomeMessage.trim()
+  const welcomeMessage = welcomeMessageFor(lines.lang, lines.welcomeMessages, lines.welcomeMessage);
+  const welcome = welcomeMessage.trim()
     ? [
         {
           conversationId,
           senderId: pic.id,
           kind: 'text' as const,
-          body: lines.welcomeMessage,
+          body: welcomeMessage,
           createdAt: after(1),
         },
       ]

@@ -42,13 +42,14 @@ export async function enqueueEmail<K extends EmailTemplateName>(
   afterCommit(tx, mailQueued.notify);
 }
 
-const LEASE_SECONDS = 60;
+/** How long a claimed mail is left to its worker before another may pick it up. */
+export const EMAIL_LEASE_SECONDS = 60;
 
 /** Claims due mail for one worker in one statement (see dueForClaim). */
 export async function claimDueEmails(db: Database, limit: number) {
   return db
     .update(emailOutbox)
-    .set(claimLease(emailOutbox, LEASE_SECONDS))
+    .set(claimLease(emailOutbox, EMAIL_LEASE_SECONDS))
     .where(inArray(emailOutbox.id, dueForClaim(db, emailOutbox, limit)))
     .returning();
 }

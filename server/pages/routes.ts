@@ -6,6 +6,7 @@ import { fill, type PageWords, wordsFor } from '../../pages/ui/i18n/catalogues.t
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
+import { isOpen } from '../registration/availability.ts';
 import { findLink } from '../registration/link.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
@@ -115,13 +116,11 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
     const linkId = c.req.param('linkId');
     const lang = await pageLanguage(deps, c);
     const t = wordsFor(lang).join;
-    const row = await findLink(deps.db, linkId).then(
-      (link) => link.workdomain,
-      (error) => {
-        if (error instanceof AppError && error.code === 'link_not_found') return undefined;
-        throw error;
-      },
-    );
+    const link = await findLink(deps.db, linkId).catch((error) => {
+      if (error instanceof AppError && error.code === 'link_not_found') return undefined;
+      throw error;
+    });
+    const row = link?.workdomain;
     const workdomain = { workdomain: row?.name ?? '' };
     const title = row ? fill(t.title, workdomain) : t.notFoundTitle;
     // The admin panel's preview: only what the embed snippet renders, in preview mode (no view counted, no sending).
@@ -137,13 +136,18 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
       );
     }
     const description = row ? fill(t.description, workdomain) : t.notFoundDescription;
-    const body = row
+    const body = link
       ? `<main class="join">
       <p class="brand">ChatPoint</p>
       <h1>${escapeHtml(fill(t.heading, workdomain))}</h1>
-      <p class="next">${escapeHtml(fill(t.next, workdomain))}</p>
+      ${
+        // Closed: the widget says so and offers members the sign-in; "we'll email you a code" would mislead.
+        isOpen(link.settings, link.workdomain)
+          ? `<p class="next">${escapeHtml(fill(t.next, workdomain))}</p>`
+          : ''
+      }
       <div class="card">
-        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto" autoverify></chatpoint-register>
+        <chatpoint-register link="${escapeHtml(linkId)}" theme="auto" onetap></chatpoint-register>
         <noscript>${escapeHtml(t.noScript)}</noscript>
       </div>
       <p class="muted app-link">${escapeHtml(t.haveApp)} <a href="${escapeHtml(deps.config.appScheme)}://join/${escapeHtml(linkId)}">${escapeHtml(t.openInApp)}</a></p>

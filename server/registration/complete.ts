@@ -32,6 +32,9 @@ import { registrationTransitions } from './states.ts';
 
 const LOGIN_TOKEN_LIFETIME_SECONDS = limits.loginTokenLifetimeSeconds;
 
+// Another tab, or a second click, completed it first: the person is registered and can sign in.
+export const alreadyComplete = () => new AppError('registration_complete');
+
 /** The registrant's first message to the PIC, or null. */
 const firstMessageOf = (registration: Registration) => registration.message || null;
 
@@ -189,7 +192,7 @@ async function completeRegistration(
       ),
     )
     .returning({ id: registrations.id });
-  if (moved.length === 0) throw codeAlreadyUsed();
+  if (moved.length === 0) throw alreadyComplete();
 
   const newUser = { id: randomUUID(), name: registration.name, email: registration.email };
   await insertExternalUser(tx, {
@@ -210,6 +213,8 @@ async function completeRegistration(
       workdomainName: workdomain.name,
       via: arrivedVia(registration.origin, deps.config.publicUrl),
       welcomeMessage: settings.welcomeMessage,
+      welcomeMessages: settings.welcomeMessages,
+      lang: registration.lang,
       firstMessage: registration.message,
     }).then(({ conversationId }) =>
       tellPic(deps, tx, {
@@ -218,6 +223,7 @@ async function completeRegistration(
         workdomainName: workdomain.name,
         conversationId,
         message: registration.message,
+        picNotice: settings.picNotice,
       }),
     ),
     insertLoginToken(tx, newUser.id),

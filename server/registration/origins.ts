@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Queryable } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { findLink } from './link.ts';
+import { recordRefusedOrigin } from './refused-origins.ts';
 
 /**
  * An origin an admin typed, as stored: exactly `scheme://host[:port]` (http or https, no path,
@@ -33,13 +34,20 @@ export function normaliseOriginList(inputs: readonly string[]): string[] {
   return [...origins];
 }
 
+async function allowedOriginsOf(db: Queryable, linkId: string) {
+  const { settings } = await findLink(db, linkId);
+  return { allowed: settings.allowedOrigins, workdomainId: settings.workdomainId };
+}
+
 const ALLOW_METHODS = 'GET, POST';
 const ALLOW_HEADERS = 'Content-Type';
 
 /**
  * CORS for the public registration API, per link. A link whose workdomain lists allowed origins
  * answers only those origins and the service's own (the join page, the admin preview); another
- * Origin gets 403 origin_not_allowed and no CORS headers. An empty list lets any page call.
+ * Origin gets 403 origin_not_allowed and no CORS headers, except from the link-info GET: the widget
+ * reads that one refusal, so it can tell the page's owner why the form does not show. The refused
+ * origin is remembered for the admin panel. An empty list lets any page call.
  * Requests without an Origin header (servers, curl) pass: Origin is a browser protection, and the
  * other rules (rate limits, bot protection) apply to them alike.
  */
@@ -47,16 +55,25 @@ export function registrationCors(db: Queryable, publicUrl: string): MiddlewareHa
   const ownOrigin = new URL(publicUrl).origin;
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const linkId = decodeURIComponent(c.req.path.split('/')[3] ?? '');
+    const segments = c.req.path.split('/');
+    const linkId = decodeURIComponent(segments[3] ?? '');
     let allowed: readonly string[] = [];
     if (origin && origin !== ownOrigin && linkId) {
+      let workdomainId = '';
       try {
-        allowed = (await findLink(db, linkId)).settings.allowedOrigins;
+        ({ allowed, workdomainId } = await allowedOriginsOf(db, linkId));
       } catch (error) {
         // An unknown link answers 404 link_not_found to anyone, so the widget can say so.
         if (!(error instanceof AppError && error.code === 'link_not_found')) throw error;
       }
-      if (allowed.length > 0 && !allowed.includes(origin)) throw new AppError('origin_not_allowed');
+      if (allowed.length > 0 && !allowed.includes(origin)) {
+        await recordRefusedOrigin(db, workdomainId, origin);
+        if (c.req.method === 'GET' && segments.length === 4) {
+          c.header('Access-Control-Allow-Origin', origin);
+          c.header('Vary', 'Origin');
+        }
+        throw new AppError('origin_not_allowed');
+      }
     }
     const reflect = allowed.length > 0 || (origin !== undefined && origin === ownOrigin);
     const headers = {

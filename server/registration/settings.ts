@@ -13,6 +13,8 @@ import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { activePic, isOpen } from './availability.ts';
 import { embedSnippet, newLinkId, registrationUrl } from './link.ts';
 import { replaceDefaultLink } from './links.ts';
+import { listRefusedOrigins } from './refused-origins.ts';
+import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
 
 export async function showRegistration(
   db: Queryable,
@@ -28,18 +30,28 @@ export async function showRegistration(
   const [pic] = picUserId ? await db.select().from(users).where(eq(users.id, picUserId)) : [];
   const open = isOpen(settings, workdomain);
   const linkId = settings?.linkId ?? null;
+  const accessRules = accessRulesOf(settings);
   return {
     open,
     closedReason: open ? null : settings?.open ? 'plan_ineligible' : (settings?.closedReason ?? null),
     plan: workdomain.plan,
     pic: pic ? { id: pic.id, name: pic.name, email: pic.email } : null,
     welcomeMessage: settings?.welcomeMessage ?? '',
+    welcomeMessages: settings?.welcomeMessages ?? {},
     linkId,
     url: linkId ? registrationUrl(publicUrl, linkId) : null,
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
-    ...accessRulesOf(settings),
+    picNotice: settings?.picNotice ?? 'each',
+    ...accessRules,
+    // A site allowed since it was refused is no longer news; with no list, every site is allowed.
+    refusedOrigins:
+      accessRules.allowedOrigins.length === 0
+        ? []
+        : (await listRefusedOrigins(db, workdomainId)).filter(
+            ({ origin }) => !accessRules.allowedOrigins.includes(origin),
+          ),
   };
 }
 
@@ -56,6 +68,8 @@ export async function updateRegistrationSettings(
   ) {
     throw new AppError('invalid_welcome_message');
   }
+  // Checked before the transaction too, so a malformed change costs no lock.
+  if (change.welcomeMessages !== undefined) mergeWelcomeMessages({}, change.welcomeMessages);
   await db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
     const set: Partial<typeof registrationSettings.$inferInsert> = { updatedAt: new Date() };
@@ -77,9 +91,22 @@ export async function updateRegistrationSettings(
       set.welcomeMessage = change.welcomeMessage;
       await writeAudit(tx, workdomainId, actor, 'welcome_message_changed');
     }
+    if (change.welcomeMessages !== undefined) {
+      const merged = mergeWelcomeMessages(settings.welcomeMessages, change.welcomeMessages);
+      if (!sameWelcomeMessages(merged, settings.welcomeMessages)) {
+        set.welcomeMessages = merged;
+        await writeAudit(tx, workdomainId, actor, 'welcome_messages_changed', {
+          languages: Object.keys(merged),
+        });
+      }
+    }
     if (change.message !== undefined && change.message !== settings.message) {
       set.message = change.message;
       await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
+    }
+    if (change.picNotice !== undefined && change.picNotice !== settings.picNotice) {
+      set.picNotice = change.picNotice;
+      await writeAudit(tx, workdomainId, actor, 'pic_notice_changed', { to: change.picNotice });
     }
     await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));

@@ -178,8 +178,7 @@ export async function startRegistration(
 
 export async function resendCode(deps: AppDeps, linkId: string, registrationId: string) {
   const registration = await findRegistration(deps, linkId, registrationId);
-  if (registration.state === 'completed')
-    throw new AppError('invalid_code', { message: 'This registration is already complete.' });
+  if (registration.state === 'completed') throw new AppError('registration_complete');
   if (registration.state === 'dead') throw new AppError('too_many_attempts');
   const link = await findLink(deps.db, linkId);
   assertOpen(link);

@@ -4,7 +4,7 @@ import { registrations } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { codeMatches, hashCode, normaliseCodeInput } from '../verification/codes.ts';
 import * as refusals from '../verification/refusals.ts';
-import { createAccount, signIn, type VerifyOutcome } from './complete.ts';
+import { alreadyComplete, createAccount, signIn, type VerifyOutcome } from './complete.ts';
 import { findRegistration, type Registration } from './lookup.ts';
 import { registrationTransitions } from './states.ts';
 
@@ -62,8 +62,9 @@ async function explainRefusal(deps: AppDeps, registration: Registration): Promis
     .select({ state: registrations.state })
     .from(registrations)
     .where(eq(registrations.id, registration.id));
+  if (now?.state === 'completed') throw alreadyComplete();
   throw refusals.refusedRightCode(
-    now && { used: now.state === 'completed', attempts: now.state === 'dead' ? limits.maxCodeAttempts : 0 },
+    now && { used: false, attempts: now.state === 'dead' ? limits.maxCodeAttempts : 0 },
   );
 }
 
@@ -82,7 +83,7 @@ export async function verifyRegistration(
   if (accepted) return createAccount(deps, accepted, code);
 
   const registration = await findRegistration(deps, linkId, input.registrationId);
-  if (registration.state === 'completed') throw refusals.codeAlreadyUsed();
+  if (registration.state === 'completed') throw alreadyComplete();
   // A try at a dead registration still counts, so parallel guesses are all counted.
   if (registration.state === 'dead') await countWrongCode(deps, registration);
   if (registration.codeExpiresAt.getTime() <= Date.now()) throw refusals.codeExpired();

@@ -46,7 +46,7 @@ describe('pages and widget in the visitor’s language', () => {
     const { webUrl } = await registrant('ja', 'mei.ja@example.test');
     const page = await pages.newPage({ width: 1024, height: 720 });
     await page.goto(webUrl);
-    await page.getByRole('button', { name: 'ログアウト' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'サインアウト' }).waitFor(WAIT);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await page.getByRole('heading', { name: '会話' }).waitFor(WAIT);
     await page.getByRole('log').getByText('Welcome!').waitFor(WAIT);

@@ -83,7 +83,7 @@ describe('a person in charge who leaves, and the one who takes over', { timeout:
     await screenshot(page, 'web-app-ja-handover-phone.png');
 
     // The old conversation stays readable, in Japanese, and says its person no longer answers.
-    await page.getByRole('button', { name: /Conversations/ }).click();
+    await page.getByRole('button', { name: /会話/ }).click();
     await page.getByRole('button', { name: /Pat Chen/ }).click();
     await page.getByRole('log').getByText('ようこそ！ご用件をどうぞ。').waitFor(WAIT);
     await page

@@ -208,7 +208,8 @@ describe.each(backends)('who may register, from where, against bots (%s)', (back
         const refused = await infoFrom(other);
         expect(refused.status, other).toBe(403);
         expect(refused.body.error.code).toBe('origin_not_allowed');
-        expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+        // Readable by the widget, so it can tell the page's owner why (refused-origins.test.ts).
+        expect(refused.headers.get('access-control-allow-origin')).toBe(other);
       }
 
       const startedElsewhere = await start(unique('example.com'), {}, { origin: 'https://evil.example' });

@@ -23,6 +23,8 @@ it('docs/admin-guide.md shows every help text of the admin page, word for word',
       'regenerate',
       'webhooks',
       'welcomeMessage',
+      'welcomeMessages',
+      'picNotice',
       'botProtection',
       'allowedEmailDomains',
       'blockedEmailDomains',
@@ -70,6 +72,7 @@ describe.each(backends)('administration API on %s', (backend) => {
       plan: 'pro',
       pic: { id: pic.id, name: pic.name, email: pic.email },
       welcomeMessage: 'Hello there',
+      welcomeMessages: {},
       linkId,
       url: `${PUBLIC_URL}/join/${linkId}`,
       embed:
@@ -77,11 +80,13 @@ describe.each(backends)('administration API on %s', (backend) => {
         `<chatpoint-register link="${linkId}"></chatpoint-register>`,
       capacity: { used: 0, limit: 25 },
       message: 'off',
+      picNotice: 'each',
       botProtection: false,
       allowedEmailDomains: [],
       blockedEmailDomains: [],
       blockDisposableEmails: true,
       allowedOrigins: [],
+      refusedOrigins: [],
     });
   });
 

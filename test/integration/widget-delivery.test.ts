@@ -65,7 +65,7 @@ describe('widget delivery', () => {
     expect(stale.response.status).toBe(200);
   });
 
-  it('serves each language file the module imports, compressed, cross-origin and immutable', async () => {
+  it('serves each file the module imports (a language, the proof-of-work solver), compressed, cross-origin and immutable', async () => {
     const chunks = readdirSync('dist/widget').filter((name) => /^chatpoint-register-.+\.js$/.test(name));
     // The module names each file it imports relative to itself.
     const imported = [
@@ -73,6 +73,7 @@ describe('widget delivery', () => {
     ].map((match) => match[1]);
     expect(imported.sort()).toEqual(chunks.sort());
     expect(chunks.map((name) => /^chatpoint-register-([a-z-]+)-/.exec(name)?.[1]).sort()).toEqual([
+      'altcha',
       'ja',
       'zh-hans',
       'zh-hant',

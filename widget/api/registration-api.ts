@@ -4,8 +4,11 @@ import type { AltchaChallenge, LinkInfo, Resent, Started, Verified } from '../..
 import { en } from '../i18n/en.ts';
 
 export type { LinkInfo, RegisteredUser } from '../../contract/registration.ts';
-/** A verified code: `returning` when it signed an existing member in (200) rather than registering (201). */
-export type Registration = Verified & { returning?: boolean };
+/**
+ * A verified code: `returning` when it signed an existing member in (200) rather than registering
+ * (201); `until` (epoch ms) when its login token stops working.
+ */
+export type Registration = Verified & { returning?: boolean; until: number };
 
 /** An error answer of the API, or `network_error` when no answer came. The widget branches on `code`. */
 export class ApiError extends Error {
@@ -71,6 +74,8 @@ export function registrationApi(endpoint: string, link: string) {
       call<Registration>(`${base}/verify`, { registrationId, code }, (verified, status) => ({
         ...verified,
         returning: status === 200,
+        // limits.loginTokenLifetimeSeconds (5 min) from the answer, less a little for the trip.
+        until: Date.now() + 29e4,
       })),
   };
 }

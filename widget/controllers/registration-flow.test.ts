@@ -24,7 +24,11 @@ beforeEach(() => {
   server = new FakeRegistrationServer().install();
 });
 
-afterEach(() => server.uninstall());
+afterEach(() => {
+  server.uninstall();
+  // A verified registration is kept for a reload; each test starts afresh.
+  sessionStorage.clear();
+});
 
 describe('RegistrationFlow', () => {
   it('names its states', () => {
@@ -53,7 +57,7 @@ describe('RegistrationFlow', () => {
     await flow.start('Ann', 'ann@example.com');
     await flow.verify('123456');
     const error = (await rejects(Promise.resolve().then(() => flow.edit()))) as Error;
-    includes(error.message, 'done to details');
+    includes(error.message, 'done → details');
   });
 
   it('keeps only the answer of the latest load', async () => {

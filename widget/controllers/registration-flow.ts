@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FirstMessageMode } from '../../contract/enums.ts';
 import type { Language } from '../../contract/languages.ts';
 import type { Resent } from '../../contract/registration.ts';
-import { solveAltcha } from '../api/altcha.ts';
 import {
   ApiError,
   type Registration,
@@ -32,7 +31,7 @@ const { loading, closed, notFound, details, code, done, failed } = FlowState;
 
 // The legal moves. `loading` is reachable from everywhere: a new link or endpoint starts over.
 const moves: Record<FlowState, readonly FlowState[]> = {
-  loading: [closed, notFound, details, code, failed],
+  loading: [closed, notFound, details, code, done, failed],
   failed: [loading],
   closed: [loading],
   not_found: [loading],
@@ -68,7 +67,12 @@ export class RegistrationFlow implements ReactiveController {
   busy = false;
   /** Seconds until a new code may be asked for, as the server said. */
   resendWait = 0;
+  /** The verified registration; none after `registration_complete` (finished elsewhere): sign in then. */
   registration?: Registration;
+  /** The code of a one-tap link, filled in for the registrant to confirm with a press. */
+  tapped = '';
+  /** The web app's address, where a member signs in. */
+  app = '';
   /** A likely meant address when the typed one looks mistyped; only a hint, never a refusal. */
   hint = '';
   /** Admin preview: looks the same, counts nothing and cannot start. */
@@ -95,12 +99,16 @@ export class RegistrationFlow implements ReactiveController {
   }
 
   /** Fetches the link's workdomain and whether it is open. */
-  /** `tapped`: the registration id and code of a one-tap link from the code mail, verified at once. */
+  /**
+   * `tapped`: the registration id and code of a one-tap link from the code mail. They are only
+   * filled in: loading a page verifies nothing (a mail scanner loads links too); a press does.
+   */
   async load(endpoint: string, link: string, tapped?: string[]): Promise<void> {
     const run = ++this.#run;
     this.#go(loading);
-    this.error = undefined;
+    this.error = this.registration = undefined;
     this.busy = false;
+    this.app = new URL('/app', endpoint).href;
     this.#countdown(0);
     if (!link) return this.#go(notFound);
     this.#api = registrationApi(endpoint, link);
@@ -122,16 +130,15 @@ export class RegistrationFlow implements ReactiveController {
       this.messageMode = info.message ?? 'off';
       const saved = info.open && progress(this.#key);
       if (saved) {
-        ({ registrationId: this.#registrationId, name: this.name, email: this.email } = saved);
-        this.#countdown(Math.ceil((saved.resendAvailableAt - Date.now()) / 1000));
+        this.email = saved.email;
+        if (saved.registration) this.registration = saved.registration;
+        else {
+          ({ registrationId: this.#registrationId, name: this.name } = saved);
+          this.#countdown(Math.ceil((saved.resendAvailableAt - Date.now()) / 1000));
+        }
       }
-      if (info.open && tapped) this.#registrationId = tapped[0]!;
-      if (saved || (info.open && tapped)) {
-        this.#go(code);
-        if (tapped) await this.verify(tapped[1]!);
-        return;
-      }
-      this.#go(info.open ? details : closed);
+      if (info.open && tapped) [this.#registrationId, this.tapped] = tapped as [string, string];
+      this.#go(this.registration ? done : saved || this.tapped ? code : info.open ? details : closed);
     } catch (e) {
       if (run !== this.#run) return;
       this.#fail(e, 'form');
@@ -150,7 +157,10 @@ export class RegistrationFlow implements ReactiveController {
         this.email,
         this.lang,
         this.messageMode === 'off' ? undefined : this.message,
-        this.#challenge ? await solveAltcha(await api.challenge()) : undefined,
+        // The solver is its own file beside the script, fetched only for links with bot protection on.
+        this.#challenge
+          ? await (await import('../api/altcha.ts')).solveAltcha(await api.challenge())
+          : undefined,
       ),
     );
     if (!started) return;
@@ -192,18 +202,20 @@ export class RegistrationFlow implements ReactiveController {
     if (digits.length !== 6) return this.#fail(new ApiError('invalid_code', en.invalid_code), 'code');
     const registration = await this.#request('code', (api) => api.verify(this.#registrationId, digits));
     if (!registration) return;
-    this.registration = registration;
-    this.#countdown(0);
-    progress(this.#key, null);
-    this.#go(done);
     const { user, deepLink } = registration;
+    this.registration = registration;
+    this.email = user.email;
+    this.#countdown(0);
+    // A reload keeps the Chat step while the login token lives, then offers sign-in (a day at most).
+    progress(this.#key, { email: user.email, registration, expiresAt: Date.now() + 864e5 });
+    this.#go(done);
     this.host.dispatchEvent(new ChatpointRegisteredEvent({ user, deepLink }));
   }
 
   /** Back to the details step ("Change email", "Start again"), keeping what was typed. */
   edit(): void {
     this.error = undefined;
-    this.#registrationId = '';
+    this.#registrationId = this.tapped = '';
     this.#countdown(0);
     progress(this.#key, null);
     this.#go(details);
@@ -211,7 +223,7 @@ export class RegistrationFlow implements ReactiveController {
 
   #go(next: FlowState): void {
     if (next !== this.state && !moves[this.state].includes(next)) {
-      throw new Error(`chatpoint-register: no move from ${this.state} to ${next}`);
+      throw new Error(`chatpoint-register: ${this.state} → ${next}`);
     }
     this.state = next;
     this.host.requestUpdate();
@@ -238,10 +250,12 @@ export class RegistrationFlow implements ReactiveController {
     const { code: errorCode, message } = error;
     if (this.state === loading) {
       this.#go(errorCode === 'link_not_found' ? notFound : failed);
-    } else if (/registration_closed|too_many_attempts|registration_not_found/.test(errorCode)) {
+    } else if (/registration_|too_many_attempts/.test(errorCode)) {
       this.#countdown(0);
       progress(this.#key, null);
       if (errorCode === 'registration_closed') this.#go(closed);
+      // Completed in another tab, or by an earlier press: no code is needed, only a sign-in.
+      if (errorCode === 'registration_complete') this.#go(done);
     }
     // A resend asked for too early is not an error to show: its button counts down instead.
     this.error =

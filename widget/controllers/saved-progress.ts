@@ -1,15 +1,24 @@
+import type { Registration } from '../api/registration-api.ts';
+
 /**
  * The code step, kept in sessionStorage per endpoint and link while the code is valid, so a reload,
- * back/forward or an app switch comes back to the same registration and the same code.
+ * back/forward or an app switch comes back to the same registration and the same code; after the
+ * code, the Chat step.
  */
-export interface SavedProgress {
-  registrationId: string;
-  name: string;
+export type SavedProgress = {
   email: string;
   /** Epoch milliseconds. */
   expiresAt: number;
-  resendAvailableAt: number;
-}
+} & (
+  | { registrationId: string; name: string; resendAvailableAt: number; registration?: undefined }
+  /** Once verified: the answer, whose login token works until `registration.until`. */
+  | {
+      registration: Registration;
+      registrationId?: undefined;
+      name?: undefined;
+      resendAvailableAt?: undefined;
+    }
+);
 
 /**
  * Reads the progress under `key` (no `value`; only while its code is valid), saves it, or forgets

@@ -21,6 +21,8 @@ export const en = {
   welcome: 'Welcome, {name}! Your account is ready.',
   welcomeBack: 'Welcome back, {name}!',
   chat: 'Chat',
+  signIn: 'Sign in',
+  member: 'Already a member?',
   didYouMean: 'Did you mean {email}?',
   email_domain_not_allowed: 'This email domain is not accepted here.',
   challenge_failed: 'Automatic check failed. Try again.',
@@ -34,6 +36,9 @@ export const en = {
   code_superseded: 'A newer code was sent; use the code from the latest email.',
   too_many_attempts: 'Too many wrong codes. Start again.',
   registration_closed: 'Registration is closed.',
+  registration_complete: 'This registration is already complete.',
+  origin_not_allowed:
+    'This site is not allowed to show this form — its owner can add it under Allowed web sites.',
   rate_limited: 'Try again in {seconds} seconds.',
   rate_limited_one: 'Try again in {seconds} second.',
   link_not_found: 'This registration link does not exist.',

@@ -100,7 +100,7 @@ describe('<chatpoint-register> languages', () => {
     const element = await mount({ lang: 'zh-Hant' });
     equal(accessibleName($(element, '#name')), '姓名');
     equal(accessibleName($(element, '#email')), '電子郵件');
-    button(element, '發送驗證碼');
+    button(element, '寄送驗證碼');
     await toCodeStep(element);
     equal(accessibleName($(element, '#code')), '驗證碼');
   });
@@ -160,6 +160,33 @@ describe('<chatpoint-register> languages', () => {
       document.documentElement.lang = 'de';
       equal(accessibleName($(await mount(), '#name')), 'Name');
     } finally {
+      document.documentElement.lang = original;
+    }
+  });
+
+  it("follows the browser's languages on a page without lang: the first one it speaks, else English", async () => {
+    const original = document.documentElement.lang;
+    const own = Object.getOwnPropertyDescriptor(navigator, 'languages');
+    const browserSpeaks = (tags: string[]) =>
+      Object.defineProperty(navigator, 'languages', { configurable: true, get: () => tags });
+    try {
+      document.documentElement.removeAttribute('lang');
+      browserSpeaks(['fr-FR', 'ja-JP', 'en-US']);
+      const element = await mount();
+      equal(accessibleName($(element, '#name')), '名前');
+      await submitDetails(element);
+      equal(server.calls('start').at(-1)!.body!.lang, 'ja');
+      unmountAll();
+      browserSpeaks(['de', 'zh-TW']);
+      equal(accessibleName($(await mount(), '#name')), '姓名');
+      browserSpeaks(['fr', 'de']);
+      equal(accessibleName($(await mount(), '#name')), 'Name');
+      browserSpeaks(['zh-CN']);
+      document.documentElement.lang = 'de';
+      equal(accessibleName($(await mount(), '#name')), 'Name', "the page's own lang still wins");
+    } finally {
+      if (own) Object.defineProperty(navigator, 'languages', own);
+      else delete (navigator as { languages?: unknown }).languages;
       document.documentElement.lang = original;
     }
   });

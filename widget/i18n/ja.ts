@@ -18,6 +18,8 @@ export const ja: Strings = {
   welcome: 'ようこそ、{name} さん。登録が完了しました。',
   welcomeBack: 'おかえりなさい、{name} さん。',
   chat: 'チャットを開始',
+  signIn: 'サインイン',
+  member: 'すでにメンバーの方は',
   didYouMean: '{email} のことですか？',
   email_domain_not_allowed: 'このドメインでは登録できません。',
   challenge_failed: '自動確認に失敗しました。再試行してください。',
@@ -30,6 +32,9 @@ export const ja: Strings = {
   code_superseded: '新しいコードを送信しました。最新のメールのコードを入力してください。',
   too_many_attempts: '試行回数の上限に達しました。最初からやり直してください。',
   registration_closed: '登録の受付は終了しました。',
+  registration_complete: 'この登録はすでに完了しています。',
+  origin_not_allowed:
+    'このサイトではこのフォームを表示できません。サイトの管理者が「許可するウェブサイト」に追加できます。',
   rate_limited: '{seconds} 秒後にもう一度お試しください。',
   link_not_found: 'この登録リンクは存在しません。',
   network_error: 'サーバーに接続できません。',

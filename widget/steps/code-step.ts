@@ -28,7 +28,7 @@ export function codeStep(context: StepContext): TemplateResult {
   };
   return html`<form part="form" novalidate aria-busy=${flow.busy} @submit=${submit}>
     <p part="message">
-      ${fill(t.codeSent, { email: flow.email })}
+      ${flow.email && fill(t.codeSent, { email: flow.email })}
       <button part="button secondary" type="button" @click=${() => flow.edit()}>${t.changeEmail}</button>
     </p>
     ${field(
@@ -36,7 +36,7 @@ export function codeStep(context: StepContext): TemplateResult {
       'code',
       (invalid) =>
         html`<input part="input" id="code" name="code" autocomplete="one-time-code" inputmode="numeric"
-          required aria-invalid=${invalid} aria-describedby="code-error" @input=${onCodeInput} />`,
+          required aria-invalid=${invalid} aria-describedby="code-error" .value=${flow.tapped} @input=${onCodeInput} />`,
     )}
     <div part="actions">
       ${

@@ -2,10 +2,14 @@ import type { AdminWords } from './en.ts';
 
 export const zhHans: AdminWords = {
   help: {
-    open: '开放注册后，任何拿到注册链接的人都可以用姓名和邮箱地址，在这个工作域中创建外部账号。开放注册需要 Pro 或更高级别的套餐，并且需要有负责人。当负责人被停用或外部用户达到上限时，ChatPoint 会自动关闭注册。',
+    open: '开放注册后，任何拿到注册链接的人都可以用姓名和邮箱地址，在这个工作域中创建外部账户。开放注册需要 Pro 或更高级别的套餐，并且需要有负责人。当负责人被停用或外部用户达到上限时，ChatPoint 会自动关闭注册。',
     pic: '负责人是每位新注册用户都会关联到的内部用户。每位新用户都会直接添加此人为联系人，欢迎消息也由此人发出。没有有效的负责人就无法开放注册。',
     welcomeMessage:
       '新用户完成注册后，立即从负责人那里收到的第一条聊天消息。以纯文本发送，最多 2000 个字符。留空则不发送欢迎消息。',
+    welcomeMessages:
+      '可以为每种语言各写一条欢迎消息。新用户会收到注册时所用语言（英文、繁体中文、简体中文、日文）的消息；该语言没有消息时，则收到默认消息。清空即可删除该语言的消息。每种语言最多 2000 个字符。',
+    picNotice:
+      '负责人是否收到新注册者的邮件：每位一封（默认）、最多每 15 分钟一封列出自上次以来所有注册者的摘要（适合推广活动），或不发送。邮件中附有每个会话的链接。',
     capacity:
       '这个工作域当前的外部用户数，以及套餐允许的上限。已停用的用户不计入。达到上限时会自动关闭注册；释放名额或提高上限后，再重新开放。',
     link: '注册链接会在第一次开放注册时创建，之后保持不变。这是通用链接：在已安装 ChatPoint 的手机上会在应用中打开注册表单，否则在浏览器中打开。可以直接分享链接，也可以分享二维码。',
@@ -14,7 +18,7 @@ export const zhHans: AdminWords = {
     regenerate:
       '创建新的注册链接。旧链接、对应的二维码以及所有嵌入的小组件都会立即失效；请分享新链接，并更新网页上的代码。',
     message:
-      '注册表单是否要求填写给负责人的第一条留言：关闭、可选或必填。留言为纯文本，最多 2000 个字符；注册后紧接在欢迎消息之后出现在新用户与负责人的对话中，也会出现在负责人收到的每位新注册者通知邮件里。',
+      '注册表单是否要求填写给负责人的第一条留言：关闭、可选或必填。留言为纯文本，最多 2000 个字符；注册后紧接在欢迎消息之后出现在新用户与负责人的会话中，也会出现在负责人收到的每位新注册者通知邮件里。',
     botProtection:
       '在发送验证码前，要求浏览器完成一个小型工作量证明：注册表单会在一秒内自动完成，注册者毫无察觉，而批量提交注册的脚本每次都要付出代价。不会向任何第三方发送数据。直接调用注册 API 的脚本也必须完成它。',
     allowedEmailDomains:
@@ -39,7 +43,7 @@ export const zhHans: AdminWords = {
     language: '语言',
     loading: '加载中…',
     notAdmin: '此页面仅供管理员使用。',
-    notAdminAdvice: '请先退出登录，再用您所在工作域的管理员账号登录。',
+    notAdminAdvice: '请先退出登录，再用您所在工作域的管理员账户登录。',
     publicRegistration: '公开注册',
     publicRegistrationOpen: '公开注册（已开放）',
     close: '关闭',
@@ -50,6 +54,10 @@ export const zhHans: AdminWords = {
   users: {
     heading: '用户',
     loading: '正在加载用户…',
+    search: '按姓名或邮箱搜索',
+    showMore: '显示更多用户',
+    noMatch: '没有姓名或邮箱包含“{search}”的用户。',
+    shown: '已显示 {count} 位',
     name: '姓名',
     email: '邮箱',
     type: '类型',
@@ -99,6 +107,11 @@ export const zhHans: AdminWords = {
     picInactive: '{name} 已不是有效用户。只有有效的内部用户才能担任负责人。',
     picNote: '新用户会关联到此人，并收到此人发出的欢迎消息。',
     welcomeMessage: '欢迎消息',
+    welcomeLanguage: '翻译',
+    welcomeDefault: '默认',
+    welcomeDefaultNote: '发送给所用语言没有专属欢迎消息的每位新用户。',
+    welcomeLanguageNote: '发送给使用{language}的新用户。',
+    welcomeFallbackNote: '还没有{language}消息：使用{language}的新用户会收到默认消息。',
     characters: '{count} / {max} 个字符',
     previewCaption: '预览：新用户收到的第一条消息',
     noWelcome: '没有欢迎消息：会话将从空白开始。',
@@ -115,6 +128,10 @@ export const zhHans: AdminWords = {
     messageOff: '关闭：仅姓名和邮箱',
     messageOptional: '可选：注册者可填写的“留言”栏',
     messageRequired: '必填：注册者必须填写留言',
+    picNotice: '发给负责人的邮件',
+    picNoticeEach: '每位新注册者一封',
+    picNoticeDigest: '最多每 15 分钟一封摘要',
+    picNoticeOff: '不发送',
     rulesUnchanged: '无需保存：规则没有变化。',
     rulesSaved: '规则已保存。',
   },
@@ -160,7 +177,7 @@ export const zhHans: AdminWords = {
     last30: '最近 30 天',
     linkViews: '链接浏览',
     codesSent: '已发送注册验证码',
-    accountsCreated: '已创建账号',
+    accountsCreated: '已创建账户',
     audit: '审计日志',
     auditError: '无法加载审计日志。{error}',
     nothingYet: '暂无任何记录。',
@@ -197,6 +214,10 @@ export const zhHans: AdminWords = {
     registration_auto_closed: '注册已自动关闭',
     pic_changed: '更改负责人',
     welcome_message_changed: '更改欢迎消息',
+    first_message_changed: '更改了注册者第一条消息的设置',
+    pic_notice_changed: '更改了发给负责人的邮件设置',
+    welcome_messages_changed: '更改了各语言的欢迎消息',
+    user_signed_in_with_code: '成员用验证码登录',
     link_regenerated: '重新生成注册链接',
     user_registered: '新用户通过链接注册',
     user_deactivated: '停用用户',
@@ -220,6 +241,9 @@ export const zhHans: AdminWords = {
     blockDisposableEmails: '屏蔽一次性邮箱地址',
     allowedOrigins: '允许的网站（来源）',
     originsNote: '每行一个来源。留空：表单可用于任何网站。',
+    refusedOrigins: '最近被拒绝的网站（曾尝试显示此表单）：',
+    allow: '允许',
+    allowOrigin: '允许 {origin}',
     botProtection: '机器人防护（工作量证明）',
     save: '保存规则',
   },

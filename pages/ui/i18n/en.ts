@@ -80,6 +80,9 @@ export const en = {
     choose: 'Choose a conversation.',
     messagesWith: 'Messages with {name}',
     noMessages: 'No messages yet.',
+    writeMessage: 'Write a message',
+    /** After the number of unread messages. */
+    unread: 'unread',
     message: 'Message',
     send: 'Send',
     sendHint: 'Enter sends; Shift+Enter starts a new line.',
@@ -100,6 +103,12 @@ export const en = {
     send: 'Email me a link',
     sent: 'If an account uses this address, we sent a link. Check your email; the link works for 30 minutes.',
     signInToAdmin: 'Sign in to user administration',
+    linkProblems: {
+      used: 'This reset link was already used. Ask for a new one if you need it.',
+      expired: 'This reset link has expired. Please ask for a new one.',
+      replaced: 'A newer reset link was sent; this one no longer works. Use the newest email or ask again.',
+      unknown: 'This reset link is not valid. Please ask for a new one.',
+    },
     invalidHeading: 'This link does not work',
     checking: 'Checking your link…',
   },
@@ -162,6 +171,7 @@ export const en = {
     webhook_not_found: 'This webhook does not exist in your workdomain.',
     email_domain_not_allowed: 'Addresses at this email domain cannot register here.',
     code_superseded: 'A newer code was sent; use the code from the latest email.',
+    registration_complete: 'This registration is already complete. Sign in instead.',
     invalid_webhook_url:
       'A webhook URL must use https and must not point at a loopback, private or link-local address.',
     not_ready: 'The service is not ready yet.',

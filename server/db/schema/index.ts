@@ -1,6 +1,7 @@
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './links.ts';
+export * from './refused-origins.ts';
 export * from './registrations.ts';
 export * from './system.ts';
 export * from './users.ts';

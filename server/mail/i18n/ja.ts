@@ -14,7 +14,7 @@ export const ja: MailWords = {
     heading: 'メールアドレスの確認',
     intro: 'ChatPoint で {workdomainName} への登録を完了するには、次のコードを入力してください。',
     validity:
-      'このコードの有効期限は {minutesValid} 分です。最初のパスワードとしても使えます。ログイン後、ご自身のパスワードを設定していただきます。',
+      'このコードの有効期限は {minutesValid} 分です。最初のパスワードとしても使えます。サインイン後、ご自身のパスワードを設定していただきます。',
     ignore:
       'お心当たりがない場合は、このメールを破棄してください。コードが入力されない限り、アカウントは作成されません。',
     orTap: 'または、登録中の端末で次のボタンをタップしてください。',
@@ -43,7 +43,7 @@ export const ja: MailWords = {
     subject: 'ChatPoint のパスワードが変更されました',
     preview: 'ChatPoint のパスワードが変更されました',
     heading: 'パスワードが変更されました',
-    body: 'ChatPoint の {workdomainName} アカウントのパスワードが変更されました。ほかの端末はすべてログアウトされています。',
+    body: 'ChatPoint の {workdomainName} アカウントのパスワードが変更されました。ほかの端末はすべてサインアウトされています。',
     warning: 'お心当たりがない場合は、すぐにパスワードを再設定し、管理者にご連絡ください。',
   },
   registrationClosed: {
@@ -69,6 +69,13 @@ export const ja: MailWords = {
       'お心当たりがない場合は、このメールを破棄してください。コードがなければ誰もサインインできません。',
     orTap: 'または、登録中の端末で次のボタンをタップしてください。',
     button: 'サインインする',
+  },
+  picDigest: {
+    subject: '{workdomainName} の新しい登録者：{count} 人',
+    preview: '前回のまとめ以降、{count} 人が {workdomainName} に登録しました',
+    heading: '新しい登録者',
+    body: '前回のまとめ以降、{count} 人が {workdomainName} に登録し、あなたの連絡先に加わりました：',
+    button: 'ChatPoint を開く',
   },
   picNewRegistrant: {
     subject: '{registrantName} さんが ChatPoint で {workdomainName} に登録しました',

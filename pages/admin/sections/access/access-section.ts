@@ -1,8 +1,9 @@
 import { html } from 'lit';
 import type { Registration } from '../../admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
-import { adminWords } from '../../i18n/index.ts';
+import { adminWords, fill } from '../../i18n/index.ts';
 import type { AccessDraft, RegistrationPanelHost } from '../../panel-host.ts';
+import { formatDateTime } from '../../words.ts';
 
 export type { AccessDraft };
 
@@ -77,6 +78,27 @@ function list(
   </div>`;
 }
 
+/** Web sites refused lately, each with a one-click "Allow"; nothing when there are none. */
+function refusedOrigins(panel: RegistrationPanelHost, registration: Registration) {
+  if (registration.refusedOrigins.length === 0) return '';
+  const t = adminWords().access;
+  return html`<div class="field" id="refused-origins">
+    <p class="muted">${t.refusedOrigins}</p>
+    <ul class="refused">
+      ${registration.refusedOrigins.map(
+        ({ origin, at }) => html`<li>
+          <code>${origin}</code>
+          <time class="muted" datetime=${at}>${formatDateTime(at)}</time>
+          <button type="button" class="secondary" aria-label=${fill(t.allowOrigin, { origin })}
+            aria-disabled=${panel.busy ? 'true' : 'false'} @click=${() => panel.allowOrigin(origin)}>
+            ${t.allow}
+          </button>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
 /** Who may register (email domains), from where (origins) and against bots (proof of work). */
 export function accessSection(panel: RegistrationPanelHost, registration: Registration) {
   const dirty = Object.keys(accessChange(panel.accessDraft, registration)).length > 0;
@@ -89,6 +111,7 @@ export function accessSection(panel: RegistrationPanelHost, registration: Regist
       ${list(panel, 'blockedEmailDomains', t.blockedEmailDomains, 'rival.example', t.blockedNote)}
       ${checkbox(panel, 'blockDisposableEmails', t.blockDisposableEmails)}
       ${list(panel, 'allowedOrigins', t.allowedOrigins, 'https://www.example.com', t.originsNote)}
+      ${refusedOrigins(panel, registration)}
       ${checkbox(panel, 'botProtection', t.botProtection)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'access' ? 'true' : 'false'}>

@@ -38,7 +38,9 @@ function linkName(link: Funnel['byLink'][number], currentLinkId: string | null) 
       : link.deleted
         ? html` <span class="badge muted">${t.deletedLink}</span>`
         : '';
-  return html`${link.label ?? html`<code>${link.linkId}</code>`}${badge}`;
+  // The first link's stored label is the code `default`: it reads as "Default" in the admin's language.
+  const label = link.label === 'default' ? adminWords().links.default : link.label;
+  return html`${label ?? html`<code>${link.linkId}</code>`}${badge}`;
 }
 
 function byLinkTable(funnel: Funnel, currentLinkId: string | null) {

@@ -74,11 +74,12 @@ export class ChatpointAdminLinks extends ListSection<RegistrationLink> {
     const urlId = `link-url-${index}`;
     const embedId = `link-embed-${index}`;
     const t = adminWords().links;
-    const label = { label: link.label };
+    // The first link's stored label is the code `default`: it reads as "Default" in the admin's language.
+    const name = link.default ? t.default : link.label;
+    const label = { label: name };
     return html`<li>
       <div class="link-head">
-        <strong>${link.label}</strong>
-        ${link.default ? html`<span class="badge">${t.default}</span>` : ''}
+        <strong>${name}</strong>
         <span class="count muted">${plural(link.registrations)}</span>
       </div>
       <div class="copy-row">

@@ -21,6 +21,11 @@ export const settingsSectionStyles = css`
 .switch[aria-checked='true'] .thumb { background: var(--_on-accent) }
 #open-label { cursor: pointer }
 meter { inline-size: 100%; block-size: 1.25rem }
+.language-tabs { display: flex; flex-wrap: wrap; gap: 0.4rem }
+.language-tabs button { padding: 0.3rem 0.7rem; font-weight: 500 }
+.language-tabs button[aria-pressed='true'] { background: var(--_accent); color: var(--_on-accent) }
+/* A language that has its own welcome carries a dot. */
+.language-tabs button.written::after { content: ''; inline-size: 0.45rem; block-size: 0.45rem; border-radius: 50%; background: currentColor }
 .capacity-warning {
   padding: 0.4rem 0.75rem;
   border-inline-start: 4px solid var(--_warning-border);

@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import type { Plan } from '../../../../contract/enums.ts';
+import { type Language, languages } from '../../../../contract/languages.ts';
+import { pageCatalogues } from '../../../ui/i18n/catalogues.ts';
 import { MAX_WELCOME_MESSAGE_LENGTH, REGISTRATION_PLANS, type Registration } from '../../admin-api.ts';
 import { helpButton, helpText, labelWithHelp } from '../../help-toggle.ts';
 import { adminWords, fill } from '../../i18n/index.ts';
-import type { RegistrationPanelHost } from '../../panel-host.ts';
+import type { RegistrationPanelHost, WelcomeDrafts } from '../../panel-host.ts';
 import { closedReasonWords, type SystemClosedReason } from '../../words.ts';
 
 /** Capacity turns to a warning from this share of the external-user limit. */
@@ -111,8 +113,58 @@ function picField(panel: RegistrationPanelHost, registration: Registration) {
   </div>`;
 }
 
+/** The languages whose draft differs from the saved welcome: its text, or "" to remove it. */
+export function welcomeMessagesChange(drafts: WelcomeDrafts, registration: Registration) {
+  const change: WelcomeDrafts = {};
+  for (const lang of languages) {
+    const draft = drafts[lang]?.trim() ? drafts[lang]! : '';
+    if (draft !== (registration.welcomeMessages[lang] ?? '')) change[lang] = draft;
+  }
+  return change;
+}
+
+/** The languages the welcome can be written in, the default first. */
+function welcomeLanguagePicker(panel: RegistrationPanelHost) {
+  const t = adminWords().settings;
+  const choices: [Language | '', string][] = [
+    ['', t.welcomeDefault],
+    ...languages.map((lang): [Language, string] => [lang, pageCatalogues[lang].languageName]),
+  ];
+  return html`<div class="label-row">
+      <span id="welcome-language-label" class="label">${t.welcomeLanguage}</span>
+      ${helpButton(panel, 'welcomeMessages', t.welcomeLanguage)}
+    </div>
+    ${helpText(panel, 'welcomeMessages')}
+    <div class="language-tabs" role="group" aria-labelledby="welcome-language-label">
+      ${choices.map(
+        ([lang, name]) => html`<button
+          type="button"
+          class=${lang && panel.welcomeDrafts[lang]?.trim() ? 'secondary written' : 'secondary'}
+          lang=${lang || nothing}
+          aria-pressed=${panel.welcomeLanguage === lang ? 'true' : 'false'}
+          @click=${() => panel.pickWelcomeLanguage(lang)}
+        >${name}</button>`,
+      )}
+    </div>`;
+}
+
+/** What the registrants of the chosen language will read, said beside the text box. */
+function welcomeNote(panel: RegistrationPanelHost) {
+  const t = adminWords().settings;
+  const lang = panel.welcomeLanguage;
+  if (!lang) return t.welcomeDefaultNote;
+  const language = pageCatalogues[lang].languageName;
+  return fill(panel.welcomeDrafts[lang]?.trim() ? t.welcomeLanguageNote : t.welcomeFallbackNote, {
+    language,
+  });
+}
+
 function welcomeField(panel: RegistrationPanelHost) {
-  const length = [...panel.welcomeDraft].length;
+  const lang = panel.welcomeLanguage;
+  const text = lang ? (panel.welcomeDrafts[lang] ?? '') : panel.welcomeDraft;
+  // The preview shows what a registrant of the chosen language gets: their own text, else the default.
+  const shown = text.trim() ? text : panel.welcomeDraft;
+  const length = [...text].length;
   const t = adminWords().settings;
   const picName = panel.picCandidates().find((user) => user.id === panel.picDraft)?.name ?? t.pic;
   const initials = picName
@@ -123,14 +175,17 @@ function welcomeField(panel: RegistrationPanelHost) {
     .join('');
   return html`<div class="field">
       ${labelWithHelp(panel, 'welcomeMessage', 'welcome', t.welcomeMessage)}
+      ${welcomeLanguagePicker(panel)}
       <textarea
         id="welcome"
         rows="4"
+        lang=${lang || nothing}
         maxlength=${MAX_WELCOME_MESSAGE_LENGTH}
-        .value=${panel.welcomeDraft}
+        .value=${text}
         @input=${panel.editWelcome}
-        aria-describedby="welcome-count"
+        aria-describedby="welcome-note welcome-count"
       ></textarea>
+      <p id="welcome-note" class="muted">${welcomeNote(panel)}</p>
       <p id="welcome-count" class="muted">${fill(t.characters, { count: length, max: MAX_WELCOME_MESSAGE_LENGTH })}</p>
     </div>
     <figure class="preview" aria-labelledby="welcome-preview-caption">
@@ -140,8 +195,8 @@ function welcomeField(panel: RegistrationPanelHost) {
         <div class="message">
           <p class="sender">${picName}</p>
           ${
-            panel.welcomeDraft.trim()
-              ? html`<p id="welcome-preview" class="bubble">${panel.welcomeDraft}</p>`
+            shown.trim()
+              ? html`<p id="welcome-preview" class="bubble" lang=${(text.trim() && lang) || nothing}>${shown}</p>`
               : html`<p id="welcome-preview" class="muted">${t.noWelcome}</p>`
           }
         </div>
@@ -168,6 +223,25 @@ function firstMessageField(panel: RegistrationPanelHost) {
   </div>`;
 }
 
+const picNoticeModes = [
+  ['each', 'picNoticeEach'],
+  ['digest', 'picNoticeDigest'],
+  ['off', 'picNoticeOff'],
+] as const;
+
+function picNoticeField(panel: RegistrationPanelHost) {
+  const t = adminWords().settings;
+  return html`<div class="field">
+    ${labelWithHelp(panel, 'picNotice', 'pic-notice', t.picNotice)}
+    <select id="pic-notice" @change=${panel.pickPicNotice}>
+      ${picNoticeModes.map(
+        ([mode, key]) =>
+          html`<option value=${mode} .selected=${mode === panel.picNoticeDraft}>${t[key]}</option>`,
+      )}
+    </select>
+  </div>`;
+}
+
 /** Open/close, why it closed, capacity, and the PIC + welcome message + first message form. */
 export function settingsSection(panel: RegistrationPanelHost, registration: Registration) {
   const t = adminWords().settings;
@@ -176,6 +250,7 @@ export function settingsSection(panel: RegistrationPanelHost, registration: Regi
     ${openSwitch(panel, registration)} ${panel.notices.line('open')} ${capacityMeter(panel, registration)}
     <form class="stack" @submit=${panel.saveSettings} novalidate>
       ${picField(panel, registration)} ${welcomeField(panel)} ${firstMessageField(panel)}
+      ${picNoticeField(panel)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'save' ? 'true' : 'false'}>
           ${panel.busy === 'save' ? t.saving : t.save}

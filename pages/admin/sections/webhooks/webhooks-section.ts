@@ -175,7 +175,7 @@ export class ChatpointAdminWebhooks extends ListSection<Webhook> {
             ${webhook.deliveries.map(
               (delivery) => html`<tr>
                 <td><time datetime=${delivery.createdAt}>${formatDateTime(delivery.createdAt)}</time></td>
-                <td>${delivery.type}</td>
+                <td><code>${delivery.type}</code></td>
                 <td>${deliveryStatus(delivery)}</td>
                 <td class="answer">${deliveryAnswer(delivery)}</td>
               </tr>`,
@@ -244,7 +244,7 @@ export class ChatpointAdminWebhooks extends ListSection<Webhook> {
                 .checked=${this.eventsDraft.has(type)}
                 @change=${(e: Event) => this.#toggleEvent(type, (e.target as HTMLInputElement).checked)}
               />
-              <span>${eventWords(type)} <span class="muted">(${type})</span></span>
+              <span>${eventWords(type)} <span class="muted">(<code>${type}</code>)</span></span>
             </label>`,
           )}
         </fieldset>

@@ -1,0 +1,1 @@
+ALTER TABLE "registration_settings" ADD COLUMN "welcome_messages" jsonb DEFAULT '{}'::jsonb NOT NULL;

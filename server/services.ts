@@ -71,8 +71,6 @@ export async function startServices(
     logger,
     metrics,
     devMailbox,
-    mailQueued: () => worker.poke(),
-    webhooksQueued: () => webhookWorker.poke(),
   };
   return {
     deps,

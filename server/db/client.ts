@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { withAfterCommit } from './after-commit.ts';
 import { withNamedStatements } from './named-statements.ts';
 import * as schema from './schema/index.ts';
 
@@ -85,7 +86,7 @@ async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<Data
   }
   const db = drizzle(client, { schema, casing: 'snake_case' });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return { db: withAfterCommit(db as unknown as Database), kind: 'pglite', close: () => client.close() };
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
@@ -101,7 +102,11 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   // No type fetch on connect: we use no custom array types, and it cannot fail mid-restart.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
   const db = drizzlePostgres(withNamedStatements(client), { schema, casing: 'snake_case' });
-  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db: withAfterCommit(db as unknown as Database),
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 /** PostgreSQL error code of a driver error, also when drizzle wrapped it. */

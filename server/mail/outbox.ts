@@ -1,7 +1,13 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterCommit } from '../db/after-commit.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { emailOutbox } from '../db/schema/index.ts';
+import { claimLease, dueForClaim } from '../jobs/outbox-claim.ts';
+import { createWakeSignal } from '../jobs/wake-signal.ts';
 import type { EmailTemplateName, EmailTemplates } from './render.ts';
+
+/** Notified after each commit that queued mail; the mail worker listens. */
+export const mailQueued = createWakeSignal();
 
 export interface QueuedEmail<K extends EmailTemplateName> {
   to: string;
@@ -13,7 +19,10 @@ export interface QueuedEmail<K extends EmailTemplateName> {
   replacesEarlierMail?: boolean;
 }
 
-/** Queue mail inside the caller's transaction: it is sent if and only if the change commits. */
+/**
+ * Queue mail inside the caller's transaction: it is sent if and only if the change commits, and
+ * the worker is woken right after the commit.
+ */
 export async function enqueueEmail<K extends EmailTemplateName>(
   tx: Queryable,
   email: QueuedEmail<K>,
@@ -30,31 +39,18 @@ export async function enqueueEmail<K extends EmailTemplateName>(
     props: email.props as unknown as Record<string, unknown>,
     supersedeKey: email.supersedeKey ?? null,
   });
+  afterCommit(tx, mailQueued.notify);
 }
 
 /** How long a claimed mail is left to its worker before another may pick it up. */
 export const EMAIL_LEASE_SECONDS = 60;
 
-/**
- * Claims due mail for one worker in one statement: the claim pushes `next_attempt_at` a lease
- * ahead, so a worker that dies mid-send leaves the mail to be picked up again (at-least-once), and
- * SKIP LOCKED lets several processes share one outbox without sending a mail twice.
- */
+/** Claims due mail for one worker in one statement (see dueForClaim). */
 export async function claimDueEmails(db: Database, limit: number) {
-  const due = db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-    .orderBy(emailOutbox.nextAttemptAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
   return db
     .update(emailOutbox)
-    .set({
-      attempts: sql`${emailOutbox.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${EMAIL_LEASE_SECONDS})`,
-    })
-    .where(inArray(emailOutbox.id, due))
+    .set(claimLease(emailOutbox, EMAIL_LEASE_SECONDS))
+    .where(inArray(emailOutbox.id, dueForClaim(db, emailOutbox, limit)))
     .returning();
 }
 

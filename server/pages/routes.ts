@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Context, Hono } from 'hono';
@@ -7,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { findLink, isOpen } from '../registration/link.ts';
+import { recordWidgetPin, type WidgetPin, widgetPinOf } from '../registration/widget-pin.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';
@@ -14,7 +14,7 @@ import { loadStaticAsset, type StaticAsset, sendStaticAsset, staticAsset } from 
 
 export interface BuiltAssets {
   /** The widget module, or null when `npm run build` has not run. */
-  widget: { asset: StaticAsset; hash: string } | null;
+  widget: { asset: StaticAsset; pin: WidgetPin } | null;
   /** The widget's other files (a language's texts each), by file name: hashed, loaded on demand. */
   widgetChunks: Map<string, StaticAsset>;
   /** Entry name (app, admin, reset) → script path, from Vite's manifest. */
@@ -47,13 +47,10 @@ export function loadBuiltAssets(distDir: string): BuiltAssets {
       if (chunk.isEntry && chunk.name) entries[chunk.name] = `/static/${chunk.file}`;
     }
   }
+  const pin = widget ? widgetPinOf(widget.bodies.identity) : null;
+  recordWidgetPin(pin);
   return {
-    widget: widget
-      ? {
-          asset: widget,
-          hash: createHash('sha256').update(widget.bodies.identity).digest('hex').slice(0, 12),
-        }
-      : null,
+    widget: widget && pin ? { asset: widget, pin } : null,
     widgetChunks,
     entries,
     pagesDir,
@@ -73,7 +70,7 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   const https = deps.config.publicUrl.startsWith('https:');
   const staticFiles = new Map<string, StaticAsset>();
   const pageCss = staticAsset(Buffer.from(PAGE_CSS), CONTENT_TYPES['.css']!);
-  const widgetPath = assets.widget ? `/widget/chatpoint-register-${assets.widget.hash}.js` : null;
+  const widgetPath = assets.widget?.pin.path ?? null;
 
   // The stable name embed snippets use (short cache), and a hashed copy that never changes.
   const sendWidgetFile = (c: Context, asset: StaticAsset, cacheControl: string) => {

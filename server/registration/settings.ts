@@ -16,6 +16,7 @@ import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
 import { addDefaultLink, replaceDefaultLink } from './links.ts';
 import { listRefusedOrigins } from './refused-origins.ts';
 import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
+import { embedPinnedSnippet } from './widget-pin.ts';
 
 /** An active internal user of the workdomain, or null: who may be the person in charge. */
 export async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
@@ -52,6 +53,7 @@ export async function showRegistration(
     linkId,
     url: linkId ? registrationUrl(publicUrl, linkId) : null,
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
+    embedPinned: linkId ? embedPinnedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
     ...accessRules,

@@ -16,7 +16,7 @@ function pinnedSnippetField(panel: RegistrationPanelHost, snippet: string) {
   const t = adminWords().share;
   return html`<div class="field">
     ${labelWithHelp(panel, 'embedPinned', 'embedPinned', t.embedPinned)}
-    <textarea id="embedPinned" readonly rows="4" .value=${snippet}></textarea>
+    <textarea id="embedPinned" readonly rows="5" .value=${snippet}></textarea>
     <div class="row">
       <button type="button" class="secondary" @click=${() => panel.copy(snippet, 'embedPinned', t.copyRefusedSnippet)}>
         ${t.copyPinnedSnippet}

@@ -4,6 +4,7 @@ import { type Actor, writeAudit } from '../audit/write.ts';
 import { countRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { registrationLinks, registrationSettings, users } from '../db/schema/index.ts';
+import type { UserKind } from '../db/schema/users.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { autoCloseRegistration } from '../registration/auto-close.ts';
@@ -65,7 +66,7 @@ export const USERS_PAGE_SIZE = 100;
 export async function listUsers(
   db: Queryable,
   workdomainId: string,
-  page: { cursor?: string; q?: string } = {},
+  page: { cursor?: string; q?: string; kind?: UserKind } = {},
 ): Promise<{ users: AdminUser[]; next: string | null }> {
   const after = page.cursor ? decodeUserCursor(page.cursor) : null;
   const q = page.q?.trim();
@@ -77,6 +78,7 @@ export async function listUsers(
       .where(
         and(
           eq(users.workdomainId, workdomainId),
+          page.kind ? eq(users.kind, page.kind) : undefined,
           after
             ? sql`(${users.createdAt}, ${users.id}) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
             : undefined,

@@ -13,6 +13,7 @@ import { AlreadyRegistered, alreadyRegisteredSubject } from './templates/already
 import { EmailSignInCode, emailSignInCodeSubject } from './templates/email-sign-in-code.tsx';
 import { PasswordChanged, passwordChangedSubject } from './templates/password-changed.tsx';
 import { PasswordReset, passwordResetSubject } from './templates/password-reset.tsx';
+import { PicDigest, picDigestSubject } from './templates/pic-digest.tsx';
 import { PicNewRegistrant, picNewRegistrantSubject } from './templates/pic-new-registrant.tsx';
 import { RegistrationClosed, registrationClosedSubject } from './templates/registration-closed.tsx';
 import { SignInCode, signInCodeSubject } from './templates/sign-in-code.tsx';
@@ -64,6 +65,11 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
     subject: picNewRegistrantSubject,
     slots: ['picName', 'registrantName', 'registrantEmail', 'workdomainName', 'message', 'conversationUrl'],
     variants: { hasMessage: [true, false] },
+  },
+  'pic-digest': {
+    component: PicDigest,
+    subject: picDigestSubject,
+    slots: ['picName', 'workdomainName', 'count', 'registrantList', 'appUrl'],
   },
   'email-sign-in-code': {
     component: EmailSignInCode,

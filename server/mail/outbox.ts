@@ -32,7 +32,8 @@ export async function enqueueEmail<K extends EmailTemplateName>(
   });
 }
 
-const LEASE_SECONDS = 60;
+/** How long a claimed mail is left to its worker before another may pick it up. */
+export const EMAIL_LEASE_SECONDS = 60;
 
 /**
  * Claims due mail for one worker in one statement: the claim pushes `next_attempt_at` a lease
@@ -51,7 +52,7 @@ export async function claimDueEmails(db: Database, limit: number) {
     .update(emailOutbox)
     .set({
       attempts: sql`${emailOutbox.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${EMAIL_LEASE_SECONDS})`,
     })
     .where(inArray(emailOutbox.id, due))
     .returning();

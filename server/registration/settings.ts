@@ -56,6 +56,7 @@ export async function showRegistration(
     embedPinned: linkId ? embedPinnedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
+    picNotice: settings?.picNotice ?? 'each',
     ...accessRules,
     // A site allowed since it was refused is no longer news; with no list, every site is allowed.
     refusedOrigins:
@@ -152,6 +153,10 @@ export async function updateRegistrationSettings(
     if (change.message !== undefined && change.message !== settings.message) {
       set.message = change.message;
       await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
+    }
+    if (change.picNotice !== undefined && change.picNotice !== settings.picNotice) {
+      set.picNotice = change.picNotice;
+      await writeAudit(tx, workdomainId, actor, 'pic_notice_changed', { to: change.picNotice });
     }
     await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));

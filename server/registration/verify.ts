@@ -341,6 +341,7 @@ async function completeRegistration(
         workdomainName: workdomain.name,
         conversationId,
         message: registration.message,
+        picNotice: settings.picNotice,
       }),
     ),
     insertLoginToken(tx, newUser.id),

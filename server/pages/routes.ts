@@ -11,12 +11,15 @@ import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';
 import { loadStaticAsset, type StaticAsset, sendStaticAsset, staticAsset } from './static-asset.ts';
+import { keepWidgetVersions } from './widget-versions.ts';
 
 export interface BuiltAssets {
   /** The widget module, or null when `npm run build` has not run. */
   widget: { asset: StaticAsset; pin: WidgetPin } | null;
   /** The widget's other files (a language's texts each), by file name: hashed, loaded on demand. */
   widgetChunks: Map<string, StaticAsset>;
+  /** Where the built widget's files are (dist/widget). */
+  widgetDir: string;
   /** Entry name (app, admin, reset) → script path, from Vite's manifest. */
   entries: Record<string, string>;
   pagesDir: string;
@@ -52,6 +55,7 @@ export function loadBuiltAssets(distDir: string): BuiltAssets {
   return {
     widget: widget && pin ? { asset: widget, pin } : null,
     widgetChunks,
+    widgetDir: path.dirname(widgetFile),
     entries,
     pagesDir,
   };
@@ -85,9 +89,11 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   app.get('/widget/chatpoint-register.js', serveWidget('public, max-age=300'));
   if (widgetPath) app.get(widgetPath, serveWidget('public, max-age=31536000, immutable'));
   // A language's texts, imported by the module relative to itself (so from this origin, cross-origin
-  // for an embedding page); the names carry a content hash.
+  // for an embedding page); the names carry a content hash. Also earlier builds' files, for pinned snippets.
+  const keptWidgetFile = keepWidgetVersions(deps.config.dataDir, assets.widgetDir, widgetPath, deps.logger);
   app.get('/widget/:file', (c, next) => {
-    const chunk = assets.widgetChunks.get(c.req.param('file'));
+    const file = c.req.param('file');
+    const chunk = assets.widgetChunks.get(file) ?? keptWidgetFile(file);
     return chunk ? sendWidgetFile(c, chunk, 'public, max-age=31536000, immutable') : next();
   });
 

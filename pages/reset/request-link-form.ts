@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { field, formAlert } from '../ui/field.ts';
+import { emailField, formAlert } from '../ui/field.ts';
 import { words } from '../ui/i18n/index.ts';
 import { blankField, PageForm } from '../ui/page-form.ts';
 import { resetApi, returnPath } from './reset-api.ts';
@@ -44,13 +44,8 @@ export class ChatpointRequestResetLink extends PageForm<Field> {
     if (this.sent) return html`<p class="notice" role="status">${words().reset.sent}</p>`;
     return html`<form class="stack" novalidate aria-labelledby="request-heading" @submit=${this.#submit}>
       <h2 id="request-heading">${words().reset.newLinkHeading}</h2>
-      ${field({
-        id: 'email',
-        label: words().common.email,
-        type: 'email',
+      ${emailField({
         value: this.email,
-        autocomplete: 'username',
-        inputmode: 'email',
         error: this.form.errorFor('email'),
         onInput: (value) => {
           this.email = value;

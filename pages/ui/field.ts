@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { words } from './i18n/index.ts';
 
 export interface FieldOptions {
   id: string;
@@ -47,3 +48,14 @@ export function field(options: FieldOptions): TemplateResult {
 
 /** The error region beside a form's submit button. */
 export const formAlert = (message = '') => html`<p class="error" role="alert">${message}</p>`;
+
+/** The email field of the sign-in and reset forms: the login ID, so password managers fill it. */
+export const emailField = (options: Pick<FieldOptions, 'value' | 'error' | 'focus' | 'onInput'>) =>
+  field({
+    id: 'email',
+    label: words().common.email,
+    type: 'email',
+    autocomplete: 'username',
+    inputmode: 'email',
+    ...options,
+  });

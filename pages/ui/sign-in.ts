@@ -3,7 +3,7 @@ import type { LoginResult } from '../../contract/accounts.ts';
 import { limits } from '../../contract/limits.ts';
 import { accountApi, type WorkdomainChoice } from './account-api.ts';
 import { ApiError, errorMessage } from './api.ts';
-import { field, formAlert } from './field.ts';
+import { emailField, field, formAlert } from './field.ts';
 import { fill, words } from './i18n/index.ts';
 import { blankField, PageForm } from './page-form.ts';
 
@@ -148,13 +148,8 @@ export class ChatpointSignIn extends PageForm<Field> {
   }
 
   #emailField(focus: boolean): TemplateResult {
-    return field({
-      id: 'email',
-      label: words().common.email,
-      type: 'email',
+    return emailField({
       value: this.email,
-      autocomplete: 'username',
-      inputmode: 'email',
       error: this.form.errorFor('email'),
       focus,
       onInput: (value) => {

@@ -4,12 +4,8 @@ import { createInternalUser, findUserByEmail } from '../accounts/users.ts';
 import { deactivateUser } from '../admin/users.ts';
 import type { Database } from '../db/client.ts';
 import { rotateStoredSigningKey } from '../keys/key-ring.ts';
-import {
-  closeRegistration,
-  openRegistration,
-  showRegistration,
-  updateRegistrationSettings,
-} from '../registration/settings.ts';
+import { closeRegistration, openRegistration } from '../registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
 import { createWorkdomain, findWorkdomainBySlug } from '../workdomains/workdomains.ts';
 import { UsageError } from './errors.ts';
 
@@ -101,7 +97,8 @@ export const verbs: Record<string, Verb> = {
         operator,
         publicUrl,
       );
-      const view = await openRegistration(db, workdomain.id, operator, publicUrl);
+      await openRegistration(db, workdomain.id, operator);
+      const view = await showRegistration(db, workdomain.id, publicUrl);
       return { linkId: view.linkId, url: view.url, embed: view.embed };
     },
   },
@@ -110,7 +107,8 @@ export const verbs: Record<string, Verb> = {
     required: ['workdomain'],
     async run({ db, options, publicUrl }) {
       const workdomain = await findWorkdomainBySlug(db, options.workdomain!);
-      const view = await closeRegistration(db, workdomain.id, operator, publicUrl);
+      await closeRegistration(db, workdomain.id, operator);
+      const view = await showRegistration(db, workdomain.id, publicUrl);
       return { open: view.open };
     },
   },

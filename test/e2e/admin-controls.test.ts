@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { registrationSettings } from '../../server/db/schema/index.ts';
-import { usePagesHarness } from '../helpers/pages.ts';
+import { signInToAdmin, usePagesHarness } from '../helpers/pages.ts';
 
 const SCREENSHOTS = path.resolve('docs/screenshots');
 const WAIT = { timeout: 15_000 };
@@ -31,16 +31,7 @@ describe('the admin page: access rules, preview, funnel and a truthful panel', {
   type Seed = Awaited<ReturnType<typeof pages.h.seedWorkdomain>>;
 
   async function signedIn(seed: Seed, viewport = DESKTOP) {
-    const page = await pages.newPage(viewport);
-    await page.goto(`${pages.h.baseUrl}/admin`);
-    await page.getByRole('button', { name: 'Use a password instead' }).click();
-    await page.getByLabel('Email').fill(seed.admin.email);
-    await page.getByLabel('Password').fill(seed.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'User administration', exact: true }).isVisible(), WAIT)
-      .toBe(true);
-    return page;
+    return signInToAdmin(await pages.newPage(viewport), pages.h.baseUrl, seed);
   }
 
   async function openPanel(page: Page) {

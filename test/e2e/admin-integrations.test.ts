@@ -5,6 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { openRegistrationPanel, signInToAdmin } from '../helpers/pages.ts';
 import { WebhookReceiver } from '../helpers/webhook-receiver.ts';
 
 const SCREENSHOTS = path.resolve('docs/screenshots');
@@ -43,13 +44,8 @@ describe('links and webhooks on the admin page', { timeout: 120_000 }, () => {
     });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${h.baseUrl}/admin`);
-    await page.getByRole('button', { name: 'Use a password instead' }).click();
-    await page.getByLabel('Email').fill(seed.admin.email);
-    await page.getByLabel('Password').fill(seed.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Public registration' }).click();
-    return { page, seed, dialog: page.getByRole('dialog', { name: 'Public registration' }) };
+    await signInToAdmin(page, h.baseUrl, seed);
+    return { page, seed, dialog: await openRegistrationPanel(page) };
   }
 
   it('adds a link, counts who registered through it, and deletes it after confirming', async () => {

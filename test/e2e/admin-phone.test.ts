@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { usePagesHarness } from '../helpers/pages.ts';
+import { openRegistrationPanel, signInToAdmin, usePagesHarness } from '../helpers/pages.ts';
 import { codeIn } from '../helpers/smtp-sink.ts';
 
 const SCREENSHOTS = path.resolve('docs/screenshots');
@@ -31,22 +31,10 @@ describe('the admin page on a 390 px phone', { timeout: 120_000 }, () => {
     page.on('response', (response) => {
       if (response.url().includes('/static/')) requests.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${pages.h.baseUrl}/admin`);
-    await page.getByRole('button', { name: 'Use a password instead' }).click();
-    await page.getByLabel('Email').fill(seed.admin.email);
-    await page.getByLabel('Password').fill(seed.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'User administration', exact: true }).isVisible(), WAIT)
-      .toBe(true);
-    return page;
+    return signInToAdmin(page, pages.h.baseUrl, seed);
   }
 
-  async function openPanel(page: Page) {
-    await page.getByRole('button', { name: 'Public registration' }).click();
-    await expect.poll(() => page.getByRole('switch', { name: 'Registration open' }).count(), WAIT).toBe(1);
-    return page.getByRole('dialog', { name: 'Public registration' });
-  }
+  const openPanel = openRegistrationPanel;
 
   const noSidewaysScroll = (page: Page) =>
     page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);

@@ -1,28 +1,17 @@
 import { sql } from 'drizzle-orm';
-import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { createPasswordHasher } from '../../server/accounts/password-hasher.ts';
 import { createInternalUser } from '../../server/accounts/users.ts';
 import { users } from '../../server/db/schema/index.ts';
-import { usePagesHarness } from '../helpers/pages.ts';
+import { signInToAdmin, usePagesHarness } from '../helpers/pages.ts';
 
 const WAIT = { timeout: 15_000 };
 
 describe('the admin users list in the page: paged and searchable', { timeout: 120_000 }, () => {
   const pages = usePagesHarness();
 
-  async function signedIn(seed: Awaited<ReturnType<typeof pages.h.seedWorkdomain>>): Promise<Page> {
-    const page = await pages.newPage({ width: 1280, height: 900 });
-    await page.goto(`${pages.h.baseUrl}/admin`);
-    await page.getByRole('button', { name: 'Use a password instead' }).click();
-    await page.getByLabel('Email').fill(seed.admin.email);
-    await page.getByLabel('Password').fill(seed.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'User administration', exact: true }).isVisible(), WAIT)
-      .toBe(true);
-    return page;
-  }
+  const signedIn = async (seed: Awaited<ReturnType<typeof pages.h.seedWorkdomain>>) =>
+    signInToAdmin(await pages.newPage({ width: 1280, height: 900 }), pages.h.baseUrl, seed);
 
   it('shows 100 users, then the rest on "Show more users", narrows by a search, and still offers an early staff member as PIC', async () => {
     const h = pages.h;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { usePagesHarness } from '../helpers/pages.ts';
+import { openRegistrationPanel, signInToAdmin, usePagesHarness } from '../helpers/pages.ts';
 
 const WAIT = { timeout: 15_000 };
 const SCREENSHOTS = path.resolve('docs/screenshots');
@@ -22,13 +22,8 @@ describe('the welcome message per language on the admin page', { timeout: 120_00
     const page = await pages.newPage(viewport);
     // Screenshots show buttons as they settle, not halfway through their colour change.
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${h.baseUrl}/admin`);
-    await page.getByRole('button', { name: 'Use a password instead' }).click();
-    await page.getByLabel('Email').fill(seed.admin.email);
-    await page.getByLabel('Password').fill(seed.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Public registration' }).click();
-    await expect.poll(() => page.getByRole('switch', { name: 'Registration open' }).count(), WAIT).toBe(1);
+    await signInToAdmin(page, h.baseUrl, seed);
+    await openRegistrationPanel(page);
     return { page, seed };
   }
 

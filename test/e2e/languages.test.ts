@@ -114,7 +114,7 @@ describe('pages and widget in the visitor’s language', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await page.getByRole('columnheader', { name: '状態' }).waitFor(WAIT);
     await page.getByRole('button', { name: '公開登録' }).click();
-    await page.getByRole('button', { name: 'ヘルプ：担当者' }).click();
+    await page.getByRole('button', { name: 'ヘルプ：担当者', exact: true }).click();
     await page
       .getByText('担当者は、新しく登録したすべてのユーザーがつながる社内ユーザーです。')
       .waitFor(WAIT);

@@ -61,3 +61,25 @@ export function usePagesHarness(): PagesHarness {
     },
   };
 }
+
+/** Signs an admin in on /admin with their password; resolves once the users list is shown. */
+export async function signInToAdmin(
+  page: Page,
+  baseUrl: string,
+  seed: { admin: { email: string }; adminPassword: string },
+): Promise<Page> {
+  await page.goto(`${baseUrl}/admin`);
+  await page.getByRole('button', { name: 'Use a password instead' }).click();
+  await page.getByLabel('Email').fill(seed.admin.email);
+  await page.getByLabel('Password').fill(seed.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'User administration', exact: true }).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** Opens the Public registration panel; resolves once its open switch is there. */
+export async function openRegistrationPanel(page: Page) {
+  await page.getByRole('button', { name: 'Public registration' }).click();
+  await page.getByRole('switch', { name: 'Registration open' }).waitFor({ timeout: 15_000 });
+  return page.getByRole('dialog', { name: 'Public registration' });
+}

@@ -77,8 +77,8 @@ describe('the PIC digest with two instances on one PostgreSQL', () => {
         .update(emailOutbox)
         .set({ nextAttemptAt: sql`now()` })
         .where(eq(emailOutbox.id, pending[0]!.id));
-      a.deps.mailQueued();
-      b.deps.mailQueued();
+      a.services.worker.poke();
+      b.services.worker.poke();
       await expect.poll(() => digests().length, { timeout: 20_000 }).toBe(2);
     }
     // Every registrant in exactly one summary; the counts in the subjects add up.

@@ -14,6 +14,16 @@ export const styles = {
   },
   heading: { fontSize: '20px', fontWeight: 600, color: '#111827', margin: '0 0 16px' },
   text: { fontSize: '15px', lineHeight: '24px', color: '#374151', margin: '0 0 12px' },
+  /** Words someone else wrote (a registrant's message, a list of registrants), set apart. */
+  quote: {
+    fontSize: '15px',
+    lineHeight: '24px',
+    color: '#374151',
+    margin: '0 0 12px',
+    whiteSpace: 'pre-wrap' as const,
+    borderLeft: '3px solid #c7d2fe',
+    paddingLeft: '12px',
+  },
   code: {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace',
     fontSize: '32px',

@@ -1,7 +1,8 @@
-import { Button, Heading, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import type { Language } from '../../../contract/languages.ts';
 import { fill, mailWords } from '../i18n/index.ts';
-import { Layout, styles } from './layout.tsx';
+import { styles } from './layout.tsx';
+import { PicMail } from './pic-mail.tsx';
 
 export interface PicDigestProps {
   /** The person in charge's own language. */
@@ -22,28 +23,16 @@ export const picDigestSubject = (props: PicDigestProps) =>
 export function PicDigest(props: PicDigestProps) {
   const words = mailWords(props.lang).picDigest;
   return (
-    <Layout
-      lang={props.lang}
+    <PicMail
+      {...props}
       preview={fill(words.preview, props)}
-      footer={fill(mailWords(props.lang).footerPic, props)}
+      heading={words.heading}
+      body={fill(words.body, props)}
+      button={words.button}
+      buttonUrl={props.appUrl}
     >
-      <Heading style={styles.heading}>{words.heading}</Heading>
-      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, { name: props.picName })}</Text>
-      <Text style={styles.text}>{fill(words.body, props)}</Text>
-      <Text
-        style={{
-          ...styles.text,
-          whiteSpace: 'pre-wrap',
-          borderLeft: '3px solid #c7d2fe',
-          paddingLeft: '12px',
-        }}
-      >
-        {props.registrantList}
-      </Text>
-      <Button href={props.appUrl} style={styles.button}>
-        {words.button}
-      </Button>
-    </Layout>
+      <Text style={styles.quote}>{props.registrantList}</Text>
+    </PicMail>
   );
 }
 

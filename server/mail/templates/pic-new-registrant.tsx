@@ -1,7 +1,8 @@
-import { Button, Heading, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import type { Language } from '../../../contract/languages.ts';
 import { fill, mailWords } from '../i18n/index.ts';
-import { Layout, styles } from './layout.tsx';
+import { styles } from './layout.tsx';
+import { PicMail } from './pic-mail.tsx';
 
 export interface PicNewRegistrantProps {
   /** The person in charge's own language. */
@@ -24,33 +25,21 @@ export const picNewRegistrantSubject = (props: PicNewRegistrantProps) =>
 export function PicNewRegistrant(props: PicNewRegistrantProps) {
   const words = mailWords(props.lang).picNewRegistrant;
   return (
-    <Layout
-      lang={props.lang}
+    <PicMail
+      {...props}
       preview={fill(words.preview, props)}
-      footer={fill(mailWords(props.lang).footerPic, props)}
+      heading={words.heading}
+      body={fill(words.body, props)}
+      button={words.button}
+      buttonUrl={props.conversationUrl}
     >
-      <Heading style={styles.heading}>{words.heading}</Heading>
-      <Text style={styles.text}>{fill(mailWords(props.lang).greeting, { name: props.picName })}</Text>
-      <Text style={styles.text}>{fill(words.body, props)}</Text>
       {props.hasMessage ? (
         <>
           <Text style={styles.text}>{words.firstMessage}</Text>
-          <Text
-            style={{
-              ...styles.text,
-              whiteSpace: 'pre-wrap',
-              borderLeft: '3px solid #c7d2fe',
-              paddingLeft: '12px',
-            }}
-          >
-            {props.message}
-          </Text>
+          <Text style={styles.quote}>{props.message}</Text>
         </>
       ) : null}
-      <Button href={props.conversationUrl} style={styles.button}>
-        {words.button}
-      </Button>
-    </Layout>
+    </PicMail>
   );
 }
 

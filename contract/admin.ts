@@ -37,6 +37,10 @@ export const RegistrationSettingsSchema = z
     linkId: z.string().nullable().openapi({ description: 'Created on the first open; null before that' }),
     url: z.string().nullable().openapi({ example: 'http://localhost:8787/join/q8Yb3m2c0JxTQw1a' }),
     embed: z.string().nullable().openapi({ description: 'HTML snippet for a customer web page' }),
+    embedPinned: z.string().nullable().openapi({
+      description:
+        'The same snippet with the versioned, immutable script URL, integrity (sha384) and crossorigin, for pages that pin what they run; null before the first open or when the widget is not built',
+    }),
     capacity: z.object({
       used: z.number().int().openapi({ description: 'Active external users' }),
       limit: z.number().int().openapi({ description: "The workdomain's external-user limit" }),

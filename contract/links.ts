@@ -26,6 +26,10 @@ export const RegistrationLinkSchema = z
     label: z.string().openapi({ example: 'default' }),
     url: z.string().openapi({ example: 'http://localhost:8787/join/q8Yb3m2c0JxTQw1a' }),
     embed: z.string().openapi({ description: 'HTML snippet for a customer web page' }),
+    embedPinned: z.string().nullable().openapi({
+      description:
+        'The snippet with the versioned script URL, integrity and crossorigin; null when the widget is not built',
+    }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     registrations: z.number().int().openapi({ description: 'Users who registered through this link' }),
     default: z.boolean().openapi({ description: 'The first link; it cannot be deleted' }),

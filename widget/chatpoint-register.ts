@@ -22,15 +22,19 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @attr endpoint - Origin of the ChatPoint API. Defaults to the origin this script was loaded from.
  * @attr preview - Shows the form as it looks without counting a view; the form cannot be sent (admin preview).
  * @attr lang - Language: `en`, `zh-Hant` (also `zh-TW`, `zh-HK`), `zh-Hans` (also `zh`, `zh-CN`, `zh-SG`), `ja`. Defaults to the closest `lang` around, else the browser's first language it speaks; sent with `start`, so the registrant's mail speaks it too. Other than English, a language's texts load from the script's origin on first use.
- * @attr theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
- * @attr onetap - Fill in the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
+ * @attr {'light' | 'dark' | 'auto'} theme - `light` (default), `dark`, or `auto` to follow the reader's `prefers-color-scheme`.
+ * @attr {boolean} onetap - Fill in the code of a one-tap link (`#verify=<registrationId>.<code>` in the page
  *   address) on the code step; only the registrant's press of "Verify" sends it. Set by the hosted
  *   registration page.
+ * @prop {string} link - The registration link id (the `link` attribute).
+ * @prop {string} endpoint - Origin of the ChatPoint API (the `endpoint` attribute).
+ * @prop {string} lang - Language (the `lang` attribute, reflected).
+ * @prop {boolean} preview - Admin preview (the `preview` attribute).
  * @prop {Partial<Strings>} strings - Replaces any built-in text; `{name}`-style placeholders are filled in.
  *
- * @event chatpoint-code-sent - A code was emailed. `detail: { email }`.
- * @event chatpoint-registered - The account exists. `detail: { user: { id, name, email }, deepLink }`.
- * @event chatpoint-error - An error was shown. `detail: { code, message }`; `code` as in the API.
+ * @event {ChatpointCodeSentEvent} chatpoint-code-sent - A code was emailed. `detail: { email }`.
+ * @event {ChatpointRegisteredEvent} chatpoint-registered - The account exists. `detail: { user: { id, name, email }, deepLink }`.
+ * @event {ChatpointErrorEvent} chatpoint-error - An error was shown. `detail: { code, message }`; `code` as in the API.
  *
  * @csspart base - The box around everything.
  * @csspart heading - The workdomain's name.

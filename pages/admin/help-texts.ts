@@ -15,6 +15,8 @@ export const helpTexts = {
   link: 'The registration link is created the first time registration is opened and stays the same afterwards. It is a universal link: on a phone with ChatPoint installed it opens the registration form in the app, otherwise in the web browser. Share it directly or as the QR code.',
   embed:
     'Paste this snippet into any web page to show the registration form there. It uses the same registration link, so it stops working if the link is regenerated.',
+  embedPinned:
+    "Use this snippet instead if your site's security review pins the scripts it runs. It loads this exact version of the form's script, with a Subresource Integrity hash the browser checks, so the script cannot change under your page. When ChatPoint is updated, this snippet keeps the old version until you paste the new one.",
   regenerate:
     'Creates a new registration link. The old link, its QR code and every embedded widget stop working at once; share the new link and update the snippet on your pages.',
   botProtection:

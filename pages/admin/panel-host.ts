@@ -6,7 +6,7 @@ import type { HelpState } from './help-toggle.ts';
 import type { Notices } from './notices.ts';
 
 /** The fields the Share section copies from. */
-export type PanelCopyField = 'link' | 'embed' | 'csp';
+export type PanelCopyField = 'link' | 'embed' | 'embedPinned' | 'csp';
 /** Where the panel says what just happened: beside the control that did it. */
 export type PanelNoticePlace = 'open' | 'settings' | 'access' | 'regenerate' | PanelCopyField;
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Context, Hono } from 'hono';
@@ -8,16 +7,20 @@ import { AppError } from '../errors.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { isOpen } from '../registration/availability.ts';
 import { findLink } from '../registration/link.ts';
+import { recordWidgetPin, type WidgetPin, widgetPinOf } from '../registration/widget-pin.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';
 import { loadStaticAsset, type StaticAsset, sendStaticAsset, staticAsset } from './static-asset.ts';
+import { keepWidgetVersions } from './widget-versions.ts';
 
 export interface BuiltAssets {
   /** The widget module, or null when `npm run build` has not run. */
-  widget: { asset: StaticAsset; hash: string } | null;
+  widget: { asset: StaticAsset; pin: WidgetPin } | null;
   /** The widget's other files (a language's texts each), by file name: hashed, loaded on demand. */
   widgetChunks: Map<string, StaticAsset>;
+  /** Where the built widget's files are (dist/widget). */
+  widgetDir: string;
   /** Entry name (app, admin, reset) → script path, from Vite's manifest. */
   entries: Record<string, string>;
   pagesDir: string;
@@ -48,14 +51,12 @@ export function loadBuiltAssets(distDir: string): BuiltAssets {
       if (chunk.isEntry && chunk.name) entries[chunk.name] = `/static/${chunk.file}`;
     }
   }
+  const pin = widget ? widgetPinOf(widget.bodies.identity) : null;
+  recordWidgetPin(pin);
   return {
-    widget: widget
-      ? {
-          asset: widget,
-          hash: createHash('sha256').update(widget.bodies.identity).digest('hex').slice(0, 12),
-        }
-      : null,
+    widget: widget && pin ? { asset: widget, pin } : null,
     widgetChunks,
+    widgetDir: path.dirname(widgetFile),
     entries,
     pagesDir,
   };
@@ -74,7 +75,7 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   const https = deps.config.publicUrl.startsWith('https:');
   const staticFiles = new Map<string, StaticAsset>();
   const pageCss = staticAsset(Buffer.from(PAGE_CSS), CONTENT_TYPES['.css']!);
-  const widgetPath = assets.widget ? `/widget/chatpoint-register-${assets.widget.hash}.js` : null;
+  const widgetPath = assets.widget?.pin.path ?? null;
 
   // The stable name embed snippets use (short cache), and a hashed copy that never changes.
   const sendWidgetFile = (c: Context, asset: StaticAsset, cacheControl: string) => {
@@ -89,9 +90,11 @@ export function pageRoutes(deps: AppDeps, assets: BuiltAssets) {
   app.get('/widget/chatpoint-register.js', serveWidget('public, max-age=300'));
   if (widgetPath) app.get(widgetPath, serveWidget('public, max-age=31536000, immutable'));
   // A language's texts, imported by the module relative to itself (so from this origin, cross-origin
-  // for an embedding page); the names carry a content hash.
+  // for an embedding page); the names carry a content hash. Also earlier builds' files, for pinned snippets.
+  const keptWidgetFile = keepWidgetVersions(deps.config.dataDir, assets.widgetDir, widgetPath, deps.logger);
   app.get('/widget/:file', (c, next) => {
-    const chunk = assets.widgetChunks.get(c.req.param('file'));
+    const file = c.req.param('file');
+    const chunk = assets.widgetChunks.get(file) ?? keptWidgetFile(file);
     return chunk ? sendWidgetFile(c, chunk, 'public, max-age=31536000, immutable') : next();
   });
 

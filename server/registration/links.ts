@@ -8,6 +8,7 @@ import { registrationLinks, registrationSettings, users } from '../db/schema/ind
 import { AppError } from '../errors.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { embedSnippet, newLinkId, registrationUrl } from './link.ts';
+import { embedPinnedSnippet } from './widget-pin.ts';
 
 /** The label of the link created on the first open. */
 export const DEFAULT_LINK_LABEL = 'default';
@@ -96,6 +97,7 @@ export async function listLinks(
     label: row.label,
     url: registrationUrl(publicUrl, row.linkId),
     embed: embedSnippet(publicUrl, row.linkId),
+    embedPinned: embedPinnedSnippet(publicUrl, row.linkId),
     createdAt: row.createdAt.toISOString(),
     registrations: Number(row.registrations),
     default: row.linkId === defaultLinkId,

@@ -15,6 +15,7 @@ import { embedSnippet, newLinkId, registrationUrl } from './link.ts';
 import { replaceDefaultLink } from './links.ts';
 import { listRefusedOrigins } from './refused-origins.ts';
 import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
+import { embedPinnedSnippet } from './widget-pin.ts';
 
 export async function showRegistration(
   db: Queryable,
@@ -41,6 +42,7 @@ export async function showRegistration(
     linkId,
     url: linkId ? registrationUrl(publicUrl, linkId) : null,
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
+    embedPinned: linkId ? embedPinnedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
     picNotice: settings?.picNotice ?? 'each',

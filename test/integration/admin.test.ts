@@ -8,6 +8,7 @@ import { funnelDaily, users, workdomains } from '../../server/db/schema/index.ts
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
+import { expectedPinnedSnippet } from '../helpers/pinned-snippet.ts';
 
 it('docs/admin-guide.md shows every help text of the admin page, word for word', () => {
   const guide = readFileSync(new URL('../../docs/admin-guide.md', import.meta.url), 'utf8');
@@ -15,6 +16,7 @@ it('docs/admin-guide.md shows every help text of the admin page, word for word',
     [
       'capacity',
       'embed',
+      'embedPinned',
       'link',
       'links',
       'message',
@@ -78,6 +80,7 @@ describe.each(backends)('administration API on %s', (backend) => {
       embed:
         `<script type="module" src="${PUBLIC_URL}/widget/chatpoint-register.js"></script>\n` +
         `<chatpoint-register link="${linkId}"></chatpoint-register>`,
+      embedPinned: expectedPinnedSnippet(PUBLIC_URL, linkId),
       capacity: { used: 0, limit: 25 },
       message: 'off',
       picNotice: 'each',

@@ -5,6 +5,7 @@ import { createSession } from '../../server/accounts/sessions.ts';
 import { registrations } from '../../server/db/schema/index.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
+import { expectedPinnedSnippet } from '../helpers/pinned-snippet.ts';
 
 describe.each(backends)('registration links on %s', (backend) => {
   let h: Harness;
@@ -36,6 +37,7 @@ describe.each(backends)('registration links on %s', (backend) => {
         embed:
           `<script type="module" src="${PUBLIC_URL}/widget/chatpoint-register.js"></script>\n` +
           `<chatpoint-register link="${linkId}"></chatpoint-register>`,
+        embedPinned: expectedPinnedSnippet(PUBLIC_URL, linkId),
         createdAt: expect.any(String),
         registrations: 0,
         default: true,

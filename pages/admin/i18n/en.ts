@@ -127,6 +127,8 @@ export const en = {
     downloadQr: 'Download QR code',
     embed: 'Embed snippet',
     copySnippet: 'Copy snippet',
+    embedPinned: 'Snippet pinned with Subresource Integrity',
+    copyPinnedSnippet: 'Copy pinned snippet',
     regenerate: 'Regenerate link',
     regenerating: 'Regenerating…',
     regenerateHeading: 'Regenerate the registration link?',

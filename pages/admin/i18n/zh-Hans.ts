@@ -15,6 +15,8 @@ export const zhHans: AdminWords = {
     link: '注册链接会在第一次开放注册时创建，之后保持不变。这是通用链接：在已安装 ChatPoint 的手机上会在应用中打开注册表单，否则在浏览器中打开。可以直接分享链接，也可以分享二维码。',
     embed:
       '把这段代码粘贴到任意网页，即可在该页面显示注册表单。它使用同一个注册链接，因此重新生成链接后，这段代码也会失效。',
+    embedPinned:
+      '如果网站的安全审查要求固定所运行的脚本，请改用这段代码。它加载表单脚本的这个版本，并附带浏览器会检查的子资源完整性（SRI）哈希值，因此脚本不会在页面不知情时改变。ChatPoint 更新后，这段代码仍使用旧版本，直到您粘贴新的代码。',
     regenerate:
       '创建新的注册链接。旧链接、对应的二维码以及所有嵌入的小组件都会立即失效；请分享新链接，并更新网页上的代码。',
     message:
@@ -153,6 +155,8 @@ export const zhHans: AdminWords = {
     downloadQr: '下载二维码',
     embed: '嵌入代码',
     copySnippet: '复制代码',
+    embedPinned: '以子资源完整性（SRI）固定的嵌入代码',
+    copyPinnedSnippet: '复制固定的代码',
     regenerate: '重新生成链接',
     regenerating: '正在重新生成…',
     regenerateHeading: '要重新生成注册链接吗？',

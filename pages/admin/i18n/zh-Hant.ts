@@ -15,6 +15,8 @@ export const zhHant: AdminWords = {
     link: '註冊連結會在第一次開放註冊時建立，之後不會改變。這是通用連結：在已安裝 ChatPoint 的手機上會在 App 中開啟註冊表單，否則在瀏覽器中開啟。可直接分享連結，或分享 QR 碼。',
     embed:
       '將這段程式碼貼到任何網頁，就能在該頁顯示註冊表單。它使用同一個註冊連結，因此重新產生連結後，這段程式碼也會失效。',
+    embedPinned:
+      '如果網站的安全審查要求固定所執行的腳本，請改用這段程式碼。它載入表單腳本的這個版本，並附上瀏覽器會檢查的子資源完整性（SRI）雜湊值，因此腳本不會在頁面不知情時改變。ChatPoint 更新後，這段程式碼仍使用舊版本，直到您貼上新的程式碼。',
     regenerate:
       '建立新的註冊連結。舊連結、其 QR 碼以及所有嵌入的小工具都會立即失效；請分享新連結，並更新網頁上的程式碼。',
     message:
@@ -153,6 +155,8 @@ export const zhHant: AdminWords = {
     downloadQr: '下載 QR 碼',
     embed: '嵌入程式碼',
     copySnippet: '複製程式碼',
+    embedPinned: '以子資源完整性（SRI）固定的嵌入程式碼',
+    copyPinnedSnippet: '複製固定的程式碼',
     regenerate: '重新產生連結',
     regenerating: '正在重新產生…',
     regenerateHeading: '要重新產生註冊連結嗎？',

@@ -11,6 +11,21 @@ export const cspLines = (registrationUrl: string) => {
   return `script-src ${origin};\nconnect-src ${origin};`;
 };
 
+/** The snippet with the versioned script URL and its integrity hash, for pages that pin what they run. */
+function pinnedSnippetField(panel: RegistrationPanelHost, snippet: string) {
+  const t = adminWords().share;
+  return html`<div class="field">
+    ${labelWithHelp(panel, 'embedPinned', 'embedPinned', t.embedPinned)}
+    <textarea id="embedPinned" readonly rows="5" .value=${snippet}></textarea>
+    <div class="row">
+      <button type="button" class="secondary" @click=${() => panel.copy(snippet, 'embedPinned', t.copyRefusedSnippet)}>
+        ${t.copyPinnedSnippet}
+      </button>
+    </div>
+    ${panel.notices.line('embedPinned')}
+  </div>`;
+}
+
 /** The link, its QR code, the embed snippet, regeneration and a live preview of the widget. */
 export function shareSection(panel: RegistrationPanelHost, registration: Registration) {
   const { linkId, url, embed } = registration;
@@ -47,6 +62,7 @@ export function shareSection(panel: RegistrationPanelHost, registration: Registr
       </div>
       ${panel.notices.line('embed')}
     </div>
+    ${registration.embedPinned ? pinnedSnippetField(panel, registration.embedPinned) : ''}
     <div class="field">
       ${labelWithHelp(panel, 'csp', 'csp', t.csp)}
       <textarea id="csp" readonly rows="2" .value=${cspLines(url)}></textarea>

@@ -1,4 +1,5 @@
 import type { Language } from '../../contract/languages.ts';
+import { answerLines, type StoredAnswer } from '../chat/answer-lines.ts';
 import type { Tx } from '../db/client.ts';
 import type { AppDeps } from '../deps.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -9,6 +10,7 @@ interface NewRegistrant {
   workdomainName: string;
   conversationId: string;
   message: string | null;
+  answers: StoredAnswer[];
 }
 
 /** Mails the person in charge about a new registrant, inside the registration transaction. */
@@ -25,6 +27,8 @@ export async function tellPic(deps: AppDeps, tx: Tx, registration: NewRegistrant
       workdomainName: registration.workdomainName,
       message: message ?? '',
       hasMessage: Boolean(message),
+      answers: answerLines(registration.answers, pic.lang),
+      hasAnswers: registration.answers.length > 0,
       conversationUrl: `${deps.config.publicUrl}/app?conversation=${encodeURIComponent(registration.conversationId)}`,
     },
   });

@@ -14,6 +14,7 @@ import { loadWorkdomain } from '../workdomains/workdomains.ts';
 import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
 import { addDefaultLink, replaceDefaultLink } from './links.ts';
+import { applyPrivacyChange, parsePrivacyChange, privacySettingsOf } from './privacy-settings.ts';
 import { listRefusedOrigins } from './refused-origins.ts';
 import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
 
@@ -55,6 +56,7 @@ export async function showRegistration(
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
     ...accessRules,
+    ...privacySettingsOf(settings),
     // A site allowed since it was refused is no longer news; with no list, every site is allowed.
     refusedOrigins:
       accessRules.allowedOrigins.length === 0
@@ -117,6 +119,7 @@ export async function updateRegistrationSettings(
   }
   // Checked before the transaction too, so a malformed change costs no lock.
   if (change.welcomeMessages !== undefined) mergeWelcomeMessages({}, change.welcomeMessages);
+  const privacyChange = parsePrivacyChange(change);
   await db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
     const set: Partial<typeof registrationSettings.$inferInsert> = { updatedAt: new Date() };
@@ -152,6 +155,7 @@ export async function updateRegistrationSettings(
       await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
     }
     await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
+    await applyPrivacyChange(tx, workdomainId, settings, privacyChange, actor, set);
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));
   });
   return showRegistration(db, workdomainId, publicUrl);

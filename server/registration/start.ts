@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Language, resolveLanguage } from '../../contract/languages.ts';
+import type { FieldAnswers } from '../../contract/registration-fields.ts';
 import { parseEmailAddress, parsePersonName } from '../accounts/email-address.ts';
 import type { Tx } from '../db/client.ts';
 import { pipeline } from '../db/pipeline.ts';
@@ -13,8 +14,10 @@ import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
 import { assertEmailDomainAllowed } from './email-rules.ts';
 import { parseFirstMessage } from './first-message.ts';
+import { checkRegistrantAnswers } from './form-rules.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { assertOpen, findLink, isOpen, registrationUrl } from './link.ts';
+import { privacySettingsOf } from './privacy-settings.ts';
 import { registrationTransitions } from './states.ts';
 
 /** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
@@ -27,6 +30,7 @@ export async function getLinkInfo(deps: AppDeps, linkId: string, countView = fal
     open: isOpen(link.settings, link.workdomain),
     message: link.settings.message,
     challenge: link.settings.botProtection,
+    ...privacySettingsOf(link.settings),
   };
 }
 
@@ -121,7 +125,16 @@ async function queueRegistrationMail(
 export async function startRegistration(
   deps: AppDeps,
   linkId: string,
-  input: { name: string; email: string; lang?: string | undefined; message?: string; altcha?: string },
+  input: {
+    name: string;
+    email: string;
+    lang?: string | undefined;
+    message?: string;
+    altcha?: string;
+    consent?: boolean;
+    marketing?: boolean;
+    fields?: FieldAnswers;
+  },
   clientIp: string,
   origin: string | null = null,
 ) {
@@ -138,6 +151,7 @@ export async function startRegistration(
     await assertChallengeSolved(deps.db, challengeKey(deps.keys.codeKey), input.altcha);
   assertEmailDomainAllowed(link.settings, email.canonical);
   const message = parseFirstMessage(link.settings.message, input.message);
+  const answers = checkRegistrantAnswers(link.settings, input);
   const resendAfter = await consumeSendAllowance(deps, email.canonical, [
     { key: `start:ip:${clientIp}`, limit: deps.config.rateLimits.startsPerIp, windowSeconds: 600 },
   ]);
@@ -172,6 +186,9 @@ export async function startRegistration(
         codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
         message,
         origin: origin?.slice(0, 300) ?? null,
+        consentVersion: answers.consentVersion,
+        marketing: answers.marketing,
+        fields: answers.fields,
       }),
       queueRegistrationMail(
         deps,

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { limits } from '../../contract/limits.ts';
 import type { Verified } from '../../contract/registration.ts';
 import { writeAudit } from '../audit/write.ts';
+import { storedAnswers } from '../chat/answer-lines.ts';
 import { createFirstContact, postToPic } from '../chat/first-contact.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
@@ -10,6 +11,7 @@ import { pipeline } from '../db/pipeline.ts';
 import { loginTokens, registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { recordChoices, updateAnswers } from '../privacy/consent-ledger.ts';
 import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { autoCloseRegistration } from './auto-close.ts';
@@ -234,6 +236,9 @@ async function signIn(deps: AppDeps, linkId: string, registration: Registration)
     if (registration.message && pic && pic.id !== user.id) {
       await postToPic(tx, registration.workdomainId, user, pic, registration.message);
     }
+    // A member signing in through the form agrees again and answers again.
+    await recordChoices(tx, choiceContext(registration, user.id), registration, link.settings.policyVersion);
+    await updateAnswers(tx, user.id, registration.fields ?? {});
     const jti = await insertLoginToken(tx, user.id);
     await recordFunnelEvent(
       tx,
@@ -248,6 +253,14 @@ async function signIn(deps: AppDeps, linkId: string, registration: Registration)
   if (!signedIn) return explainRefusal(deps, registration);
   return loginLinks(deps, signedIn.user, signedIn.jti);
 }
+
+const choiceContext = (registration: Registration, userId: string) => ({
+  workdomainId: registration.workdomainId,
+  userId,
+  lang: registration.lang,
+  linkId: registration.linkId,
+  origin: registration.origin,
+});
 
 /** The registrant's account, with the code they verified as its first password. */
 function insertUser(tx: Tx, registration: Registration, id: string, passwordHash: string) {
@@ -264,6 +277,7 @@ function insertUser(tx: Tx, registration: Registration, id: string, passwordHash
     registeredViaLink: true,
     lang: registration.lang,
     registeredViaLinkId: registration.linkId,
+    fields: registration.fields ?? {},
   });
 }
 
@@ -323,6 +337,13 @@ async function completeRegistration(
 
   const newUser = { id: randomUUID(), name: registration.name, email: registration.email };
   await insertUser(tx, registration, newUser.id, passwordHash);
+  const consents = await recordChoices(
+    tx,
+    choiceContext(registration, newUser.id),
+    registration,
+    settings.policyVersion,
+  );
+  const answers = storedAnswers(settings.fields, registration.fields ?? {});
   // The rest refers only to the user and to ids made here: it goes to the database as one
   // pipeline instead of a round trip per statement.
   const [, , jti] = await pipeline([
@@ -334,6 +355,7 @@ async function completeRegistration(
       welcomeMessages: settings.welcomeMessages,
       lang: registration.lang,
       firstMessage: registration.message,
+      answers,
     }).then(({ conversationId }) =>
       tellPic(deps, tx, {
         pic,
@@ -341,6 +363,7 @@ async function completeRegistration(
         workdomainName: workdomain.name,
         conversationId,
         message: registration.message,
+        answers,
       }),
     ),
     insertLoginToken(tx, newUser.id),
@@ -358,6 +381,8 @@ async function completeRegistration(
       workdomain: { slug: workdomain.slug, name: workdomain.name },
       linkId: registration.linkId,
       message: firstMessageOf(registration),
+      fields: registration.fields ?? {},
+      consents,
     }),
   ]);
   if (!hasFreeSeat(used + 1, workdomain.externalUserLimit)) {

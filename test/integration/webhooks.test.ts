@@ -96,6 +96,8 @@ describe.each(backends)('webhooks on %s', (backend) => {
         workdomain: { slug: workdomain.slug, name: workdomain.name },
         linkId,
         message: null,
+        fields: {},
+        consents: [],
       },
     });
     // Another secret, or one changed byte, does not verify.

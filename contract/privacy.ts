@@ -79,3 +79,50 @@ export const ConsentNeededSchema = z
   .openapi({ description: 'Set when the member agreed to an older policy version and must agree again' });
 
 export const ConsentBody = z.strictObject({ version: z.string().max(100) }).openapi('ConsentGiven');
+
+export const UserExportSchema = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      kind: z.enum(['internal', 'external']),
+      status: z.enum(['active', 'inactive']),
+      lang: z.enum(languages),
+      createdAt: z.string().openapi({ format: 'date-time' }),
+      fields: FieldAnswersSchema,
+      registeredVia: z.object({ linkId: z.string(), label: z.string().nullable() }).nullable(),
+    }),
+    consents: z.array(
+      z.object({
+        kind: z.enum(['terms', 'marketing']),
+        granted: z.boolean(),
+        version: z.string().nullable(),
+        lang: z.enum(languages),
+        linkId: z.string().nullable(),
+        origin: z.string().nullable(),
+        at: z.string().openapi({ format: 'date-time' }),
+      }),
+    ),
+    registrations: z.array(
+      z.object({
+        id: z.string(),
+        state: z.string(),
+        linkId: z.string(),
+        createdAt: z.string().openapi({ format: 'date-time' }),
+      }),
+    ),
+    messages: z.array(
+      z.object({
+        conversationId: z.string(),
+        senderId: z.string().nullable().openapi({ description: 'null for system lines' }),
+        body: z.string(),
+        createdAt: z.string().openapi({ format: 'date-time' }),
+      }),
+    ),
+  })
+  .openapi('UserExport');
+
+export const EraseMeBody = z
+  .strictObject({ confirm: z.string().max(1000).openapi({ description: "The account's email address" }) })
+  .openapi('EraseMe');

@@ -33,3 +33,7 @@ BEGIN
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "consents_no_update" BEFORE UPDATE ON "consents" FOR EACH ROW EXECUTE FUNCTION "consents_append_only"();
+--> statement-breakpoint
+-- Endpoints made for "every event" get the new one too.
+UPDATE "webhook_endpoints" SET "events" = "events" || '["user.deleted"]'::jsonb
+WHERE "events" @> '["user.registered","registration.opened","registration.closed"]'::jsonb;

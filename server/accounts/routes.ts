@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountUser, LanguageChoice, LoginResult, Person, SignedIn } from '../../contract/accounts.ts';
-import { ConsentBody, ConsentNeededSchema } from '../../contract/privacy.ts';
+import { ConsentBody, ConsentNeededSchema, EraseMeBody } from '../../contract/privacy.ts';
 import type { AppDeps } from '../deps.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../http/auth.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { createRouter } from '../http/router.ts';
 import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
+import { eraseSelf } from '../privacy/erase-self.ts';
 import { consentNeededFor, giveConsent } from '../privacy/member-consent.ts';
 import { accountView, listContacts } from './account-view.ts';
 import { startEmailSignIn, verifyEmailSignIn } from './email-sign-in.ts';
@@ -238,6 +239,18 @@ const consentRoute = createRoute({
   responses: { 204: { description: 'Recorded' }, ...errorResponses(400, 401, 413, 415, 422) },
 });
 
+const eraseMeRoute = createRoute({
+  method: 'delete',
+  path: '/api/me',
+  tags,
+  summary: 'Delete my account: an external user erases themself (confirm with the account’s email)',
+  description:
+    'Erased as DELETE /api/admin/users/{id} erases. A wrong confirm → 422 invalid_request; an internal user → 403 forbidden.',
+  security: sessionSecurity,
+  request: { body: jsonBody(EraseMeBody) },
+  responses: { 204: { description: 'Erased' }, ...errorResponses(400, 401, 403, 413, 415, 422) },
+});
+
 const languageRoute = createRoute({
   method: 'put',
   path: '/api/me/lang',
@@ -312,6 +325,12 @@ export function accountRoutes(deps: AppDeps) {
   app.openapi({ ...consentRoute, middleware: signedIn }, async (c) => {
     const origin = c.req.header('Origin') ?? null;
     await giveConsent(deps.db, c.get('session').user, c.req.valid('json').version, origin);
+    return c.body(null, 204);
+  });
+  app.openapi({ ...eraseMeRoute, middleware: signedIn }, async (c) => {
+    await eraseSelf(deps.db, c.get('session').user, c.req.valid('json').confirm);
+    deps.webhooksQueued();
+    clearSessionCookie(c);
     return c.body(null, 204);
   });
   app.openapi({ ...languageRoute, middleware: signedIn }, async (c) => {

@@ -190,6 +190,7 @@ export const en = {
     link_regenerated: 'Regenerated the registration link',
     user_registered: 'New user registered through the link',
     user_deactivated: 'Deactivated a user',
+    user_erased: "Erased a user's data",
     user_reactivated: 'Reactivated a user',
     allowed_email_domains_changed: 'Changed the allowed email domains',
     blocked_email_domains_changed: 'Changed the blocked email domains',
@@ -248,6 +249,7 @@ export const en = {
   },
   webhooks: {
     userRegistered: 'Someone registered',
+    userDeleted: "Someone's data was erased",
     registrationOpened: 'Registration opened',
     registrationClosed: 'Registration closed',
     attempts: '{count} attempts',

@@ -218,6 +218,7 @@ export const ja: AdminWords = {
     link_regenerated: '登録リンクを再発行',
     user_registered: 'リンクから新規ユーザーが登録',
     user_deactivated: 'ユーザーを無効化',
+    user_erased: '利用者のデータを消去',
     user_reactivated: 'ユーザーを再有効化',
     allowed_email_domains_changed: '許可するメールドメインを変更',
     blocked_email_domains_changed: 'ブロックするメールドメインを変更',
@@ -277,6 +278,7 @@ export const ja: AdminWords = {
   },
   webhooks: {
     userRegistered: '誰かが登録した',
+    userDeleted: '利用者のデータを消去した',
     registrationOpened: '登録の受付を開始した',
     registrationClosed: '登録の受付を停止した',
     attempts: '{count} 回の試行',

@@ -210,6 +210,7 @@ export const zhHans: AdminWords = {
     link_regenerated: '重新生成注册链接',
     user_registered: '新用户通过链接注册',
     user_deactivated: '停用用户',
+    user_erased: '删除了用户的数据',
     user_reactivated: '重新启用用户',
     allowed_email_domains_changed: '更改了允许的邮箱域名',
     blocked_email_domains_changed: '更改了屏蔽的邮箱域名',
@@ -267,6 +268,7 @@ export const zhHans: AdminWords = {
   },
   webhooks: {
     userRegistered: '有人注册',
+    userDeleted: '已删除某人的数据',
     registrationOpened: '注册已开放',
     registrationClosed: '注册已关闭',
     attempts: '{count} 次尝试',

@@ -210,6 +210,7 @@ export const zhHant: AdminWords = {
     link_regenerated: '重新產生註冊連結',
     user_registered: '新使用者透過連結註冊',
     user_deactivated: '停用使用者',
+    user_erased: '刪除了使用者的資料',
     user_reactivated: '重新啟用使用者',
     allowed_email_domains_changed: '變更了允許的電子郵件網域',
     blocked_email_domains_changed: '變更了封鎖的電子郵件網域',
@@ -267,6 +268,7 @@ export const zhHant: AdminWords = {
   },
   webhooks: {
     userRegistered: '有人註冊',
+    userDeleted: '已刪除某人的資料',
     registrationOpened: '註冊已開放',
     registrationClosed: '註冊已關閉',
     attempts: '{count} 次嘗試',

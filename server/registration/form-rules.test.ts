@@ -44,7 +44,7 @@ describe('form rules', () => {
 
   it('needs consent only when the link asks for it, and records the version agreed to', () => {
     const settings = { consentRequired: true, policyVersion: 'v7', marketingOptIn: false, fields: [] };
-    expect(refusal(() => checkRegistrantAnswers(settings, {}))).toBe('consent_required');
+    expect(refusal(() => checkRegistrantAnswers(settings, {}))).toBe('consent_required:consent');
     expect(checkRegistrantAnswers(settings, { consent: true, marketing: true })).toEqual({
       consentVersion: 'v7',
       marketing: null,

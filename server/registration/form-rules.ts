@@ -159,7 +159,9 @@ export function checkRegistrantAnswers(
     fields?: FieldAnswers | undefined;
   },
 ): RegistrantAnswers {
-  if (settings.consentRequired && input.consent !== true) throw new AppError('consent_required');
+  // details.field puts the error beside the checkbox, as invalid_field's does beside its question.
+  if (settings.consentRequired && input.consent !== true)
+    throw new AppError('consent_required', { details: { field: 'consent' } });
   return {
     consentVersion: settings.consentRequired && input.consent === true ? settings.policyVersion : null,
     marketing: settings.marketingOptIn ? input.marketing === true : null,

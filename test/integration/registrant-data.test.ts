@@ -114,8 +114,8 @@ describe.each(backends)("the registrant's data (notice, consent, questions) on %
     const { linkId, pic } = await adminOf();
     const good = { name: 'Mei', consent: true, fields: { company: 'Acme' } };
     const refusals: [Record<string, unknown>, string, string | undefined][] = [
-      [{ consent: undefined }, 'consent_required', undefined],
-      [{ consent: false }, 'consent_required', undefined],
+      [{ consent: undefined }, 'consent_required', 'consent'],
+      [{ consent: false }, 'consent_required', 'consent'],
       [{ fields: {} }, 'invalid_field', 'company'],
       [{ fields: { company: '  ' } }, 'invalid_field', 'company'],
       [{ fields: { company: 'x'.repeat(201) } }, 'invalid_field', 'company'],

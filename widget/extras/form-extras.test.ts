@@ -99,5 +99,8 @@ describe('<chatpoint-register> notice, consent and questions', () => {
     await settled(element);
     equal(alertText(element, 'consent'), 'Please agree to register.');
     equal(element.flow.state, 'details');
+    check(element, 'consent')!.click();
+    await element.updateComplete;
+    equal(alertText(element, 'consent'), '', 'a ticked box drops its error');
   });
 });

@@ -1,49 +1,38 @@
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { LoopbackSmtpServer } from '../test/helpers/loopback-smtp.ts';
 
 /**
  * A real SMTP server for the benchmark that keeps only the latest code per recipient. It reads
  * the code from the Subject header instead of parsing MIME, so the driver stays cheap.
  */
-export class CodeSink {
+export class CodeSink extends LoopbackSmtpServer {
   private codes = new Map<string, string>();
   private waiters = new Map<string, (code: string) => void>();
   mails = 0;
-  private server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData: (stream, session, callback) => {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        this.mails++;
-        const code = /^Subject: (\d{6}) /m.exec(head)?.[1];
-        for (const rcpt of session.envelope.rcptTo) {
-          const to = rcpt.address.toLowerCase();
-          if (!code) continue;
-          const waiter = this.waiters.get(to);
-          if (waiter) {
-            this.waiters.delete(to);
-            waiter(code);
-          } else this.codes.set(to, code);
-        }
-        callback();
-      });
-    },
-  });
-  port = 0;
 
-  async start() {
-    this.server.on('error', () => {});
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as { port: number }).port;
-    return this;
-  }
-
-  get url() {
-    return `smtp://127.0.0.1:${this.port}`;
+  protected receive(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    callback: (error?: Error | null) => void,
+  ) {
+    let head = '';
+    stream.on('data', (chunk: Buffer) => {
+      if (head.length < 4096) head += chunk.toString('latin1');
+    });
+    stream.on('end', () => {
+      this.mails++;
+      const code = /^Subject: (\d{6}) /m.exec(head)?.[1];
+      for (const rcpt of session.envelope.rcptTo) {
+        const to = rcpt.address.toLowerCase();
+        if (!code) continue;
+        const waiter = this.waiters.get(to);
+        if (waiter) {
+          this.waiters.delete(to);
+          waiter(code);
+        } else this.codes.set(to, code);
+      }
+      callback();
+    });
   }
 
   code(email: string, timeoutMs = 30_000): Promise<string> {
@@ -63,9 +52,5 @@ export class CodeSink {
         resolve(code);
       });
     });
-  }
-
-  stop() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }

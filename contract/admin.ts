@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { closedReasons, firstMessageModes, userKinds, userRoles, userStatuses } from './enums.ts';
+import {
+  closedReasons,
+  firstMessageModes,
+  picNoticeModes,
+  userKinds,
+  userRoles,
+  userStatuses,
+} from './enums.ts';
 import { languages } from './languages.ts';
 import { limits } from './limits.ts';
 import { FieldAnswersSchema, PrivacySettingsChange, PrivacySettingsSchema } from './privacy.ts';
@@ -38,6 +45,10 @@ export const RegistrationSettingsSchema = z
     message: z
       .enum(firstMessageModes)
       .openapi({ description: 'Whether the form asks registrants for a first message to the PIC' }),
+    picNotice: z.enum(picNoticeModes).openapi({
+      description:
+        'How the PIC hears of new registrants: each (a mail per registrant), digest (at most one summary every 15 minutes) or off',
+    }),
     botProtection: z
       .boolean()
       .openapi({ description: 'start needs a solved proof of work (the widget solves it unseen)' }),
@@ -90,6 +101,10 @@ export const RegistrationSettingsChange = z
       .enum(firstMessageModes)
       .optional()
       .openapi({ description: 'off (default), optional or required: the first-message field of the form' }),
+    picNotice: z
+      .enum(picNoticeModes)
+      .optional()
+      .openapi({ description: 'each (default), digest or off: how the PIC hears of new registrants' }),
     botProtection: z.boolean().optional(),
     allowedEmailDomains: z
       .array(z.string().max(300))
@@ -152,6 +167,10 @@ export const UserListQuery = z.object({
     .max(limits.userSearchMax)
     .optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Only users whose name or email holds this' }),
+  kind: z
+    .enum(userKinds)
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' }, description: 'Only internal or only external users' }),
 });
 export const UserChangedSchema = z.object({ user: AdminUserSchema }).openapi('AdminUserChanged');
 

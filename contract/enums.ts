@@ -18,6 +18,10 @@ export type UserStatus = (typeof userStatuses)[number];
 export const firstMessageModes = ['off', 'optional', 'required'] as const;
 export type FirstMessageMode = (typeof firstMessageModes)[number];
 
+/** How the person in charge hears of new registrants: a mail each, a summary at most every 15 minutes, or none. */
+export const picNoticeModes = ['each', 'digest', 'off'] as const;
+export type PicNoticeMode = (typeof picNoticeModes)[number];
+
 /**
  * Events a webhook endpoint can subscribe to; `webhook.test` is only ever sent by the test button.
  * Here rather than beside the webhook schemas, so the admin page can list them without zod.

@@ -6,7 +6,7 @@ export const limits = {
   /** Digits in a verification or sign-in code. */
   codeLength: 6,
   codeLifetimeMinutes: 10,
-  /** Wrong codes one registration may receive; the next try kills it. */
+  /** Wrong codes a code survives: the last of them kills it, and every later try is refused. */
   maxCodeAttempts: 5,
   loginTokenLifetimeSeconds: 5 * 60,
   initialPasswordLifetimeDays: 7,

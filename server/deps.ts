@@ -18,8 +18,4 @@ export interface AppDeps {
   metrics: Metrics;
   /** Present while mail goes to the dev mailbox (no SMTP_URL). */
   devMailbox?: DevMailbox;
-  /** Called after a transaction queued mail, so delivery need not wait for the next poll. */
-  mailQueued(): void;
-  /** Called after a transaction queued webhook events, for the same reason. */
-  webhooksQueued(): void;
 }

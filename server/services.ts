@@ -27,6 +27,8 @@ export async function startServices(
   logger: Logger,
   options: {
     inMemoryDatabase?: boolean;
+    /** PGlite only: start from this migrated data directory (tests), see `openDatabase`. */
+    pgliteSnapshot?: Blob;
     pollMs?: number;
     maxConnections?: number;
     /** Webhook retry timing; tests shorten it to seconds. */
@@ -37,6 +39,7 @@ export async function startServices(
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemoryDatabase ? null : config.dataDir,
     maxConnections: options.maxConnections,
+    pgliteSnapshot: options.pgliteSnapshot,
   });
   const metrics = createMetrics(database.db, logger);
   const keys = await loadKeyRing(database.db, config.signingKeys);
@@ -68,8 +71,6 @@ export async function startServices(
     logger,
     metrics,
     devMailbox,
-    mailQueued: () => worker.poke(),
-    webhooksQueued: () => webhookWorker.poke(),
   };
   return {
     deps,

@@ -38,6 +38,18 @@ export const linkQrPath = (linkId: string) =>
 export const MAX_WELCOME_MESSAGE_LENGTH = limits.welcomeMessageMaxLength;
 export const QR_CODE_PATH = '/api/admin/registration/qr.svg';
 
+/** Which users a page of the list holds: a search, one kind, and where the last page ended. */
+export interface UsersQuery {
+  q?: string;
+  kind?: 'internal' | 'external';
+  cursor?: string;
+}
+
+const queryString = (query: UsersQuery) => {
+  const entries = Object.entries(query).filter(([, value]) => value);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+};
+
 export const adminApi = {
   signOut: accountApi.logout,
   me: accountApi.me,
@@ -46,7 +58,8 @@ export const adminApi = {
   openRegistration: () => api<Registration>('POST', '/api/admin/registration/open'),
   closeRegistration: () => api<Registration>('POST', '/api/admin/registration/close'),
   regenerateLink: () => api<Registration>('POST', '/api/admin/registration/regenerate-link'),
-  users: () => api<{ users: AdminUser[] }>('GET', '/api/admin/users'),
+  users: (query: UsersQuery = {}) =>
+    api<{ users: AdminUser[]; next: string | null }>('GET', `/api/admin/users${queryString(query)}`),
   deactivate: (userId: string) =>
     api<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(userId)}/deactivate`),
   reactivate: (userId: string) =>

@@ -36,7 +36,13 @@ const empty = <T>(): Loadable<T> => ({ value: null, error: null });
 export class AdminData implements ReactiveController {
   status: AdminStatus = AdminStatus.loading;
   me: Me['user'] | null = null;
+  /** The users list as far as the admin has paged it, for the search in `usersSearch`. */
   users: Loadable<AdminUser[]> = empty();
+  usersSearch = '';
+  /** Where the next page of the users list starts; null when every matching user is shown. */
+  usersNext: string | null = null;
+  /** Every internal user: the people who can be in charge (however long the users list is). */
+  staff: Loadable<AdminUser[]> = empty();
   registration: Loadable<Registration> = empty();
   funnel: Loadable<Funnel> = empty();
   audit: Loadable<AuditEntry[]> = empty();
@@ -65,6 +71,9 @@ export class AdminData implements ReactiveController {
     } finally {
       this.me = null;
       this.users = empty();
+      this.staff = empty();
+      this.usersSearch = '';
+      this.usersNext = null;
       this.registration = empty();
       this.funnel = empty();
       this.audit = empty();
@@ -96,8 +105,49 @@ export class AdminData implements ReactiveController {
     return this.#changeRegistration(() => adminApi.regenerateLink());
   }
 
+  /** The first page of the users list for the current search, and every internal user. */
   loadUsers() {
-    return this.#load('users', async () => (await adminApi.users()).users);
+    return Promise.all([
+      this.#load('users', async () => {
+        const page = await adminApi.users({ q: this.usersSearch });
+        this.usersNext = page.next;
+        return page.users;
+      }),
+      this.#load('staff', async () => {
+        const staff: AdminUser[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await adminApi.users({ kind: 'internal', cursor });
+          staff.push(...page.users);
+          cursor = page.next ?? undefined;
+        } while (cursor);
+        return staff;
+      }),
+    ]);
+  }
+
+  /** Shows the users whose name or email holds `search`, from the first page. */
+  searchUsers(search: string) {
+    this.usersSearch = search.trim();
+    return this.#load('users', async () => {
+      const query = this.usersSearch;
+      const page = await adminApi.users({ q: query });
+      // A newer search may have answered first: its list stays.
+      if (query !== this.usersSearch) return this.users.value ?? [];
+      this.usersNext = page.next;
+      return page.users;
+    });
+  }
+
+  /** Adds the next page of the current search to the list. */
+  loadMoreUsers() {
+    const cursor = this.usersNext;
+    if (!cursor) return Promise.resolve();
+    return this.#load('users', async () => {
+      const page = await adminApi.users({ q: this.usersSearch, cursor });
+      this.usersNext = page.next;
+      return [...(this.users.value ?? []), ...page.users];
+    });
   }
 
   loadRegistration() {
@@ -140,7 +190,7 @@ export class AdminData implements ReactiveController {
     }
   }
 
-  async #load<K extends 'users' | 'registration' | 'funnel' | 'audit'>(
+  async #load<K extends 'users' | 'staff' | 'registration' | 'funnel' | 'audit'>(
     key: K,
     fetchPart: () => Promise<NonNullable<this[K]['value']>>,
   ) {
@@ -155,7 +205,7 @@ export class AdminData implements ReactiveController {
     }
   }
 
-  #set(change: Partial<Pick<AdminData, 'status' | 'users' | 'registration' | 'funnel' | 'audit'>>) {
+  #set(change: Partial<Pick<AdminData, 'status' | 'users' | 'staff' | 'registration' | 'funnel' | 'audit'>>) {
     Object.assign(this, change);
     this.host.requestUpdate();
   }

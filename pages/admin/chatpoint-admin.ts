@@ -164,7 +164,7 @@ export class ChatpointAdmin extends LitElement {
       <chatpoint-registration-panel
         .data=${data}
         .registration=${data.registration}
-        .users=${data.users}
+        .users=${data.staff}
         .funnel=${data.funnel}
         .audit=${data.audit}
         @chatpoint-panel-closed=${this.#panelClosed}

@@ -8,6 +8,8 @@ export const helpTexts = {
     'The welcome message can be written once per language. A new user gets the one in the language they registered in (English, Traditional Chinese, Simplified Chinese or Japanese), else the default message. Empty a language to remove its message. Each is up to 2000 characters.',
   message:
     "Whether the registration form asks for a first message to the person in charge: off, optional or required. The message, up to 2000 characters of plain text, appears in the new user's conversation with the person in charge right after the welcome message, and in the email the person in charge gets about each new registrant.",
+  picNotice:
+    'Whether the person in charge gets an email about new registrants: one email for each (the default), a summary at most every 15 minutes listing everyone who registered since the last one (for campaigns), or none. The emails link to each conversation.',
   capacity:
     'How many external users this workdomain has, out of the number its plan allows. Deactivated users do not count. When the limit is reached, registration closes by itself; open it again after freeing places or raising the limit.',
   link: 'The registration link is created the first time registration is opened and stays the same afterwards. It is a universal link: on a phone with ChatPoint installed it opens the registration form in the app, otherwise in the web browser. Share it directly or as the QR code.',

@@ -1,4 +1,4 @@
-import type { FirstMessageMode } from '../../contract/enums.ts';
+import type { FirstMessageMode, PicNoticeMode } from '../../contract/enums.ts';
 import type { Language } from '../../contract/languages.ts';
 import type { AdminUser, AuditEntry, Funnel, Registration } from './admin-api.ts';
 import type { Loadable } from './admin-data.ts';
@@ -36,6 +36,7 @@ export interface RegistrationPanelHost extends HelpState {
   welcomeDrafts: WelcomeDrafts;
   welcomeLanguage: Language | '';
   messageDraft: FirstMessageMode;
+  picNoticeDraft: PicNoticeMode;
   busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   openError: string;
   openErrorCode: string;
@@ -48,6 +49,7 @@ export interface RegistrationPanelHost extends HelpState {
   settingsDirty(): boolean;
   pickPic(event: Event): void;
   pickMessageMode(event: Event): void;
+  pickPicNotice(event: Event): void;
   editWelcome(event: Event): void;
   pickWelcomeLanguage(lang: Language | ''): void;
   editAccess<K extends keyof AccessDraft>(key: K, value: AccessDraft[K]): void;

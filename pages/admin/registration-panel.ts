@@ -1,5 +1,5 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import type { FirstMessageMode } from '../../contract/enums.ts';
+import type { FirstMessageMode, PicNoticeMode } from '../../contract/enums.ts';
 import type { Language } from '../../contract/languages.ts';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
@@ -54,6 +54,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     welcomeDrafts: { state: true },
     welcomeLanguage: { state: true },
     messageDraft: { state: true },
+    picNoticeDraft: { state: true },
     busy: { state: true },
     openError: { state: true },
     openErrorCode: { state: true },
@@ -83,6 +84,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
   declare welcomeDrafts: WelcomeDrafts;
   declare welcomeLanguage: Language | '';
   declare messageDraft: FirstMessageMode;
+  declare picNoticeDraft: PicNoticeMode;
   declare busy: '' | 'open' | 'save' | 'regenerate' | 'access';
   declare openError: string;
   /** The code behind openError: a PIC problem is shown once, beside the PIC field. */
@@ -109,6 +111,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     this.welcomeDrafts = {};
     this.welcomeLanguage = '';
     this.messageDraft = 'off';
+    this.picNoticeDraft = 'each';
     this.busy = '';
     this.openError = '';
     this.openErrorCode = '';
@@ -157,6 +160,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
         if (!previous || Object.keys(welcomeMessagesChange(this.welcomeDrafts, previous)).length === 0)
           this.welcomeDrafts = { ...current.welcomeMessages };
         if (!previous || this.messageDraft === previous.message) this.messageDraft = current.message;
+        if (!previous || this.picNoticeDraft === previous.picNotice) this.picNoticeDraft = current.picNotice;
         if (!previous || Object.keys(accessChange(this.accessDraft, previous)).length === 0)
           this.accessDraft = accessDraftOf(current);
         // A PIC problem reported on opening is over once the settings show a usable PIC.
@@ -209,6 +213,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
     const welcomeMessages = welcomeMessagesChange(this.welcomeDrafts, registration);
     if (Object.keys(welcomeMessages).length > 0) change.welcomeMessages = welcomeMessages;
     if (this.messageDraft !== registration.message) change.message = this.messageDraft;
+    if (this.picNoticeDraft !== registration.picNotice) change.picNotice = this.picNoticeDraft;
     return change;
   }
 
@@ -218,6 +223,10 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
 
   pickMessageMode = (event: Event) => {
     this.messageDraft = (event.target as HTMLSelectElement).value as FirstMessageMode;
+  };
+
+  pickPicNotice = (event: Event) => {
+    this.picNoticeDraft = (event.target as HTMLSelectElement).value as PicNoticeMode;
   };
 
   editWelcome = (event: Event) => {

@@ -7,6 +7,8 @@ import { css } from 'lit';
  */
 export const usersTableStyles = css`
 section { display: grid; gap: 0.75rem }
+input.search { inline-size: 100%; max-inline-size: 24rem }
+.more { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem }
 td .badges { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-block-start: 0.2rem }
 td.email { overflow-wrap: anywhere }
 td.actions { min-inline-size: 8rem }

@@ -93,7 +93,7 @@ export class ChatpointAdminUsers extends LitElement {
     const t = adminWords().users;
     const failed = this.#failed?.userId === user.id ? this.#failed.message : '';
     return html`<tr role="row">
-      <td role="cell" class="name">
+      <td role="cell" class="name" tabindex="-1">
         ${user.name}${user.id === this.meId ? html` <span class="muted">${t.you}</span>` : ''}
         <div class="badges">
           ${user.id === this.picId ? html`<span class="badge">${t.pic}</span>` : ''}
@@ -136,11 +136,56 @@ export class ChatpointAdminUsers extends LitElement {
     </tr>`;
   }
 
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Searches as the admin types, once they pause; Enter searches at once. */
+  #search(event: Event) {
+    const input = event.target as HTMLInputElement;
+    clearTimeout(this.#searchTimer);
+    const run = () => void this.data.searchUsers(input.value);
+    if (event.type === 'search' || (event as KeyboardEvent).key === 'Enter') run();
+    else this.#searchTimer = setTimeout(run, 250);
+  }
+
+  async #showMore() {
+    const shown = this.users.value?.length ?? 0;
+    await this.data.loadMoreUsers();
+    // Keyboard users continue from the first user the button added.
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('tbody td.name')[shown]?.focus();
+  }
+
+  #footer(users: AdminUser[]) {
+    const t = adminWords().users;
+    const search = this.data?.usersSearch ?? '';
+    return html`${
+      users.length === 0 && search ? html`<p class="muted">${fill(t.noMatch, { search })}</p>` : nothing
+    }
+      ${
+        this.data?.usersNext
+          ? html`<p class="more">
+              <button type="button" @click=${this.#showMore}>${t.showMore}</button>
+              <span class="muted">${fill(t.shown, { count: users.length })}</span>
+            </p>`
+          : nothing
+      }`;
+  }
+
   override render() {
     const users = this.users.value;
     const t = adminWords().users;
     return html`<section aria-labelledby="users-heading">
       <h2 id="users-heading">${t.heading}</h2>
+      <input
+        type="search"
+        class="search"
+        aria-label=${t.search}
+        placeholder=${t.search}
+        maxlength="100"
+        @input=${this.#search}
+        @search=${this.#search}
+        @keydown=${this.#search}
+      />
       <p class="alert" role="alert">${this.users.error ?? ''}</p>
       ${
         users
@@ -161,7 +206,8 @@ export class ChatpointAdminUsers extends LitElement {
                   ${users.map((user) => this.#row(user))}
                 </tbody>
               </table>
-            </div>`
+            </div>
+            ${this.#footer(users)}`
           : this.users.error
             ? ''
             : html`<p class="muted">${t.loading}</p>`

@@ -6,8 +6,6 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
-import { accountView } from './account-view.ts';
-import { parseEmailAddress } from './email-address.ts';
 import {
   CODE_LIFETIME_MS,
   codeMatches,
@@ -15,7 +13,16 @@ import {
   hashCode,
   MAX_CODE_ATTEMPTS,
   normaliseCodeInput,
-} from './one-time-codes.ts';
+} from '../verification/codes.ts';
+import {
+  codeAlreadyUsed,
+  codeExpired,
+  malformedCode,
+  refusedRightCode,
+  wrongCode,
+} from '../verification/refusals.ts';
+import { accountView } from './account-view.ts';
+import { parseEmailAddress } from './email-address.ts';
 import { createSession, findSessionUser } from './sessions.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,11 +83,8 @@ export async function startEmailSignIn(deps: AppDeps, input: { email: string }, 
       },
     });
   });
-  deps.mailQueued();
   return { attemptId };
 }
-
-const alreadyUsed = () => new AppError('invalid_code', { message: 'This code was already used.' });
 
 /** Counts a wrong code in one statement, so parallel guesses are all counted. */
 async function countWrongCode(deps: AppDeps, attemptId: string): Promise<never> {
@@ -89,16 +93,7 @@ async function countWrongCode(deps: AppDeps, attemptId: string): Promise<never> 
     .set({ attempts: sql`${signInAttempts.attempts} + 1` })
     .where(eq(signInAttempts.id, attemptId))
     .returning({ attempts: signInAttempts.attempts });
-  const attempts = counted?.attempts ?? MAX_CODE_ATTEMPTS + 1;
-  if (attempts > MAX_CODE_ATTEMPTS) throw new AppError('too_many_attempts');
-  const triesLeft = MAX_CODE_ATTEMPTS - attempts;
-  throw new AppError('invalid_code', {
-    message:
-      triesLeft > 0
-        ? `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`
-        : 'That code is not right, and no tries are left. Please ask for a new code.',
-    details: { triesLeft },
-  });
+  throw wrongCode(counted?.attempts ?? MAX_CODE_ATTEMPTS + 1);
 }
 
 export type EmailSignInResult =
@@ -115,14 +110,14 @@ export async function verifyEmailSignIn(
   input: { attemptId: string; code: string; workdomain?: string | undefined },
 ): Promise<EmailSignInResult> {
   const code = normaliseCodeInput(input.code);
-  if (!code) throw new AppError('invalid_code', { message: 'The code has 6 digits.' });
+  if (!code) throw malformedCode();
   if (!UUID.test(input.attemptId)) throw new AppError('sign_in_not_found');
   const [attempt] = await deps.db.select().from(signInAttempts).where(eq(signInAttempts.id, input.attemptId));
   if (!attempt) throw new AppError('sign_in_not_found');
-  if (attempt.usedAt) throw alreadyUsed();
+  if (attempt.usedAt) throw codeAlreadyUsed();
   // Tries at a dead attempt still count, so parallel guesses are all counted.
   if (attempt.attempts >= MAX_CODE_ATTEMPTS) await countWrongCode(deps, attempt.id);
-  if (attempt.expiresAt.getTime() <= Date.now()) throw new AppError('code_expired');
+  if (attempt.expiresAt.getTime() <= Date.now()) throw codeExpired();
   if (!codeMatches(deps.keys.codeKey, attempt.id, code, attempt.codeHash)) {
     await countWrongCode(deps, attempt.id);
   }
@@ -150,9 +145,7 @@ export async function verifyEmailSignIn(
       .returning({ id: signInAttempts.id });
     if (used.length === 0) {
       const [now] = await tx.select().from(signInAttempts).where(eq(signInAttempts.id, attempt.id));
-      if (now?.usedAt) throw alreadyUsed();
-      if (now && now.attempts >= MAX_CODE_ATTEMPTS) throw new AppError('too_many_attempts');
-      throw new AppError('code_expired');
+      throw refusedRightCode(now && { used: now.usedAt !== null, attempts: now.attempts });
     }
     const { sessionToken } = await createSession(tx, account.user.id, 'code');
     const session = await findSessionUser(tx, sessionToken);

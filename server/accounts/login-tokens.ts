@@ -1,9 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { limits } from '../../contract/limits.ts';
+import type { Queryable } from '../db/client.ts';
 import { loginTokens } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type AccountView, accountView } from './account-view.ts';
 import { createSession, findSessionUser } from './sessions.ts';
+
+/** A single-use login token's row, inside the caller's transaction; answers its jti. */
+export async function insertLoginToken(tx: Queryable, userId: string) {
+  const jti = randomUUID();
+  await tx.insert(loginTokens).values({
+    jti,
+    userId,
+    expiresAt: new Date(Date.now() + limits.loginTokenLifetimeSeconds * 1000),
+  });
+  return jti;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -86,5 +86,4 @@ export async function changePassword(
       props: { lang: user.lang, name: user.name, workdomainName: session.user.workdomainName },
     });
   });
-  deps.mailQueued();
 }

@@ -79,7 +79,7 @@ async function issueResetLink(
   next: ResetReturnPath | undefined,
 ) {
   const token = randomBytes(32).toString('base64url');
-  const issued = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     // The row lock serialises requests for one user across processes: one unrevoked link at a time.
     const [account] = await tx
       .select({ user: users, workdomainName: workdomains.name })
@@ -120,7 +120,6 @@ async function issueResetLink(
     });
     return true;
   });
-  if (issued) deps.mailQueued();
 }
 
 const problemMessages: Record<ResetLinkProblem, string> = {
@@ -205,5 +204,4 @@ export async function confirmPasswordReset(deps: AppDeps, input: { token: string
       props: { lang: account.lang, name: account.name, workdomainName: workdomain!.name },
     });
   });
-  deps.mailQueued();
 }

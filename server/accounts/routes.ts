@@ -329,7 +329,6 @@ export function accountRoutes(deps: AppDeps) {
   });
   app.openapi({ ...eraseMeRoute, middleware: signedIn }, async (c) => {
     await eraseSelf(deps.db, c.get('session').user, c.req.valid('json').confirm);
-    deps.webhooksQueued();
     clearSessionCookie(c);
     return c.body(null, 204);
   });

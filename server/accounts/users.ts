@@ -1,4 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Language } from '../../contract/languages.ts';
+import { limits } from '../../contract/limits.ts';
+import type { FieldAnswers } from '../../contract/registration-fields.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
 import { loginTokens, passwordResets, sessions, type UserRole, users } from '../db/schema/index.ts';
@@ -36,6 +39,51 @@ export async function createInternalUser(
     if (isUniqueViolation(error)) throw new AppError('email_taken');
     throw error;
   }
+}
+
+const INITIAL_PASSWORD_LIFETIME_MS = limits.initialPasswordLifetimeDays * 24 * 60 * 60 * 1000;
+
+/**
+ * A registrant's new account, inside the registration transaction: the code they verified is its
+ * first password (already hashed), valid for limits.initialPasswordLifetimeDays.
+ */
+export function insertExternalUser(
+  tx: Queryable,
+  account: {
+    id: string;
+    workdomainId: string;
+    email: string;
+    emailCanonical: string;
+    name: string;
+    lang: Language;
+    passwordHash: string;
+    registeredViaLinkId: string;
+    /** Answers to the registration form's questions. */
+    fields: FieldAnswers;
+  },
+) {
+  return tx.insert(users).values({
+    ...account,
+    kind: 'external',
+    role: 'member',
+    initialPasswordExpiresAt: new Date(Date.now() + INITIAL_PASSWORD_LIFETIME_MS),
+    registeredViaLink: true,
+  });
+}
+
+/** Switches a user of the workdomain on or off; answers the row, or nothing for another workdomain's id. */
+export async function setUserStatus(
+  tx: Queryable,
+  workdomainId: string,
+  userId: string,
+  status: 'active' | 'inactive',
+) {
+  const [user] = await tx
+    .update(users)
+    .set({ status })
+    .where(and(eq(users.id, userId), eq(users.workdomainId, workdomainId)))
+    .returning();
+  return user;
 }
 
 export async function findUserByEmail(db: Database, workdomainId: string, emailInput: string) {

@@ -51,7 +51,6 @@ export function registerPrivacyRoutes(app: OpenAPIHono<AdminEnv>, deps: AppDeps)
   app.openapi(eraseRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;
     await eraseUser(deps.db, workdomainId, c.req.valid('param').id, actor);
-    deps.webhooksQueued();
     return c.body(null, 204);
   });
 }

@@ -14,10 +14,9 @@ import { listAudit } from '../audit/list.ts';
 import type { AppDeps } from '../deps.ts';
 import { createRouter } from '../http/router.ts';
 import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
+import { closeRegistration, openRegistration } from '../registration/availability.ts';
 import { registrationFunnel } from '../registration/funnel.ts';
 import {
-  closeRegistration,
-  openRegistration,
   regenerateRegistrationLink,
   showRegistration,
   updateRegistrationSettings,
@@ -185,15 +184,13 @@ export function adminRoutes(deps: AppDeps) {
   });
   app.openapi(openRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;
-    const opened = await openRegistration(db, workdomainId, actor, publicUrl);
-    deps.webhooksQueued();
-    return c.json(opened, 200);
+    await openRegistration(db, workdomainId, actor);
+    return c.json(await showRegistration(db, workdomainId, publicUrl), 200);
   });
   app.openapi(closeRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;
-    const closed = await closeRegistration(db, workdomainId, actor, publicUrl);
-    deps.webhooksQueued();
-    return c.json(closed, 200);
+    await closeRegistration(db, workdomainId, actor);
+    return c.json(await showRegistration(db, workdomainId, publicUrl), 200);
   });
   app.openapi(regenerateRoute, async (c) => {
     const { workdomainId, actor } = c.var.scope;

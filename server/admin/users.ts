@@ -1,12 +1,13 @@
 import { and, desc, eq, ilike, like, or, sql } from 'drizzle-orm';
-import { endUserSessions } from '../accounts/users.ts';
+import { endUserSessions, setUserStatus } from '../accounts/users.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
 import { countRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { registrationLinks, registrationSettings, users } from '../db/schema/index.ts';
+import type { UserKind } from '../db/schema/users.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { autoCloseRegistration } from '../registration/auto-close.ts';
+import { autoCloseRegistration, isPicAvailable } from '../registration/availability.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
@@ -71,7 +72,7 @@ export const USERS_PAGE_SIZE = 100;
 export async function listUsers(
   db: Queryable,
   workdomainId: string,
-  page: { cursor?: string; q?: string } = {},
+  page: { cursor?: string; q?: string; kind?: UserKind } = {},
 ): Promise<{ users: AdminUser[]; next: string | null }> {
   const after = page.cursor ? decodeUserCursor(page.cursor) : null;
   const q = page.q?.trim();
@@ -83,6 +84,7 @@ export async function listUsers(
       .where(
         and(
           eq(users.workdomainId, workdomainId),
+          page.kind ? eq(users.kind, page.kind) : undefined,
           after
             ? sql`(${users.createdAt}, ${users.id}) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
             : undefined,
@@ -141,8 +143,6 @@ export async function deactivateWorkdomainUser(
   }
   if (current.status === 'inactive') return toAdminUser(current);
   await deactivateUser(deps.db, scope.workdomainId, userId, scope.actor, deps.config.publicUrl);
-  deps.mailQueued();
-  deps.webhooksQueued();
   return toAdminUser(await findUser(deps.db, scope, userId));
 }
 
@@ -169,15 +169,11 @@ export async function deactivateUser(
 ) {
   return db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
-    const [user] = await tx
-      .update(users)
-      .set({ status: 'inactive' })
-      .where(and(eq(users.id, userId), eq(users.workdomainId, workdomainId)))
-      .returning();
+    const user = await setUserStatus(tx, workdomainId, userId, 'inactive');
     if (!user) throw new AppError('user_not_found');
     await endUserSessions(tx, user.id);
     await writeAudit(tx, workdomainId, actor, 'user_deactivated', { userId: user.id, email: user.email });
-    if (settings.picUserId === user.id)
+    if (settings.picUserId === user.id && !isPicAvailable(user, workdomainId))
       await autoCloseRegistration(tx, settings, 'pic_unavailable', publicUrl);
     return user;
   });
@@ -198,7 +194,7 @@ export async function reactivateUser(db: Database, workdomainId: string, userId:
       if (!hasFreeSeat(await seatsUsed(tx, workdomainId), workdomain.externalUserLimit))
         throw new AppError('capacity_reached');
     }
-    const [user] = await tx.update(users).set({ status: 'active' }).where(eq(users.id, userId)).returning();
+    const user = await setUserStatus(tx, workdomainId, userId, 'active');
     await writeAudit(tx, workdomainId, actor, 'user_reactivated', { userId, email: current.email });
     return user!;
   });

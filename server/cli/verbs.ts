@@ -6,12 +6,8 @@ import type { Database } from '../db/client.ts';
 import { rotateStoredSigningKey } from '../keys/key-ring.ts';
 import { eraseUser } from '../privacy/erase.ts';
 import { exportUser } from '../privacy/export.ts';
-import {
-  closeRegistration,
-  openRegistration,
-  showRegistration,
-  updateRegistrationSettings,
-} from '../registration/settings.ts';
+import { closeRegistration, openRegistration } from '../registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
 import { createWorkdomain, findWorkdomainBySlug } from '../workdomains/workdomains.ts';
 import { UsageError } from './errors.ts';
 
@@ -122,7 +118,8 @@ export const verbs: Record<string, Verb> = {
         operator,
         publicUrl,
       );
-      const view = await openRegistration(db, workdomain.id, operator, publicUrl);
+      await openRegistration(db, workdomain.id, operator);
+      const view = await showRegistration(db, workdomain.id, publicUrl);
       return { linkId: view.linkId, url: view.url, embed: view.embed };
     },
   },
@@ -131,7 +128,8 @@ export const verbs: Record<string, Verb> = {
     required: ['workdomain'],
     async run({ db, options, publicUrl }) {
       const workdomain = await findWorkdomainBySlug(db, options.workdomain!);
-      const view = await closeRegistration(db, workdomain.id, operator, publicUrl);
+      await closeRegistration(db, workdomain.id, operator);
+      const view = await showRegistration(db, workdomain.id, publicUrl);
       return { open: view.open };
     },
   },

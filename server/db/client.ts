@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { withAfterCommit } from './after-commit.ts';
 import { withNamedStatements } from './named-statements.ts';
 import * as schema from './schema/index.ts';
 
@@ -28,6 +29,11 @@ export interface DatabaseOptions {
   dataDir: string | null;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * PGlite only: a data directory to start from (`PGlite#dumpDataDir()` of a migrated database)
+   * instead of running initdb. Migrations still run, so an older snapshot is brought up to date.
+   */
+  pgliteSnapshot?: Blob;
 }
 
 /** drizzle/ at the project root: two levels up from this file, one up from the bundled dist/server.js. */
@@ -42,7 +48,7 @@ const MIGRATION_LOCK_ID = 727_274_631;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 16);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteSnapshot);
 }
 
 /**
@@ -60,13 +66,16 @@ export function embeddedDatabaseExists(dataDir: string): boolean {
 }
 
 /** Loaded on demand: a server on PostgreSQL never pays PGlite's memory. */
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
+  const options = {
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  };
   let client: InstanceType<typeof PGlite>;
   if (dataDir) {
     const dir = pgliteDirectory(dataDir);
@@ -77,7 +86,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   }
   const db = drizzle(client, { schema, casing: 'snake_case' });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return { db: withAfterCommit(db as unknown as Database), kind: 'pglite', close: () => client.close() };
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
@@ -93,7 +102,11 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   // No type fetch on connect: we use no custom array types, and it cannot fail mid-restart.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
   const db = drizzlePostgres(withNamedStatements(client), { schema, casing: 'snake_case' });
-  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db: withAfterCommit(db as unknown as Database),
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 /** PostgreSQL error code of a driver error, also when drizzle wrapped it. */

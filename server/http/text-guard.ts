@@ -11,7 +11,23 @@ export const isCleanText = (value: string) => !value.includes('\0') && !LONE_SUR
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-/** The first place in a parsed JSON value (keys too) whose text is not clean, or null. */
+/** Arrays and objects one inside another that a JSON body may hold, the body itself counted. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests deeper than `limit` levels; walks with its own stack, so any depth is safe. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The first place in a parsed JSON value (keys too) whose text is not clean, or null. Recurses:
+ *  call it only on values no deeper than MAX_JSON_DEPTH. */
 function dirtyField(value: unknown, where: string): string | null {
   if (typeof value === 'string') return isCleanText(value) ? null : where || 'body';
   if (typeof value !== 'object' || value === null) return null;
@@ -52,6 +68,14 @@ export function textGuard(): MiddlewareHandler {
     if (!field && api && JSON_TYPE.test((c.req.header('content-type') ?? '').split(';')[0]!.trim())) {
       // Malformed JSON is left to the route's validator, which answers 400 for it.
       const body = await c.req.json().catch(() => undefined);
+      if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+        return errorResponse(
+          c,
+          new AppError('invalid_request', {
+            message: `Invalid request: the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+          }),
+        );
+      }
       field = dirtyField(body, '');
     }
     if (!field) return next();

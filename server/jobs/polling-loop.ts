@@ -1,3 +1,5 @@
+import type { WakeSignal } from './wake-signal.ts';
+
 /** A background loop over an outbox: rounds run one at a time, now, on a poke, and every `pollMs`. */
 export interface PollingLoop {
   /** Run a round now (or join the one running); resolves with what it handled. */
@@ -10,7 +12,7 @@ export interface PollingLoop {
 
 export function startPollingLoop(
   round: (stopped: () => boolean) => Promise<number>,
-  options: { pollMs: number; onError: (error: unknown) => void },
+  options: { pollMs: number; onError: (error: unknown) => void; wakeOn?: WakeSignal },
 ): PollingLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -37,11 +39,13 @@ export function startPollingLoop(
   }
 
   wakeIn(0);
+  const stopListening = options.wakeOn?.listen(() => wakeIn(0));
   return {
     drain,
     poke: () => wakeIn(0),
     async stop() {
       stopped = true;
+      stopListening?.();
       clearTimeout(timer);
       await running?.catch(() => {});
     },

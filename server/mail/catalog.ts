@@ -2,6 +2,7 @@ import type { AlreadyRegisteredProps } from './templates/already-registered.tsx'
 import type { EmailSignInCodeProps } from './templates/email-sign-in-code.tsx';
 import type { PasswordChangedProps } from './templates/password-changed.tsx';
 import type { PasswordResetProps } from './templates/password-reset.tsx';
+import type { PicDigestProps } from './templates/pic-digest.tsx';
 import type { PicNewRegistrantProps } from './templates/pic-new-registrant.tsx';
 import type { RegistrationClosedProps } from './templates/registration-closed.tsx';
 import type { SignInCodeProps } from './templates/sign-in-code.tsx';
@@ -16,6 +17,7 @@ export interface EmailTemplates {
   'registration-closed': RegistrationClosedProps;
   'sign-in-code': SignInCodeProps;
   'pic-new-registrant': PicNewRegistrantProps;
+  'pic-digest': PicDigestProps;
   'email-sign-in-code': EmailSignInCodeProps;
 }
 export type EmailTemplateName = keyof EmailTemplates;
@@ -28,6 +30,7 @@ const templateNames: Record<EmailTemplateName, true> = {
   'registration-closed': true,
   'sign-in-code': true,
   'pic-new-registrant': true,
+  'pic-digest': true,
   'email-sign-in-code': true,
 };
 

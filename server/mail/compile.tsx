@@ -13,6 +13,7 @@ import { AlreadyRegistered, alreadyRegisteredSubject } from './templates/already
 import { EmailSignInCode, emailSignInCodeSubject } from './templates/email-sign-in-code.tsx';
 import { PasswordChanged, passwordChangedSubject } from './templates/password-changed.tsx';
 import { PasswordReset, passwordResetSubject } from './templates/password-reset.tsx';
+import { PicDigest, picDigestSubject } from './templates/pic-digest.tsx';
 import { PicNewRegistrant, picNewRegistrantSubject } from './templates/pic-new-registrant.tsx';
 import { RegistrationClosed, registrationClosedSubject } from './templates/registration-closed.tsx';
 import { SignInCode, signInCodeSubject } from './templates/sign-in-code.tsx';
@@ -72,6 +73,11 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
       'conversationUrl',
     ],
     variants: { hasMessage: [true, false], hasAnswers: [true, false] },
+  },
+  'pic-digest': {
+    component: PicDigest,
+    subject: picDigestSubject,
+    slots: ['picName', 'workdomainName', 'count', 'registrantList', 'appUrl'],
   },
   'email-sign-in-code': {
     component: EmailSignInCode,

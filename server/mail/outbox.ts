@@ -1,7 +1,14 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterCommit } from '../db/after-commit.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { emailOutbox } from '../db/schema/index.ts';
+import { claimLease, dueForClaim } from '../jobs/outbox-claim.ts';
+import { createWakeSignal } from '../jobs/wake-signal.ts';
 import type { EmailTemplateName, EmailTemplates } from './render.ts';
+import type { PicDigestProps } from './templates/pic-digest.tsx';
+
+/** Notified after each commit that queued mail; the mail worker listens. */
+export const mailQueued = createWakeSignal();
 
 export interface QueuedEmail<K extends EmailTemplateName> {
   to: string;
@@ -13,7 +20,10 @@ export interface QueuedEmail<K extends EmailTemplateName> {
   replacesEarlierMail?: boolean;
 }
 
-/** Queue mail inside the caller's transaction: it is sent if and only if the change commits. */
+/**
+ * Queue mail inside the caller's transaction: it is sent if and only if the change commits, and
+ * the worker is woken right after the commit.
+ */
 export async function enqueueEmail<K extends EmailTemplateName>(
   tx: Queryable,
   email: QueuedEmail<K>,
@@ -30,30 +40,54 @@ export async function enqueueEmail<K extends EmailTemplateName>(
     props: email.props as unknown as Record<string, unknown>,
     supersedeKey: email.supersedeKey ?? null,
   });
+  afterCommit(tx, mailQueued.notify);
 }
 
-const LEASE_SECONDS = 60;
+/** How long a claimed mail is left to its worker before another may pick it up. */
+export const EMAIL_LEASE_SECONDS = 60;
+
+/** The shortest time between two summaries to one person in charge. */
+export const DIGEST_INTERVAL_MINUTES = 15;
 
 /**
- * Claims due mail for one worker in one statement: the claim pushes `next_attempt_at` a lease
- * ahead, so a worker that dies mid-send leaves the mail to be picked up again (at-least-once), and
- * SKIP LOCKED lets several processes share one outbox without sending a mail twice.
+ * Adds a registrant to the person in charge's open summary, or opens one, in one statement. An
+ * open summary is a pending mail no worker has claimed yet (the partial unique index holds one per
+ * PIC); a new one is due at once, or 15 minutes after the last summary went out (or, while one is
+ * being sent, after its lease ends), so the PIC gets at most one every 15 minutes however many
+ * instances write to it.
  */
+export async function addToOpenDigest(
+  tx: Queryable,
+  digest: { to: string; key: string; props: PicDigestProps },
+) {
+  const entry = digest.props.registrantList;
+  await tx.execute(sql`
+    insert into ${emailOutbox} (to_address, template, props, supersede_key, next_attempt_at)
+    values (
+      ${digest.to}, 'pic-digest', ${JSON.stringify(digest.props)}::jsonb, ${digest.key},
+      greatest(now(), (
+        -- A summary being sent right now goes out within its lease: count from the lease's end.
+        select max(case when status = 'sent' then sent_at else now() + make_interval(secs => ${EMAIL_LEASE_SECONDS}) end)
+          + make_interval(mins => ${DIGEST_INTERVAL_MINUTES})
+        from ${emailOutbox}
+        where supersede_key = ${digest.key} and template = 'pic-digest' and status in ('pending', 'sent')
+      ))
+    )
+    on conflict (supersede_key) where template = 'pic-digest' and status = 'pending' and attempts = 0
+    do update set props = ${emailOutbox}.props
+      || jsonb_build_object(
+        'count', (${emailOutbox}.props->>'count')::int + 1,
+        'registrantList', (${emailOutbox}.props->>'registrantList') || ${`\n\n${entry}`}
+      )`);
+  afterCommit(tx, mailQueued.notify);
+}
+
+/** Claims due mail for one worker in one statement (see dueForClaim). */
 export async function claimDueEmails(db: Database, limit: number) {
-  const due = db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-    .orderBy(emailOutbox.nextAttemptAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
   return db
     .update(emailOutbox)
-    .set({
-      attempts: sql`${emailOutbox.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-    })
-    .where(inArray(emailOutbox.id, due))
+    .set(claimLease(emailOutbox, EMAIL_LEASE_SECONDS))
+    .where(inArray(emailOutbox.id, dueForClaim(db, emailOutbox, limit)))
     .returning();
 }
 

@@ -2,11 +2,11 @@ import type { Database } from '../db/client.ts';
 import { type PollingLoop, startPollingLoop } from '../jobs/polling-loop.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { claimDueEmails, markEmailFailed, markEmailsSent } from './outbox.ts';
+import { claimDueEmails, mailQueued, markEmailFailed, markEmailsSent } from './outbox.ts';
 import { type EmailTemplateName, isEmailTemplateName, renderEmail } from './render.ts';
 import type { MailTransport } from './transports.ts';
 
-/** The mail outbox's loop: `poke()` right after a request queued mail. */
+/** The mail outbox's loop; it wakes at once when a transaction that queued mail commits. */
 export type OutboxWorker = PollingLoop;
 
 export interface OutboxWorkerOptions {
@@ -70,6 +70,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return startPollingLoop(deliverRound, {
     pollMs,
+    wakeOn: mailQueued,
     onError: (error) => logger.warn('outbox round failed', { error }),
   });
 }

@@ -6,7 +6,8 @@ import { fill, type PageWords, wordsFor } from '../../pages/ui/i18n/catalogues.t
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
-import { findLink, isOpen } from '../registration/link.ts';
+import { isOpen } from '../registration/availability.ts';
+import { findLink } from '../registration/link.ts';
 import { escapeHtml, htmlShell } from './html.ts';
 import { pageLanguage } from './language.ts';
 import { PAGE_CSS } from './page-css.ts';

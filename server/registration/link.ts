@@ -1,19 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { registrationPlans } from '../../contract/enums.ts';
 import type { Queryable } from '../db/client.ts';
 import { registrationLinks, registrationSettings, workdomains } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-
-type Settings = Pick<typeof registrationSettings.$inferSelect, 'open'>;
-type Workdomain = Pick<typeof workdomains.$inferSelect, 'plan'>;
-
-/**
- * The one answer to "is registration open?": switched on, and the plan still allows it. The PIC and
- * the seats close it by switching it off (auto-close), so they need no check here.
- */
-export const isOpen = (settings: Settings | undefined, workdomain: Workdomain) =>
-  Boolean(settings?.open) && registrationPlans.includes(workdomain.plan);
 
 export const newLinkId = () => randomBytes(12).toString('base64url');
 
@@ -39,8 +28,3 @@ export async function findLink(db: Queryable, linkId: string) {
 }
 
 export type RegistrationLink = Awaited<ReturnType<typeof findLink>>;
-
-/** Throws registration_closed unless the link is open. */
-export function assertOpen(link: RegistrationLink) {
-  if (!isOpen(link.settings, link.workdomain)) throw new AppError('registration_closed');
-}

@@ -17,8 +17,9 @@ import { createRouter } from '../http/router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../http/schemas.ts';
 import { challengeKey, newChallenge } from './challenge.ts';
 import { findLink } from './link.ts';
+import { getLinkInfo } from './link-info.ts';
 import { registrationCors } from './origins.ts';
-import { getLinkInfo, resendCode, startRegistration } from './start.ts';
+import { resendCode, startRegistration } from './start.ts';
 import { verifyRegistration } from './verify.ts';
 
 const tags = ['Public registration'];

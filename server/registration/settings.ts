@@ -1,32 +1,21 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RegistrationSettings, RegistrationSettingsChange } from '../../contract/admin.ts';
-import { registrationPlans } from '../../contract/enums.ts';
 import { limits } from '../../contract/limits.ts';
 import { type Actor, writeAudit } from '../audit/write.ts';
 import { handOverRegistrants } from '../chat/handover.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { registrationSettings, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { queueWebhookEvent } from '../webhooks/events.ts';
-import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
+import { seatsUsed } from '../workdomains/seats.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
 import { loadWorkdomain } from '../workdomains/workdomains.ts';
 import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
-import { embedSnippet, isOpen, newLinkId, registrationUrl } from './link.ts';
-import { addDefaultLink, replaceDefaultLink } from './links.ts';
+import { activePic, isOpen } from './availability.ts';
+import { embedSnippet, newLinkId, registrationUrl } from './link.ts';
+import { replaceDefaultLink } from './links.ts';
 import { applyPrivacyChange, parsePrivacyChange, privacySettingsOf } from './privacy-settings.ts';
 import { listRefusedOrigins } from './refused-origins.ts';
 import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
-
-/** An active internal user of the workdomain, or null: who may be the person in charge. */
-export async function activePic(db: Queryable, workdomainId: string, picUserId: string | null) {
-  if (!picUserId) return null;
-  const [pic] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, picUserId), eq(users.workdomainId, workdomainId)));
-  return pic && pic.status === 'active' && pic.kind === 'internal' ? pic : null;
-}
 
 export async function showRegistration(
   db: Queryable,
@@ -55,6 +44,7 @@ export async function showRegistration(
     embed: linkId ? embedSnippet(publicUrl, linkId) : null,
     capacity: { used: await seatsUsed(db, workdomainId), limit: workdomain.externalUserLimit },
     message: settings?.message ?? 'off',
+    picNotice: settings?.picNotice ?? 'each',
     ...accessRules,
     ...privacySettingsOf(settings),
     // A site allowed since it was refused is no longer news; with no list, every site is allowed.
@@ -65,43 +55,6 @@ export async function showRegistration(
             ({ origin }) => !accessRules.allowedOrigins.includes(origin),
           ),
   };
-}
-
-export async function openRegistration(db: Database, workdomainId: string, actor: Actor, publicUrl: string) {
-  await db.transaction(async (tx) => {
-    const settings = await lockSettings(tx, workdomainId);
-    const workdomain = await loadWorkdomain(tx, workdomainId);
-    if (!registrationPlans.includes(workdomain.plan)) throw new AppError('plan_ineligible');
-    if (!settings.picUserId) throw new AppError('pic_required');
-    if (!(await activePic(tx, workdomainId, settings.picUserId))) throw new AppError('pic_unavailable');
-    if (!hasFreeSeat(await seatsUsed(tx, workdomainId), workdomain.externalUserLimit))
-      throw new AppError('capacity_reached');
-    const linkId = settings.linkId ?? newLinkId();
-    await tx
-      .update(registrationSettings)
-      .set({ open: true, closedReason: null, linkId, updatedAt: new Date() })
-      .where(eq(registrationSettings.workdomainId, workdomainId));
-    if (!settings.linkId) await addDefaultLink(tx, workdomainId, linkId);
-    if (!settings.open) {
-      await writeAudit(tx, workdomainId, actor, 'registration_opened', { linkId });
-      await queueWebhookEvent(tx, workdomainId, 'registration.opened', {});
-    }
-  });
-  return showRegistration(db, workdomainId, publicUrl);
-}
-
-export async function closeRegistration(db: Database, workdomainId: string, actor: Actor, publicUrl: string) {
-  await db.transaction(async (tx) => {
-    const settings = await lockSettings(tx, workdomainId);
-    if (!settings.open) return;
-    await tx
-      .update(registrationSettings)
-      .set({ open: false, closedReason: 'manual', updatedAt: new Date() })
-      .where(eq(registrationSettings.workdomainId, workdomainId));
-    await writeAudit(tx, workdomainId, actor, 'registration_closed');
-    await queueWebhookEvent(tx, workdomainId, 'registration.closed', { reason: 'manual' });
-  });
-  return showRegistration(db, workdomainId, publicUrl);
 }
 
 export async function updateRegistrationSettings(
@@ -153,6 +106,10 @@ export async function updateRegistrationSettings(
     if (change.message !== undefined && change.message !== settings.message) {
       set.message = change.message;
       await writeAudit(tx, workdomainId, actor, 'first_message_changed', { to: change.message });
+    }
+    if (change.picNotice !== undefined && change.picNotice !== settings.picNotice) {
+      set.picNotice = change.picNotice;
+      await writeAudit(tx, workdomainId, actor, 'pic_notice_changed', { to: change.picNotice });
     }
     await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
     await applyPrivacyChange(tx, workdomainId, settings, privacyChange, actor, set);

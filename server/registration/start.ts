@@ -10,29 +10,16 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { CODE_LIFETIME_MS, generateCode, hashCode } from '../verification/codes.ts';
+import { assertOpen } from './availability.ts';
 import { assertChallengeSolved, challengeKey } from './challenge.ts';
-import { CODE_LIFETIME_MS, generateCode, hashCode } from './codes.ts';
 import { assertEmailDomainAllowed } from './email-rules.ts';
 import { parseFirstMessage } from './first-message.ts';
 import { checkRegistrantAnswers } from './form-rules.ts';
 import { recordFunnelEvent } from './funnel.ts';
-import { assertOpen, findLink, isOpen, registrationUrl } from './link.ts';
-import { privacySettingsOf } from './privacy-settings.ts';
+import { findLink, registrationUrl } from './link.ts';
+import { findRegistration, type Registration } from './lookup.ts';
 import { registrationTransitions } from './states.ts';
-
-/** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
-export async function getLinkInfo(deps: AppDeps, linkId: string, countView = false) {
-  const link = await findLink(deps.db, linkId);
-  if (countView)
-    await recordFunnelEvent(deps.db, { workdomainId: link.workdomain.id, linkId }, 'link_viewed');
-  return {
-    workdomain: { name: link.workdomain.name },
-    open: isOpen(link.settings, link.workdomain),
-    message: link.settings.message,
-    challenge: link.settings.botProtection,
-    ...privacySettingsOf(link.settings),
-  };
-}
 
 /**
  * The per-address send caps (docs/security.md), plus any extra counters, counted in one statement.
@@ -201,23 +188,7 @@ export async function startRegistration(
       recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]),
     ]);
   });
-  deps.mailQueued();
   return { registrationId, resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
-}
-
-export type Registration = typeof registrations.$inferSelect;
-
-export async function findRegistration(
-  deps: AppDeps,
-  linkId: string,
-  registrationId: string,
-): Promise<Registration> {
-  const [registration] = await deps.db
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.linkId, linkId)));
-  if (!registration) throw new AppError('registration_not_found');
-  return registration;
 }
 
 export async function resendCode(deps: AppDeps, linkId: string, registrationId: string) {
@@ -259,7 +230,6 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
     await queueRegistrationMail(deps, tx, registration, link.workdomain, mail, true);
     await recordFunnelEvent(tx, { workdomainId: link.workdomain.id, linkId }, funnelKindOf[mail.kind]);
   });
-  deps.mailQueued();
   return { resendAfter, expiresIn: CODE_LIFETIME_MS / 1000 };
 }
 

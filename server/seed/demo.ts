@@ -6,7 +6,8 @@ import type { RegistrationSettings } from '../../contract/admin.ts';
 import { createInternalUser } from '../accounts/users.ts';
 import { workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { openRegistration, showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
+import { openRegistration } from '../registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
 import { createWorkdomain } from '../workdomains/workdomains.ts';
 
 export interface DemoSeed {
@@ -58,7 +59,8 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
     operator,
     deps.config.publicUrl,
   );
-  const registration = await openRegistration(deps.db, workdomain.id, operator, deps.config.publicUrl);
+  await openRegistration(deps.db, workdomain.id, operator);
+  const registration = await showRegistration(deps.db, workdomain.id, deps.config.publicUrl);
   return { workdomainSlug: workdomain.slug, admin, pic, registration };
 }
 

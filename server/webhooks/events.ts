@@ -1,7 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { WebhookMessageType } from '../../contract/webhooks.ts';
+import { afterCommit } from '../db/after-commit.ts';
 import type { Queryable } from '../db/client.ts';
 import { webhookDeliveries, webhookEndpoints, workdomains } from '../db/schema/index.ts';
+import { createWakeSignal } from '../jobs/wake-signal.ts';
+
+/** Notified after each commit that queued webhook calls; the webhook worker listens. */
+export const webhooksQueued = createWakeSignal();
 
 /** What a receiver gets: the JSON body of every webhook call. */
 export interface WebhookMessage {
@@ -16,7 +21,7 @@ export const messageBody = (type: WebhookMessageType, data: Record<string, unkno
 /**
  * Queues an event for every endpoint of the workdomain that subscribed to it, inside the caller's
  * transaction: the calls go out if and only if the change commits. Each event's data carries the
- * workdomain's slug and name. Call `deps.webhooksQueued()` after the commit to send at once.
+ * workdomain's slug and name. The worker is woken right after the commit.
  */
 export async function queueWebhookEvent(
   tx: Queryable,
@@ -39,5 +44,6 @@ export async function queueWebhookEvent(
   await tx
     .insert(webhookDeliveries)
     .values(endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventType: type, body })));
+  afterCommit(tx, webhooksQueued.notify);
   return endpoints.length;
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../db/schema/index.ts';
+import { claimLease, dueForClaim } from '../jobs/outbox-claim.ts';
 import type { AttemptResult } from './delivery.ts';
 
 /** When failed attempts are tried again, and for how long after the first attempt. */
@@ -23,25 +24,14 @@ const LEASE_SECONDS = 60;
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
-/**
- * Claims due deliveries for one worker. The claim moves `next_attempt_at` a lease ahead, so a
- * worker that dies mid-call leaves the delivery to be claimed again (at least once), and SKIP
- * LOCKED lets several processes share the outbox without calling a receiver twice.
- */
+/** Claims due deliveries for one worker, with the endpoint each one goes to (see dueForClaim). */
 export async function claimDueDeliveries(db: Database, limit: number) {
-  const due = db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
-    .orderBy(webhookDeliveries.nextAttemptAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
+  const due = dueForClaim(db, webhookDeliveries, limit);
   // One statement: a round with nothing due (most of them) costs one query, not a transaction.
   return db
     .update(webhookDeliveries)
     .set({
-      attempts: sql`${webhookDeliveries.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      ...claimLease(webhookDeliveries, LEASE_SECONDS),
       firstAttemptAt: sql`coalesce(${webhookDeliveries.firstAttemptAt}, now())`,
     })
     .from(webhookEndpoints)

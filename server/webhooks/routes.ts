@@ -85,7 +85,6 @@ export function registerWebhookRoutes(app: OpenAPIHono<AdminEnv>, deps: AppDeps)
   });
   app.openapi(testRoute, async (c) => {
     const queued = await queueTestEvent(db, c.var.scope.workdomainId, c.req.valid('param').id);
-    deps.webhooksQueued();
     return c.json(queued, 202);
   });
 }

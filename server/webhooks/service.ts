@@ -11,7 +11,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { webhookDeliveries, webhookEndpoints } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { lockSettings } from '../workdomains/settings-lock.ts';
-import { messageBody } from './events.ts';
+import { messageBody, webhooksQueued } from './events.ts';
 import { newWebhookSecret } from './signer.ts';
 import { checkWebhookUrl, type TargetRules, UnsafeWebhookTarget } from './ssrf.ts';
 
@@ -130,5 +130,6 @@ export async function queueTestEvent(db: Database, workdomainId: string, webhook
       body: messageBody('webhook.test', { webhookId, message: 'This is a test event from ChatPoint.' }),
     })
     .returning({ id: webhookDeliveries.id });
+  webhooksQueued.notify();
   return { deliveryId: delivery!.id };
 }

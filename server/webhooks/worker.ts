@@ -2,11 +2,12 @@ import type { Database } from '../db/client.ts';
 import { type PollingLoop, startPollingLoop } from '../jobs/polling-loop.ts';
 import type { Logger } from '../logger.ts';
 import { postWebhook } from './delivery.ts';
+import { webhooksQueued } from './events.ts';
 import { claimDueDeliveries, defaultRetrySchedule, type RetrySchedule, recordAttempt } from './outbox.ts';
 import { messageId, signatureHeaders } from './signer.ts';
 import type { TargetRules } from './ssrf.ts';
 
-/** The webhook outbox's loop: `poke()` right after a transaction queued an event. */
+/** The webhook outbox's loop; it wakes at once when a transaction that queued an event commits. */
 export type WebhookWorker = PollingLoop;
 
 export interface WebhookWorkerOptions {
@@ -55,6 +56,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
 
   return startPollingLoop(deliverRound, {
     pollMs,
+    wakeOn: webhooksQueued,
     onError: (error) =>
       logger.warn('webhook round failed', { error: error instanceof Error ? error.message : String(error) }),
   });

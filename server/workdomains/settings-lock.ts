@@ -5,9 +5,11 @@ import { registrationSettings } from '../db/schema/index.ts';
 export type LockedSettings = typeof registrationSettings.$inferSelect;
 
 /**
- * Locks the workdomain's registration settings row for the rest of the transaction. Every change
- * that can open or close registration or take a seat goes through this lock, so they serialise per
- * workdomain.
+ * Locks the workdomain's registration settings row for the rest of the transaction, creating it
+ * first if needed. Every change that can open or close registration or take a seat holds this row
+ * lock, so they serialise per workdomain. All of them take it here except the registration
+ * transaction (registration/complete.ts), which locks the same row in the statement that also reads
+ * the workdomain and the PIC: the row exists by then (a link needs it), and it saves a round trip.
  */
 export async function lockSettings(tx: Tx, workdomainId: string): Promise<LockedSettings> {
   await tx.insert(registrationSettings).values({ workdomainId }).onConflictDoNothing();

@@ -5,8 +5,9 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginTokens, refusedOrigins, registrations } from '../../server/db/schema/index.ts';
+import { closeRegistration } from '../../server/registration/availability.ts';
 import { embedSnippet } from '../../server/registration/link.ts';
-import { closeRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
+import { updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { codeIn } from '../helpers/smtp-sink.ts';
@@ -135,7 +136,7 @@ describe('what a registrant meets at the edges, in Chromium', () => {
     timeout: 60_000,
   }, async () => {
     const { linkId, workdomain } = await h.seedWorkdomain();
-    await closeRegistration(h.db, workdomain.id, { kind: 'operator' }, h.baseUrl);
+    await closeRegistration(h.db, workdomain.id, { kind: 'operator' });
     const page = await browser.newPage();
     await page.goto(`${h.baseUrl}/join/${linkId}`);
     await page.getByText('Registration is closed.').waitFor(WAIT);

@@ -10,7 +10,9 @@ import { backends, createScratchDatabase } from '../helpers/databases.ts';
 import { postJson, type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { codeIn, SmtpSink } from '../helpers/smtp-sink.ts';
 
-describe.each(backends)('server process killed and restarted on %s', (backend) => {
+// Most of this file is waiting (server starts, the lease a killed mail worker leaves behind): the
+// backends wait side by side, each one's steps in order.
+describe.concurrent.each(backends)('server process killed and restarted on %s', (backend) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-crash-'));
   let smtp: SmtpSink;
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | null = null;
@@ -46,7 +48,7 @@ describe.each(backends)('server process killed and restarted on %s', (backend) =
     return first;
   }
 
-  it('loses nothing: mail queued before SIGKILL is delivered after restart, a committed registration stays whole', {
+  it.sequential('loses nothing: mail queued before SIGKILL is delivered after restart, a committed registration stays whole', {
     // Four server starts; on a busy machine each can take a minute or more.
     timeout: 600_000,
   }, async () => {
@@ -95,7 +97,7 @@ describe.each(backends)('server process killed and restarted on %s', (backend) =
     }
   });
 
-  it('finishes in-flight requests on SIGTERM before exiting', { timeout: 300_000 }, async () => {
+  it.sequential('finishes in-flight requests on SIGTERM before exiting', { timeout: 300_000 }, async () => {
     server = linkId ? await startServerProcess(env) : await startFirstTime();
     const port = Number(new URL(server!.url).port);
     const body = JSON.stringify({ name: 'Slow', email: 'slow@example.com' });

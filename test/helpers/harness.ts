@@ -1,6 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -10,11 +8,14 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { loadBuiltAssets } from '../../server/pages/routes.ts';
-import { openRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
+import { openRegistration } from '../../server/registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { type Services, startServices } from '../../server/services.ts';
 import type { RetrySchedule } from '../../server/webhooks/outbox.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { createScratchDatabase } from './databases.ts';
+import { migratedPgliteSnapshot } from './pglite-snapshot.ts';
+import { freePort } from './server-process.ts';
 import { codeIn, SmtpSink } from './smtp-sink.ts';
 
 export const PUBLIC_URL = 'http://localhost:8787';
@@ -26,14 +27,8 @@ export interface HarnessOptions {
   listen?: boolean;
   /** Webhook retry timing (seconds instead of hours in tests). */
   webhookSchedule?: RetrySchedule;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  /** How often the outbox workers poll when nothing wakes them (default 50 ms). */
+  pollMs?: number;
 }
 
 export interface ApiResponse<T = any> {
@@ -50,7 +45,7 @@ let seedCounter = 0;
 export async function createHarness(options: HarnessOptions) {
   const smtp = await new SmtpSink().start();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chatpoint-test-'));
-  const scratch = options.backend === 'postgres' ? await createScratchDatabase() : null;
+  const scratch = options.backend === 'postgres' ? await createScratchDatabase({ migrated: true }) : null;
   const logLines: string[] = [];
   const port = options.listen ? await freePort() : 8787;
   const publicUrl = options.listen ? `http://127.0.0.1:${port}` : PUBLIC_URL;
@@ -70,7 +65,8 @@ export async function createHarness(options: HarnessOptions) {
     createLogger((line) => logLines.push(line)),
     {
       inMemoryDatabase: true,
-      pollMs: 50,
+      pgliteSnapshot: scratch ? undefined : await migratedPgliteSnapshot(),
+      pollMs: options.pollMs ?? 50,
       webhookSchedule: options.webhookSchedule,
     },
   );
@@ -134,7 +130,8 @@ export async function createHarness(options: HarnessOptions) {
     );
     let linkId: string | null = null;
     if (seed.open !== false && ['pro', 'enterprise'].includes(seed.plan ?? 'pro')) {
-      linkId = (await openRegistration(db, workdomain.id, { kind: 'operator' }, publicUrl)).linkId;
+      await openRegistration(db, workdomain.id, { kind: 'operator' });
+      linkId = (await showRegistration(db, workdomain.id, publicUrl)).linkId;
     }
     return { workdomain, admin, adminPassword, pic, linkId: linkId! };
   }

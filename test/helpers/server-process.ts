@@ -18,11 +18,22 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `npm start`'s entry point as a real child process; resolves once /healthz answers. */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  /** What node runs; `npm start`'s TypeScript entry unless given. */
+  args?: string[];
+  cwd?: string;
+}
+
+/** The server as a real child process on a loopback port; resolves once /healthz answers. */
+export async function startServerProcess(
+  env: Record<string, string>,
+  port?: number,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, options.args ?? ['--import', 'tsx', 'server/main.ts'], {
+    cwd: options.cwd,
     env: { ...process.env, PORT: String(listenPort), HOST: '127.0.0.1', PUBLIC_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { LoopbackSmtpServer } from './loopback-smtp.ts';
 
 export interface ReceivedMail {
   to: string;
@@ -12,56 +13,39 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on a free loopback port that keeps what it receives. */
-export class SmtpSink {
+export class SmtpSink extends LoopbackSmtpServer {
   readonly messages: ReceivedMail[] = [];
   private waiters: (() => void)[] = [];
-  private server: SMTPServer;
-  port = 0;
   /** While true, every message is refused with 451 (to play an outage). */
   refusing = false;
 
-  constructor() {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', async () => {
-          if (this.refusing) {
-            callback(Object.assign(new Error('Service unavailable, try later'), { responseCode: 451 }));
-            return;
-          }
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const parsed = await simpleParser(raw);
-          const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
-          this.messages.push({
-            to: to ?? '',
-            from: parsed.from?.text ?? '',
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : '',
-            raw,
-            headers: parsed.headers,
-          });
-          for (const wake of this.waiters.splice(0)) wake();
-          callback();
-        });
-      },
+  protected receive(
+    stream: SMTPServerDataStream,
+    _session: SMTPServerSession,
+    callback: (error?: Error | null) => void,
+  ) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', async () => {
+      if (this.refusing) {
+        callback(Object.assign(new Error('Service unavailable, try later'), { responseCode: 451 }));
+        return;
+      }
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const parsed = await simpleParser(raw);
+      const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
+      this.messages.push({
+        to: to ?? '',
+        from: parsed.from?.text ?? '',
+        subject: parsed.subject ?? '',
+        text: parsed.text ?? '',
+        html: typeof parsed.html === 'string' ? parsed.html : '',
+        raw,
+        headers: parsed.headers,
+      });
+      for (const wake of this.waiters.splice(0)) wake();
+      callback();
     });
-  }
-
-  async start(): Promise<this> {
-    // A client that hangs up mid-conversation (as during an outage) is not a test failure.
-    this.server.on('error', () => {});
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as { port: number }).port;
-    return this;
-  }
-
-  get url() {
-    return `smtp://127.0.0.1:${this.port}`;
   }
 
   /** Waits for a message to `to` (and matching `filter`) that arrived after `skip` earlier ones. */
@@ -86,10 +70,6 @@ export class SmtpSink {
 
   all(to: string): ReceivedMail[] {
     return this.messages.filter((mail) => mail.to.toLowerCase().includes(to.toLowerCase()));
-  }
-
-  async stop() {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
 

@@ -6,7 +6,8 @@ import { createInternalUser } from '../../server/accounts/users.ts';
 import { deactivateUser } from '../../server/admin/users.ts';
 import { systemLineCatalogues } from '../../server/chat/i18n/index.ts';
 import { conversations, messages, users } from '../../server/db/schema/index.ts';
-import { openRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
+import { openRegistration } from '../../server/registration/availability.ts';
+import { showRegistration, updateRegistrationSettings } from '../../server/registration/settings.ts';
 import { keyPaths, textAt } from '../helpers/catalogues.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
@@ -275,7 +276,8 @@ describe.each(backends)('system lines and the PIC handover on %s', (backend) => 
       { kind: 'operator' },
       PUBLIC_URL,
     );
-    expect((await openRegistration(h.db, workdomain.id, { kind: 'operator' }, PUBLIC_URL)).open).toBe(true);
+    await openRegistration(h.db, workdomain.id, { kind: 'operator' });
+    expect((await showRegistration(h.db, workdomain.id, PUBLIC_URL)).open).toBe(true);
     const zoeApi = await as(zoe);
     const [newest] = (await zoeApi('GET', '/api/conversations')).body.conversations;
     expect(newest).toMatchObject({ with: { id: next.id, active: true }, unassigned: false });

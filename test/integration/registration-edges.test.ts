@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRegistration } from '../../server/registration/settings.ts';
+import { closeRegistration } from '../../server/registration/availability.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
@@ -32,7 +32,7 @@ describe.each(backends)('what a registrant meets at the edges (%s)', (backend) =
     // The one-tap link is filled in, never verified on load: no attribute asks for that.
     expect(open).not.toContain('autoverify');
 
-    await closeRegistration(h.db, workdomain.id, { kind: 'operator' }, h.config.publicUrl);
+    await closeRegistration(h.db, workdomain.id, { kind: 'operator' });
     const closed = await page();
     expect(closed).not.toContain('email you a 6-digit code');
     expect(closed).toContain('<chatpoint-register');

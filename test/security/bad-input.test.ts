@@ -78,6 +78,24 @@ describe('bad input never breaks the API', () => {
     }
   });
 
+  it('answers JSON nested deeper than 32 levels with 400 invalid_request, never a 5xx', async () => {
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    for (const endpoint of endpoints(linkId)) {
+      const [field] = Object.keys(endpoint.body);
+      // 33 levels in all (the body is the first), and about 14 KB of brackets under the 16 KiB limit.
+      for (const levels of [32, 7000]) {
+        const body = `${JSON.stringify(endpoint.body).slice(0, -1)},"${field}x":${nested(levels)}}`;
+        const response = await h.request('POST', endpoint.path, body);
+        expectErrorShape(response);
+        expect(response.status, `${endpoint.path} at ${levels} levels`).toBe(400);
+        expect(response.body.error.code).toBe('invalid_request');
+      }
+      const bare = await h.request('POST', endpoint.path, nested(7000));
+      expect(bare.status).toBe(400);
+      expect(bare.body.error.code).toBe('invalid_request');
+    }
+  });
+
   it('refuses 10 MB bodies with 413, with and without Content-Length', async () => {
     const big = JSON.stringify({ name: 'A', email: `${'a'.repeat(10 * 1024 * 1024)}@example.com` });
     const withLength = await h.request('POST', `/api/registrations/${linkId}/start`, big);

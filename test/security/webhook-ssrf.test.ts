@@ -94,7 +94,6 @@ describe.each(backends)('webhook targets on %s (WEBHOOK_ALLOW_PRIVATE unset)', (
     await h.db.transaction((tx) =>
       queueWebhookEvent(tx, workdomain.id, 'registration.closed', { reason: 'manual' }),
     );
-    h.deps.webhooksQueued();
     for (const endpoint of endpoints) {
       const deadline = Date.now() + 15_000;
       let attempts: (typeof webhookAttempts.$inferSelect)[] = [];

@@ -8,6 +8,8 @@ export const zhHans: AdminWords = {
       '新用户完成注册后，立即从负责人那里收到的第一条聊天消息。以纯文本发送，最多 2000 个字符。留空则不发送欢迎消息。',
     welcomeMessages:
       '可以为每种语言各写一条欢迎消息。新用户会收到注册时所用语言（英文、繁体中文、简体中文、日文）的消息；该语言没有消息时，则收到默认消息。清空即可删除该语言的消息。每种语言最多 2000 个字符。',
+    picNotice:
+      '负责人是否收到新注册者的邮件：每位一封（默认）、最多每 15 分钟一封列出自上次以来所有注册者的摘要（适合推广活动），或不发送。邮件中附有每个会话的链接。',
     capacity:
       '这个工作域当前的外部用户数，以及套餐允许的上限。已停用的用户不计入。达到上限时会自动关闭注册；释放名额或提高上限后，再重新开放。',
     link: '注册链接会在第一次开放注册时创建，之后保持不变。这是通用链接：在已安装 ChatPoint 的手机上会在应用中打开注册表单，否则在浏览器中打开。可以直接分享链接，也可以分享二维码。',
@@ -52,6 +54,10 @@ export const zhHans: AdminWords = {
   users: {
     heading: '用户',
     loading: '正在加载用户…',
+    search: '按姓名或邮箱搜索',
+    showMore: '显示更多用户',
+    noMatch: '没有姓名或邮箱包含“{search}”的用户。',
+    shown: '已显示 {count} 位',
     name: '姓名',
     email: '邮箱',
     type: '类型',
@@ -122,6 +128,10 @@ export const zhHans: AdminWords = {
     messageOff: '关闭：仅姓名和邮箱',
     messageOptional: '可选：注册者可填写的“留言”栏',
     messageRequired: '必填：注册者必须填写留言',
+    picNotice: '发给负责人的邮件',
+    picNoticeEach: '每位新注册者一封',
+    picNoticeDigest: '最多每 15 分钟一封摘要',
+    picNoticeOff: '不发送',
     rulesUnchanged: '无需保存：规则没有变化。',
     rulesSaved: '规则已保存。',
   },
@@ -205,6 +215,7 @@ export const zhHans: AdminWords = {
     pic_changed: '更改负责人',
     welcome_message_changed: '更改欢迎消息',
     first_message_changed: '更改了注册者第一条消息的设置',
+    pic_notice_changed: '更改了发给负责人的邮件设置',
     welcome_messages_changed: '更改了各语言的欢迎消息',
     user_signed_in_with_code: '成员用验证码登录',
     link_regenerated: '重新生成注册链接',

@@ -8,6 +8,8 @@ export const zhHant: AdminWords = {
       '新使用者完成註冊後，立即從負責人那裡收到的第一則聊天訊息。以純文字傳送，最多 2000 個字元。留空則不傳送歡迎訊息。',
     welcomeMessages:
       '可以為每種語言各寫一則歡迎訊息。新使用者會收到註冊時所用語言（英文、繁體中文、簡體中文、日文）的訊息；該語言沒有訊息時，則收到預設訊息。清空即可刪除該語言的訊息。每種語言最多 2000 個字元。',
+    picNotice:
+      '負責人是否收到新註冊者的電子郵件：每位一封（預設）、最多每 15 分鐘一封列出自上次以來所有註冊者的摘要（適合推廣活動），或不寄送。郵件中附有每個對話的連結。',
     capacity:
       '這個工作網域目前的外部使用者人數，以及方案允許的上限。已停用的使用者不計入。達到上限時會自動關閉註冊；釋出名額或提高上限後，再重新開放。',
     link: '註冊連結會在第一次開放註冊時建立，之後不會改變。這是通用連結：在已安裝 ChatPoint 的手機上會在 App 中開啟註冊表單，否則在瀏覽器中開啟。可直接分享連結，或分享 QR 碼。',
@@ -52,6 +54,10 @@ export const zhHant: AdminWords = {
   users: {
     heading: '使用者',
     loading: '正在載入使用者…',
+    search: '依姓名或電子郵件搜尋',
+    showMore: '顯示更多使用者',
+    noMatch: '沒有姓名或電子郵件包含「{search}」的使用者。',
+    shown: '已顯示 {count} 位',
     name: '姓名',
     email: '電子郵件',
     type: '類型',
@@ -122,6 +128,10 @@ export const zhHant: AdminWords = {
     messageOff: '關閉：僅姓名和電子郵件',
     messageOptional: '選填：註冊者可填寫的「訊息」欄',
     messageRequired: '必填：註冊者必須填寫訊息',
+    picNotice: '寄給負責人的郵件',
+    picNoticeEach: '每位新註冊者一封',
+    picNoticeDigest: '最多每 15 分鐘一封摘要',
+    picNoticeOff: '不寄送',
     rulesUnchanged: '無需儲存：規則沒有變更。',
     rulesSaved: '規則已儲存。',
   },
@@ -205,6 +215,7 @@ export const zhHant: AdminWords = {
     pic_changed: '變更負責人',
     welcome_message_changed: '變更歡迎訊息',
     first_message_changed: '變更了註冊者第一則訊息的設定',
+    pic_notice_changed: '變更了寄給負責人的郵件設定',
     welcome_messages_changed: '變更了各語言的歡迎訊息',
     user_signed_in_with_code: '成員以驗證碼登入',
     link_regenerated: '重新產生註冊連結',

@@ -10,7 +10,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { type ClosedReason, closedReasons, firstMessageModes } from '../../../contract/enums.ts';
+import {
+  type ClosedReason,
+  closedReasons,
+  firstMessageModes,
+  picNoticeModes,
+} from '../../../contract/enums.ts';
 import { type Language, languages } from '../../../contract/languages.ts';
 import type { FieldAnswers, RegistrationField } from '../../../contract/registration-fields.ts';
 
@@ -32,6 +37,8 @@ export const registrationSettings = pgTable('registration_settings', {
   welcomeMessages: jsonb('welcome_messages').$type<Partial<Record<Language, string>>>().notNull().default({}),
   /** Whether the form asks the registrant for a first message to the PIC. */
   message: text('message', { enum: firstMessageModes }).notNull().default('off'),
+  /** How the PIC hears of new registrants (README, Administration). */
+  picNotice: text('pic_notice', { enum: picNoticeModes }).notNull().default('each'),
   /** Created on the first open; stays the same until an admin regenerates it. */
   linkId: text('link_id').unique('registration_settings_link_id_idx'),
   /** Who may register and from where (docs/admin-guide.md). Domains and origins are stored normalised. */

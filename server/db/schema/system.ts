@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 import { workdomains } from './workdomains.ts';
 
@@ -26,6 +36,10 @@ export const emailOutbox = pgTable(
   (t) => [
     index('email_outbox_status_next_attempt_at_idx').on(t.status, t.nextAttemptAt),
     index('email_outbox_supersede_key_idx').on(t.supersedeKey),
+    // One summary per person in charge gathers registrants until a worker claims it (attempts > 0).
+    uniqueIndex('email_outbox_open_digest_idx')
+      .on(t.supersedeKey)
+      .where(sql`template = 'pic-digest' and status = 'pending' and attempts = 0`),
   ],
 );
 

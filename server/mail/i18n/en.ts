@@ -68,6 +68,13 @@ export const en = {
     orTap: 'Or, on the device you are registering with, tap:',
     button: 'Sign me in',
   },
+  picDigest: {
+    subject: 'New registrants at {workdomainName}: {count}',
+    preview: '{count} people joined {workdomainName} since the last summary',
+    heading: 'New registrants',
+    body: 'Since the last summary, {count} people registered at {workdomainName} and are now your contacts:',
+    button: 'Open ChatPoint',
+  },
   picNewRegistrant: {
     subject: '{registrantName} joined {workdomainName} on ChatPoint',
     preview: '{registrantName} ({registrantEmail}) is now a contact of yours',

@@ -70,6 +70,13 @@ export const ja: MailWords = {
     orTap: 'または、登録中の端末で次のボタンをタップしてください。',
     button: 'サインインする',
   },
+  picDigest: {
+    subject: '{workdomainName} の新しい登録者：{count} 人',
+    preview: '前回のまとめ以降、{count} 人が {workdomainName} に登録しました',
+    heading: '新しい登録者',
+    body: '前回のまとめ以降、{count} 人が {workdomainName} に登録し、あなたの連絡先に加わりました：',
+    button: 'ChatPoint を開く',
+  },
   picNewRegistrant: {
     subject: '{registrantName} さんが ChatPoint で {workdomainName} に登録しました',
     preview: '{registrantName} さん（{registrantEmail}）があなたの連絡先に加わりました',

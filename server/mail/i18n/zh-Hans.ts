@@ -60,6 +60,13 @@ export const zhHans: MailWords = {
     orTap: '或者，在您正在注册的设备上点按：',
     button: '登录',
   },
+  picDigest: {
+    subject: '{workdomainName} 的新注册者：{count} 位',
+    preview: '自上次摘要以来，有 {count} 位加入了 {workdomainName}',
+    heading: '新的注册者',
+    body: '自上次摘要以来，有 {count} 位在 {workdomainName} 注册，现在是您的联系人：',
+    button: '打开 ChatPoint',
+  },
   picNewRegistrant: {
     subject: '{registrantName} 已在 ChatPoint 加入 {workdomainName}',
     preview: '{registrantName}（{registrantEmail}）现在是您的联系人',

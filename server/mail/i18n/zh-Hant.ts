@@ -60,6 +60,13 @@ export const zhHant: MailWords = {
     orTap: '或者，在您正在註冊的裝置上點按：',
     button: '登入',
   },
+  picDigest: {
+    subject: '{workdomainName} 的新註冊者：{count} 位',
+    preview: '自上次摘要以來，有 {count} 位加入了 {workdomainName}',
+    heading: '新的註冊者',
+    body: '自上次摘要以來，有 {count} 位在 {workdomainName} 註冊，現在是您的聯絡人：',
+    button: '開啟 ChatPoint',
+  },
   picNewRegistrant: {
     subject: '{registrantName} 已在 ChatPoint 加入 {workdomainName}',
     preview: '{registrantName}（{registrantEmail}）現在是您的聯絡人',

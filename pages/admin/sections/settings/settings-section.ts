@@ -223,6 +223,25 @@ function firstMessageField(panel: RegistrationPanelHost) {
   </div>`;
 }
 
+const picNoticeModes = [
+  ['each', 'picNoticeEach'],
+  ['digest', 'picNoticeDigest'],
+  ['off', 'picNoticeOff'],
+] as const;
+
+function picNoticeField(panel: RegistrationPanelHost) {
+  const t = adminWords().settings;
+  return html`<div class="field">
+    ${labelWithHelp(panel, 'picNotice', 'pic-notice', t.picNotice)}
+    <select id="pic-notice" @change=${panel.pickPicNotice}>
+      ${picNoticeModes.map(
+        ([mode, key]) =>
+          html`<option value=${mode} .selected=${mode === panel.picNoticeDraft}>${t[key]}</option>`,
+      )}
+    </select>
+  </div>`;
+}
+
 /** Open/close, why it closed, capacity, and the PIC + welcome message + first message form. */
 export function settingsSection(panel: RegistrationPanelHost, registration: Registration) {
   const t = adminWords().settings;
@@ -231,6 +250,7 @@ export function settingsSection(panel: RegistrationPanelHost, registration: Regi
     ${openSwitch(panel, registration)} ${panel.notices.line('open')} ${capacityMeter(panel, registration)}
     <form class="stack" @submit=${panel.saveSettings} novalidate>
       ${picField(panel, registration)} ${welcomeField(panel)} ${firstMessageField(panel)}
+      ${picNoticeField(panel)}
       <div class="row">
         <button type="submit" aria-disabled=${panel.busy === 'save' ? 'true' : 'false'}>
           ${panel.busy === 'save' ? t.saving : t.save}

@@ -1,14 +1,17 @@
-/** Six-digit emailed codes: made, stored as a keyed hash and checked the same way everywhere. */
+/** Emailed codes (registration and sign-in): made, stored as a keyed hash and checked the same way. */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 import { limits } from '../../contract/limits.ts';
 
 export const CODE_LIFETIME_MS = limits.codeLifetimeMinutes * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = limits.maxCodeAttempts;
+const CODE_PATTERN = new RegExp(`^[0-9]{${limits.codeLength}}$`);
 
-/** Six digits from the CSPRNG, leading zeros kept. */
+/** limits.codeLength digits from the CSPRNG, leading zeros kept. */
 export function generateCode(): string {
-  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+  return randomInt(0, 10 ** limits.codeLength)
+    .toString()
+    .padStart(limits.codeLength, '0');
 }
 
 /** Keyed hash bound to its owner (a registration or a sign-in), so a leaked row cannot be checked offline or reused. */
@@ -26,5 +29,5 @@ export function codeMatches(key: Buffer, ownerId: string, code: string, storedHa
 /** What a person may type or paste: digits with spaces or dashes between them. */
 export function normaliseCodeInput(input: string): string | null {
   const digits = input.replace(/[\s-]/g, '');
-  return /^[0-9]{6}$/.test(digits) ? digits : null;
+  return CODE_PATTERN.test(digits) ? digits : null;
 }

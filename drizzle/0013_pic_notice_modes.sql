@@ -1,0 +1,2 @@
+ALTER TABLE "registration_settings" ADD COLUMN "pic_notice" text DEFAULT 'each' NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "email_outbox_open_digest_idx" ON "email_outbox" USING btree ("supersede_key") WHERE template = 'pic-digest' and status = 'pending' and attempts = 0;

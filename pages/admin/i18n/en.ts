@@ -63,6 +63,16 @@ export const en = {
     deactivatedPic:
       '{name} is deactivated. Public registration is closed until you choose another person in charge.',
     reactivated: '{name} is active again.',
+    exportData: 'Export data',
+    exportName: 'Export data of {name}',
+    erase: 'Erase',
+    eraseName: 'Erase {name}',
+    erasing: 'Erasing…',
+    eraseHeading: 'Erase {name}?',
+    eraseMessage:
+      '{name} ({email}) is erased for good: the account, conversations and messages, answers and consent history. Their seat is freed and the address can register again as a new person.',
+    eraseExportFirst: 'Export their data first if you need a copy.',
+    erased: '{name} was erased.',
   },
   settings: {
     heading: 'Settings',

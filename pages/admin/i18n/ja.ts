@@ -91,6 +91,16 @@ export const ja: AdminWords = {
     deactivated: '{name} を無効にしました。',
     deactivatedPic: '{name} を無効にしました。別の担当者を選ぶまで、公開登録の受付は停止します。',
     reactivated: '{name} を再び有効にしました。',
+    exportData: 'データを書き出す',
+    exportName: '{name} さんのデータを書き出す',
+    erase: '消去',
+    eraseName: '{name} さんを消去',
+    erasing: '消去中…',
+    eraseHeading: '{name} さんを消去しますか？',
+    eraseMessage:
+      '{name} さん（{email}）のアカウント、会話とメッセージ、回答、同意の記録を完全に消去します。枠が空き、このアドレスは新しい人として再び登録できます。',
+    eraseExportFirst: '控えが必要な場合は、先にデータを書き出してください。',
+    erased: '{name} さんを消去しました。',
   },
   settings: {
     heading: '設定',

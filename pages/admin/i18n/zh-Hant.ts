@@ -91,6 +91,16 @@ export const zhHant: AdminWords = {
     deactivated: '已停用 {name}。',
     deactivatedPic: '已停用 {name}。在您選擇其他負責人之前，公開註冊將保持關閉。',
     reactivated: '{name} 已重新啟用。',
+    exportData: '匯出資料',
+    exportName: '匯出資料：{name}',
+    erase: '刪除',
+    eraseName: '刪除 {name}',
+    erasing: '刪除中…',
+    eraseHeading: '要刪除 {name} 嗎？',
+    eraseMessage:
+      '將永久刪除 {name}（{email}）的帳號、對話與訊息、回答及同意紀錄。名額會釋出，此地址可再以新成員身分註冊。',
+    eraseExportFirst: '如需留存副本，請先匯出資料。',
+    erased: '已刪除 {name}。',
   },
   settings: {
     heading: '設定',

@@ -9,6 +9,7 @@ import {
 } from './enums.ts';
 import { languages } from './languages.ts';
 import { limits } from './limits.ts';
+import { FieldAnswersSchema, PrivacySettingsChange, PrivacySettingsSchema } from './privacy.ts';
 
 const UserId = z.string().uuid().openapi({ example: '5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11' });
 
@@ -79,6 +80,7 @@ export const RegistrationSettingsSchema = z
         description:
           'Web sites refused lately (origin_not_allowed) and not allowed since: the last 10 distinct ones, latest first',
       }),
+    ...PrivacySettingsSchema,
   })
   .openapi('RegistrationSettings');
 
@@ -120,6 +122,7 @@ export const RegistrationSettingsChange = z
       .max(limits.allowedOriginsMax)
       .optional()
       .openapi({ description: 'Exact origins, scheme://host[:port], no path' }),
+    ...PrivacySettingsChange,
   })
   .openapi('RegistrationSettingsChange');
 
@@ -141,6 +144,9 @@ export const AdminUserSchema = z
       description:
         'For the person in charge of public registration: how many active external users have them as their contact (who a new person in charge takes over). Null for everyone else',
     }),
+    fields: FieldAnswersSchema,
+    marketing: z.boolean().openapi({ description: 'The latest marketing choice' }),
+    consentVersion: z.string().nullable().openapi({ description: 'The latest policy version agreed to' }),
   })
   .openapi('AdminUser');
 

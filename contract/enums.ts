@@ -26,5 +26,10 @@ export type PicNoticeMode = (typeof picNoticeModes)[number];
  * Events a webhook endpoint can subscribe to; `webhook.test` is only ever sent by the test button.
  * Here rather than beside the webhook schemas, so the admin page can list them without zod.
  */
-export const webhookEventTypes = ['user.registered', 'registration.opened', 'registration.closed'] as const;
+export const webhookEventTypes = [
+  'user.registered',
+  'user.deleted',
+  'registration.opened',
+  'registration.closed',
+] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -35,6 +35,8 @@ export const errorCodes = {
   invalid_name: [422, `Please enter your name (1 to ${limits.nameMaxLength} characters).`],
   invalid_email: [422, 'Please enter a valid email address.'],
   email_domain_not_allowed: [422, 'Addresses at this email domain cannot register here.'],
+  consent_required: [422, 'Please agree to the terms to register.'],
+  invalid_field: [422, 'Please check your answer to this question.'],
   invalid_code: [422, 'That code is not right.'],
   registration_complete: [422, 'This registration is already complete. Sign in instead.'],
   code_superseded: [422, 'A newer code was sent; use the code from the latest email.'],
@@ -64,6 +66,8 @@ export interface ErrorDetails {
   triesLeft?: number;
   /** 429 and 503: seconds to wait, the same number as the Retry-After header. */
   retryAfter?: number;
+  /** invalid_field: the key of the question whose answer was refused. */
+  field?: string;
   /** invalid_token of a password-reset link: why it no longer works. */
   reason?: ResetLinkProblem;
 }

@@ -28,6 +28,14 @@ export const limits = {
   webhookUrlMaxLength: 2048,
   /** Characters of a users-list search. */
   userSearchMax: 100,
+  /** The registration form's own questions (docs/privacy.md). */
+  registrationFieldsMax: 5,
+  fieldLabelMaxLength: 100,
+  fieldOptionsMax: 20,
+  fieldOptionMaxLength: 60,
+  fieldTextMaxLength: 200,
+  policyVersionMaxLength: 40,
+  policyUrlMaxLength: 2000,
   /** Request bodies above this answer 413. */
   maxBodyBytes: 16 * 1024,
 } as const;

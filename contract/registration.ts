@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { firstMessageModes } from './enums.ts';
 import { languages } from './languages.ts';
 import { limits } from './limits.ts';
+import { FieldAnswersSchema, PrivacySettingsSchema } from './privacy.ts';
 
 /** The public registration API: request and answer shapes, for the server and (as types) the widget. */
 export const LinkParams = z.object({
@@ -22,6 +23,7 @@ export const LinkInfo = z
     open: z.boolean(),
     message: FirstMessageMode,
     challenge: z.boolean().openapi({ description: 'Whether start needs a solved proof of work (altcha)' }),
+    ...PrivacySettingsSchema,
   })
   .openapi('RegistrationLinkInfo');
 export const LinkInfoQuery = z.object({
@@ -64,6 +66,16 @@ export const StartBody = z
     altcha: z.string().max(2000).optional().openapi({
       description:
         'Base64 of the solved ALTCHA v1 payload {"algorithm","challenge","number","salt","signature"}',
+    }),
+    consent: z.boolean().optional().openapi({
+      description: 'true: agrees to the terms and privacy policy (required when consentRequired)',
+    }),
+    marketing: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'The marketing choice, when the link offers one' }),
+    fields: FieldAnswersSchema.optional().openapi({
+      description: `Answers to the link's fields: text ≤ ${limits.fieldTextMaxLength} characters, one of a select's options, a checkbox's boolean`,
     }),
   })
   .openapi('RegistrationStart');

@@ -3,7 +3,7 @@ import { solveAltcha } from './api/altcha.ts';
 import { emailSuggestion } from './steps/email-hint.ts';
 import { deepEqual, equal, ok } from './testing/assert.ts';
 import { apiError, FakeRegistrationServer } from './testing/fake-registration-server.ts';
-import { $, $$, alertText, mount, submitDetails, typeInto, unmountAll } from './testing/fixture.ts';
+import { $, $$, alertText, mount, submitDetails, typeInto, unmountAll, waitFor } from './testing/fixture.ts';
 
 let server: FakeRegistrationServer;
 
@@ -111,6 +111,8 @@ describe('<chatpoint-register> email domains', () => {
     const element = await mount();
     typeInto(element, '#email', 'ann@gmail.con');
     $(element, '#email').dispatchEvent(new Event('change'));
+    // The look-alike check is its own file, fetched on the first typed address.
+    await waitFor(() => element.flow.hint !== '', 'the hint');
     await element.updateComplete;
     const hint = $$(element, 'button').find((b) => b.textContent!.includes('Did you mean'));
     equal(hint?.textContent?.trim(), 'Did you mean ann@gmail.com?');

@@ -64,6 +64,8 @@ export const adminApi = {
     api<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(userId)}/deactivate`),
   reactivate: (userId: string) =>
     api<{ user: AdminUser }>('POST', `/api/admin/users/${encodeURIComponent(userId)}/reactivate`),
+  exportUser: (userId: string) => api<object>('GET', `/api/admin/users/${encodeURIComponent(userId)}/export`),
+  eraseUser: (userId: string) => api<void>('DELETE', `/api/admin/users/${encodeURIComponent(userId)}`),
   funnel: () => api<Funnel>('GET', '/api/admin/funnel'),
   audit: () => api<{ entries: AuditEntry[] }>('GET', '/api/admin/audit'),
   links: () => api<{ links: RegistrationLink[] }>('GET', '/api/admin/registration/links'),

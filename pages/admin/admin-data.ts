@@ -86,6 +86,12 @@ export class AdminData implements ReactiveController {
     await Promise.all([this.loadUsers(), this.loadRegistration(), this.loadActivity()]);
   }
 
+  /** Erases an external user for good (their seat is free again). */
+  async erase(user: AdminUser) {
+    await adminApi.eraseUser(user.id);
+    await Promise.all([this.loadUsers(), this.loadRegistration(), this.loadActivity()]);
+  }
+
   async reactivate(user: AdminUser) {
     await adminApi.reactivate(user.id);
     await Promise.all([this.loadUsers(), this.loadRegistration(), this.loadActivity()]);

@@ -191,6 +191,9 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
               registeredViaLink: false,
               registeredVia: null,
               registrants: null,
+              fields: {},
+              marketing: false,
+              consentVersion: null,
             },
           ]
         : [];

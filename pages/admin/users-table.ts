@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { LanguageController } from '../ui/i18n/index.ts';
 import { adminStyles } from './admin.styles.ts';
-import { type AdminUser, errorMessage } from './admin-api.ts';
+import { type AdminUser, adminApi, errorMessage } from './admin-api.ts';
 import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { adminWords, fill } from './i18n/index.ts';
@@ -87,6 +87,59 @@ export class ChatpointAdminUsers extends LitElement {
     }
   }
 
+  /** Everything stored about the person, as a JSON download (an access request). */
+  async #export(user: AdminUser) {
+    if (this.busyId) return;
+    this.#failed = null;
+    try {
+      const data = await adminApi.exportUser(user.id);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      );
+      link.download = `user-${user.id}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
+      this.#failed = { userId: user.id, message: errorMessage(error) };
+      this.requestUpdate();
+    }
+  }
+
+  /** Erases an external user for good, after a confirmation that names them (an erasure request). */
+  async #erase(user: AdminUser) {
+    if (this.busyId) return;
+    const t = adminWords().users;
+    const confirmed = await this.#confirm.ask({
+      heading: fill(t.eraseHeading, { name: user.name }),
+      message: [fill(t.eraseMessage, { name: user.name, email: user.email }), t.eraseExportFirst],
+      confirmLabel: t.erase,
+    });
+    if (!confirmed) return;
+    this.busyId = user.id;
+    this.notices.clear();
+    this.#failed = null;
+    try {
+      await this.data.erase(user);
+      void this.notices.say('erased', fill(t.erased, { name: user.name }));
+    } catch (error) {
+      this.#failed = { userId: user.id, message: errorMessage(error) };
+    } finally {
+      this.busyId = null;
+    }
+  }
+
+  #privacyActions(user: AdminUser, busy: boolean) {
+    if (user.kind !== 'external') return '';
+    const t = adminWords().users;
+    return html`<button class="secondary" aria-label=${fill(t.exportName, { name: user.name })}
+        @click=${() => this.#export(user)}>${t.exportData}</button>
+      <button class="danger" aria-label=${fill(t.eraseName, { name: user.name })}
+        aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.#erase(user)}>
+        ${busy ? t.erasing : t.erase}
+      </button>`;
+  }
+
   #row(user: AdminUser) {
     const active = user.status === 'active';
     const busy = this.busyId === user.id;
@@ -118,6 +171,7 @@ export class ChatpointAdminUsers extends LitElement {
       </td>
       <td role="cell" data-label=${t.created}><time datetime=${user.createdAt}>${formatDate(user.createdAt)}</time></td>
       <td role="cell" class="actions">
+        ${this.#privacyActions(user, busy)}
         ${
           user.id === this.meId
             ? ''
@@ -187,6 +241,7 @@ export class ChatpointAdminUsers extends LitElement {
         @keydown=${this.#search}
       />
       <p class="alert" role="alert">${this.users.error ?? ''}</p>
+      ${this.notices.line('erased')}
       ${
         users
           ? html`<div class="scroll" role="region" aria-labelledby="users-heading" tabindex="0">

@@ -1,10 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountUser, LanguageChoice, LoginResult, Person, SignedIn } from '../../contract/accounts.ts';
+import { ConsentBody, ConsentNeededSchema, EraseMeBody } from '../../contract/privacy.ts';
 import type { AppDeps } from '../deps.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../http/auth.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { createRouter } from '../http/router.ts';
 import { errorResponses, jsonBody, jsonContent, sessionSecurity } from '../http/schemas.ts';
+import { eraseSelf } from '../privacy/erase-self.ts';
+import { consentNeededFor, giveConsent } from '../privacy/member-consent.ts';
 import { accountView, listContacts } from './account-view.ts';
 import { startEmailSignIn, verifyEmailSignIn } from './email-sign-in.ts';
 import { setUserLanguage } from './language.ts';
@@ -216,12 +219,36 @@ const meRoute = createRoute({
             description:
               'True while this session may set the first password without currentPassword (POST /api/auth/change-password)',
           }),
+          consentNeeded: ConsentNeededSchema,
         })
         .openapi('Me'),
       'You',
     ),
     ...errorResponses(401),
   },
+});
+
+const consentRoute = createRoute({
+  method: 'post',
+  path: '/api/me/consent',
+  tags,
+  summary: 'Agree to the current version of the terms and privacy policy (consentNeeded in GET /api/me)',
+  description: 'Appended to the consent ledger. A version other than the current one → 422 invalid_request.',
+  security: sessionSecurity,
+  request: { body: jsonBody(ConsentBody) },
+  responses: { 204: { description: 'Recorded' }, ...errorResponses(400, 401, 413, 415, 422) },
+});
+
+const eraseMeRoute = createRoute({
+  method: 'delete',
+  path: '/api/me',
+  tags,
+  summary: 'Delete my account: an external user erases themself (confirm with the account’s email)',
+  description:
+    'Erased as DELETE /api/admin/users/{id} erases. A wrong confirm → 422 invalid_request; an internal user → 403 forbidden.',
+  security: sessionSecurity,
+  request: { body: jsonBody(EraseMeBody) },
+  responses: { 204: { description: 'Erased' }, ...errorResponses(400, 401, 403, 413, 415, 422) },
 });
 
 const languageRoute = createRoute({
@@ -290,9 +317,20 @@ export function accountRoutes(deps: AppDeps) {
         user: accountView(user),
         contacts: await listContacts(deps.db, user.id),
         choosePasswordWithoutCode: mayChooseFirstPassword(session),
+        consentNeeded: await consentNeededFor(deps.db, user),
       },
       200,
     );
+  });
+  app.openapi({ ...consentRoute, middleware: signedIn }, async (c) => {
+    const origin = c.req.header('Origin') ?? null;
+    await giveConsent(deps.db, c.get('session').user, c.req.valid('json').version, origin);
+    return c.body(null, 204);
+  });
+  app.openapi({ ...eraseMeRoute, middleware: signedIn }, async (c) => {
+    await eraseSelf(deps.db, c.get('session').user, c.req.valid('json').confirm);
+    clearSessionCookie(c);
+    return c.body(null, 204);
   });
   app.openapi({ ...languageRoute, middleware: signedIn }, async (c) => {
     const lang = await setUserLanguage(deps.db, c.get('session').user.id, c.req.valid('json').lang);

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Language } from '../../contract/languages.ts';
 import { limits } from '../../contract/limits.ts';
+import type { FieldAnswers } from '../../contract/registration-fields.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
 import { loginTokens, passwordResets, sessions, type UserRole, users } from '../db/schema/index.ts';
@@ -57,6 +58,8 @@ export function insertExternalUser(
     lang: Language;
     passwordHash: string;
     registeredViaLinkId: string;
+    /** Answers to the registration form's questions. */
+    fields: FieldAnswers;
   },
 ) {
   return tx.insert(users).values({

@@ -23,6 +23,7 @@ import {
 } from '../registration/settings.ts';
 import { registerWebhookRoutes } from '../webhooks/routes.ts';
 import { registerLinkRoutes } from './link-routes.ts';
+import { registerPrivacyRoutes } from './privacy-routes.ts';
 import { registrationQrSvg } from './qr.ts';
 import { type AdminEnv, requireAdmin } from './scope.ts';
 import { deactivateWorkdomainUser, listUsers, reactivateWorkdomainUser } from './users.ts';
@@ -221,6 +222,7 @@ export function adminRoutes(deps: AppDeps) {
     return c.json({ entries }, 200);
   });
   registerLinkRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   return app;
 }

@@ -25,6 +25,9 @@ const adminUserColumns = {
   registeredViaLink: users.registeredViaLink,
   registeredViaLinkId: users.registeredViaLinkId,
   registeredViaLabel: registrationLinks.label,
+  fields: users.fields,
+  marketing: users.marketing,
+  consentVersion: users.consentVersion,
 };
 
 type AdminUserRow = Awaited<ReturnType<typeof selectAdminUsers>>[number];
@@ -50,6 +53,9 @@ const toAdminUser = (user: AdminUserRow, registrants: number | null = null) => (
       ? { linkId: user.registeredViaLinkId, label: user.registeredViaLabel }
       : null,
   registrants,
+  fields: user.fields,
+  marketing: user.marketing,
+  consentVersion: user.consentVersion,
 });
 
 export type AdminUser = ReturnType<typeof toAdminUser>;

@@ -4,6 +4,7 @@ import type { Language } from '../../contract/languages.ts';
 import type { Tx } from '../db/client.ts';
 import { pipeline } from '../db/pipeline.ts';
 import { contacts, conversations, messages } from '../db/schema/index.ts';
+import type { StoredAnswer } from './answer-lines.ts';
 import { systemLine } from './system-lines.ts';
 import { type WelcomeMessages, welcomeMessageFor } from './welcome-message.ts';
 
@@ -23,6 +24,8 @@ export interface FirstContactLines {
   lang: Language;
   /** The registrant's first message to the PIC, or null. */
   firstMessage: string | null;
+  /** The registrant's answers to the form's questions, listed under the line announcing them. */
+  answers: StoredAnswer[];
 }
 
 // Lines written in one transaction share now(); these offsets keep their reading order.
@@ -49,6 +52,7 @@ export async function createFirstContact(
       user: { id: newUser.id, name: newUser.name },
       workdomain: { name: lines.workdomainName },
       via: lines.via,
+      ...(lines.answers.length > 0 ? { answers: lines.answers } : {}),
     }),
   };
   const welcomeMessage = welcomeMessageFor(lines.lang, lines.welcomeMessages, lines.welcomeMessage);

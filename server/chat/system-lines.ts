@@ -1,17 +1,20 @@
 import type { Language } from '../../contract/languages.ts';
 import type { SystemEvent } from '../db/schema/index.ts';
 import { fill } from '../mail/i18n/index.ts';
+import { answerLines } from './answer-lines.ts';
 import { systemLineCatalogues } from './i18n/index.ts';
 
 /** A system line's words in a language; null for an event this version does not know. */
 export function systemLineText(event: SystemEvent, lang: Language): string | null {
   const words = systemLineCatalogues[lang] ?? systemLineCatalogues.en;
   switch (event.type) {
-    case 'joined':
-      return fill(event.via === 'page' ? words.joinedThroughPage : words.joinedThroughSite, {
+    case 'joined': {
+      const joined = fill(event.via === 'page' ? words.joinedThroughPage : words.joinedThroughSite, {
         name: event.user.name,
         workdomain: event.workdomain.name,
       });
+      return event.answers?.length ? `${joined}\n${answerLines(event.answers, lang)}` : joined;
+    }
     case 'pic_assigned':
       return fill(words.picAssigned, { pic: event.pic.name });
     default:

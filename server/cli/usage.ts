@@ -7,6 +7,8 @@ export function usage(program: string): string {
   workdomain create --name <text> --slug <slug> --plan free|standard|pro|enterprise --external-limit <n> [--create-database]
   user create --workdomain <slug> --email <e> --name <text> [--role member|admin] <password>
   user deactivate --workdomain <slug> --email <e>
+  user export --workdomain <slug> --email <e>
+  user erase --workdomain <slug> --email <e>
   user set-password --workdomain <slug> --email <e> <password>
   registration open --workdomain <slug> --pic <email> [--welcome <text>]
   registration close --workdomain <slug>

@@ -4,6 +4,8 @@ import { createInternalUser, findUserByEmail } from '../accounts/users.ts';
 import { deactivateUser } from '../admin/users.ts';
 import type { Database } from '../db/client.ts';
 import { rotateStoredSigningKey } from '../keys/key-ring.ts';
+import { eraseUser } from '../privacy/erase.ts';
+import { exportUser } from '../privacy/export.ts';
 import { closeRegistration, openRegistration } from '../registration/availability.ts';
 import { showRegistration, updateRegistrationSettings } from '../registration/settings.ts';
 import { createWorkdomain, findWorkdomainBySlug } from '../workdomains/workdomains.ts';
@@ -73,6 +75,25 @@ export const verbs: Record<string, Verb> = {
       const user = await findUserByEmail(db, workdomain.id, options.email!);
       await deactivateUser(db, workdomain.id, user.id, operator, publicUrl);
       return { id: user.id, status: 'inactive' };
+    },
+  },
+  'user export': {
+    options: ['workdomain', 'email'],
+    required: ['workdomain', 'email'],
+    async run({ db, options }) {
+      const workdomain = await findWorkdomainBySlug(db, options.workdomain!);
+      const user = await findUserByEmail(db, workdomain.id, options.email!);
+      return exportUser(db, workdomain.id, user.id);
+    },
+  },
+  'user erase': {
+    options: ['workdomain', 'email'],
+    required: ['workdomain', 'email'],
+    async run({ db, options }) {
+      const workdomain = await findWorkdomainBySlug(db, options.workdomain!);
+      const user = await findUserByEmail(db, workdomain.id, options.email!);
+      await eraseUser(db, workdomain.id, user.id, operator);
+      return { id: user.id, erased: true };
     },
   },
   'user set-password': {

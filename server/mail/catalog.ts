@@ -41,7 +41,7 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
 /** Props that pick a differently worded variant instead of filling a slot. */
 export const variantProps: Partial<Record<EmailTemplateName, readonly string[]>> = {
   'registration-closed': ['reason'],
-  'pic-new-registrant': ['hasMessage'],
+  'pic-new-registrant': ['hasMessage', 'hasAnswers'],
 };
 
 export interface RenderedEmail {

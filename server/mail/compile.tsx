@@ -63,8 +63,16 @@ const definitions: { [K in EmailTemplateName]: TemplateDefinition<EmailTemplates
   'pic-new-registrant': {
     component: PicNewRegistrant,
     subject: picNewRegistrantSubject,
-    slots: ['picName', 'registrantName', 'registrantEmail', 'workdomainName', 'message', 'conversationUrl'],
-    variants: { hasMessage: [true, false] },
+    slots: [
+      'picName',
+      'registrantName',
+      'registrantEmail',
+      'workdomainName',
+      'message',
+      'answers',
+      'conversationUrl',
+    ],
+    variants: { hasMessage: [true, false], hasAnswers: [true, false] },
   },
   'pic-digest': {
     component: PicDigest,

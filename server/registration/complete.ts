@@ -5,6 +5,7 @@ import type { Verified } from '../../contract/registration.ts';
 import { insertLoginToken } from '../accounts/login-tokens.ts';
 import { insertExternalUser } from '../accounts/users.ts';
 import { writeAudit } from '../audit/write.ts';
+import { storedAnswers } from '../chat/answer-lines.ts';
 import { createFirstContact, postToPic } from '../chat/first-contact.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/client.ts';
@@ -12,6 +13,7 @@ import { pipeline } from '../db/pipeline.ts';
 import { registrationSettings, registrations, users, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { recordChoices, updateAnswers } from '../privacy/consent-ledger.ts';
 import { MAX_CODE_ATTEMPTS } from '../verification/codes.ts';
 import { codeAlreadyUsed } from '../verification/refusals.ts';
 import { queueWebhookEvent } from '../webhooks/events.ts';
@@ -123,6 +125,9 @@ export async function signIn(
     if (registration.message && pic && pic.id !== user.id) {
       await postToPic(tx, registration.workdomainId, user, pic, registration.message);
     }
+    // A member signing in through the form agrees again and answers again.
+    await recordChoices(tx, choiceContext(registration, user.id), registration, link.settings.policyVersion);
+    await updateAnswers(tx, user.id, registration.fields ?? {});
     const jti = await insertLoginToken(tx, user.id);
     await recordFunnelEvent(
       tx,
@@ -137,6 +142,15 @@ export async function signIn(
   if (!signedIn) return null;
   return loginLinks(deps, signedIn.user, signedIn.jti);
 }
+
+/** Where the registrant's choices were made, for the consent ledger. */
+const choiceContext = (registration: Registration, userId: string) => ({
+  workdomainId: registration.workdomainId,
+  userId,
+  lang: registration.lang,
+  linkId: registration.linkId,
+  origin: registration.origin,
+});
 
 type CompletionOutcome =
   | { kind: 'closed' }
@@ -204,7 +218,15 @@ async function completeRegistration(
     lang: registration.lang,
     passwordHash,
     registeredViaLinkId: registration.linkId,
+    fields: registration.fields ?? {},
   });
+  const consents = await recordChoices(
+    tx,
+    choiceContext(registration, newUser.id),
+    registration,
+    settings.policyVersion,
+  );
+  const answers = storedAnswers(settings.fields, registration.fields ?? {});
   // The rest refers only to the user and to ids made here: it goes to the database as one
   // pipeline instead of a round trip per statement.
   const [, , jti] = await pipeline([
@@ -216,6 +238,7 @@ async function completeRegistration(
       welcomeMessages: settings.welcomeMessages,
       lang: registration.lang,
       firstMessage: registration.message,
+      answers,
     }).then(({ conversationId }) =>
       tellPic(deps, tx, {
         pic,
@@ -223,6 +246,7 @@ async function completeRegistration(
         workdomainName: workdomain.name,
         conversationId,
         message: registration.message,
+        answers,
         picNotice: settings.picNotice,
       }),
     ),
@@ -241,6 +265,8 @@ async function completeRegistration(
       workdomain: { slug: workdomain.slug, name: workdomain.name },
       linkId: registration.linkId,
       message: firstMessageOf(registration),
+      fields: registration.fields ?? {},
+      consents,
     }),
   ]);
   if (!hasFreeSeat(used + 1, workdomain.externalUserLimit)) {

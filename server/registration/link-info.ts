@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps.ts';
 import { isOpen } from './availability.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { findLink } from './link.ts';
+import { privacySettingsOf } from './privacy-settings.ts';
 
 /** The link's public facts; `countView` counts a visitor in the funnel (the widget asks once per session). */
 export async function getLinkInfo(deps: AppDeps, linkId: string, countView = false) {
@@ -13,5 +14,6 @@ export async function getLinkInfo(deps: AppDeps, linkId: string, countView = fal
     open: isOpen(link.settings, link.workdomain),
     message: link.settings.message,
     challenge: link.settings.botProtection,
+    ...privacySettingsOf(link.settings),
   };
 }

@@ -1,5 +1,6 @@
 import type { PicNoticeMode } from '../../contract/enums.ts';
 import type { Language } from '../../contract/languages.ts';
+import { answerLines, type StoredAnswer } from '../chat/answer-lines.ts';
 import type { Tx } from '../db/client.ts';
 import type { AppDeps } from '../deps.ts';
 import { addToOpenDigest, enqueueEmail } from '../mail/outbox.ts';
@@ -10,6 +11,8 @@ interface NewRegistrant {
   workdomainName: string;
   conversationId: string;
   message: string | null;
+  /** The registrant's answers to the form's questions, listed in the mail. */
+  answers: StoredAnswer[];
   /** The workdomain's choice: a mail per registrant, a summary, or nothing. */
   picNotice: PicNoticeMode;
 }
@@ -22,6 +25,7 @@ export async function tellPic(deps: AppDeps, tx: Tx, registration: NewRegistrant
   if (registration.picNotice === 'digest') {
     const entry = [
       `${registrant.name} <${registrant.email}>`,
+      ...(registration.answers.length > 0 ? [answerLines(registration.answers, pic.lang)] : []),
       ...(message ? [`“${firstLine(message)}”`] : []),
       conversationUrl,
     ].join('\n');
@@ -50,6 +54,8 @@ export async function tellPic(deps: AppDeps, tx: Tx, registration: NewRegistrant
       workdomainName: registration.workdomainName,
       message: message ?? '',
       hasMessage: Boolean(message),
+      answers: answerLines(registration.answers, pic.lang),
+      hasAnswers: registration.answers.length > 0,
       conversationUrl,
     },
   });

@@ -13,6 +13,7 @@ import { accessRulesOf, applyAccessRulesChange } from './access-rules.ts';
 import { activePic, isOpen } from './availability.ts';
 import { embedSnippet, newLinkId, registrationUrl } from './link.ts';
 import { replaceDefaultLink } from './links.ts';
+import { applyPrivacyChange, parsePrivacyChange, privacySettingsOf } from './privacy-settings.ts';
 import { listRefusedOrigins } from './refused-origins.ts';
 import { mergeWelcomeMessages, sameWelcomeMessages } from './welcome-messages.ts';
 import { embedPinnedSnippet } from './widget-pin.ts';
@@ -47,6 +48,7 @@ export async function showRegistration(
     message: settings?.message ?? 'off',
     picNotice: settings?.picNotice ?? 'each',
     ...accessRules,
+    ...privacySettingsOf(settings),
     // A site allowed since it was refused is no longer news; with no list, every site is allowed.
     refusedOrigins:
       accessRules.allowedOrigins.length === 0
@@ -72,6 +74,7 @@ export async function updateRegistrationSettings(
   }
   // Checked before the transaction too, so a malformed change costs no lock.
   if (change.welcomeMessages !== undefined) mergeWelcomeMessages({}, change.welcomeMessages);
+  const privacyChange = parsePrivacyChange(change);
   await db.transaction(async (tx) => {
     const settings = await lockSettings(tx, workdomainId);
     const set: Partial<typeof registrationSettings.$inferInsert> = { updatedAt: new Date() };
@@ -111,6 +114,7 @@ export async function updateRegistrationSettings(
       await writeAudit(tx, workdomainId, actor, 'pic_notice_changed', { to: change.picNotice });
     }
     await applyAccessRulesChange(tx, workdomainId, settings, change, actor, set);
+    await applyPrivacyChange(tx, workdomainId, settings, privacyChange, actor, set);
     await tx.update(registrationSettings).set(set).where(eq(registrationSettings.workdomainId, workdomainId));
   });
   return showRegistration(db, workdomainId, publicUrl);

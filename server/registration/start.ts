@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Language, resolveLanguage } from '../../contract/languages.ts';
+import type { FieldAnswers } from '../../contract/registration-fields.ts';
 import { parseEmailAddress, parsePersonName } from '../accounts/email-address.ts';
 import type { Tx } from '../db/client.ts';
 import { pipeline } from '../db/pipeline.ts';
@@ -14,6 +15,7 @@ import { assertOpen } from './availability.ts';
 import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { assertEmailDomainAllowed } from './email-rules.ts';
 import { parseFirstMessage } from './first-message.ts';
+import { checkRegistrantAnswers } from './form-rules.ts';
 import { recordFunnelEvent } from './funnel.ts';
 import { findLink, registrationUrl } from './link.ts';
 import { findRegistration, type Registration } from './lookup.ts';
@@ -110,7 +112,16 @@ async function queueRegistrationMail(
 export async function startRegistration(
   deps: AppDeps,
   linkId: string,
-  input: { name: string; email: string; lang?: string | undefined; message?: string; altcha?: string },
+  input: {
+    name: string;
+    email: string;
+    lang?: string | undefined;
+    message?: string;
+    altcha?: string;
+    consent?: boolean;
+    marketing?: boolean;
+    fields?: FieldAnswers;
+  },
   clientIp: string,
   origin: string | null = null,
 ) {
@@ -127,6 +138,7 @@ export async function startRegistration(
     await assertChallengeSolved(deps.db, challengeKey(deps.keys.codeKey), input.altcha);
   assertEmailDomainAllowed(link.settings, email.canonical);
   const message = parseFirstMessage(link.settings.message, input.message);
+  const answers = checkRegistrantAnswers(link.settings, input);
   const resendAfter = await consumeSendAllowance(deps, email.canonical, [
     { key: `start:ip:${clientIp}`, limit: deps.config.rateLimits.startsPerIp, windowSeconds: 600 },
   ]);
@@ -161,6 +173,9 @@ export async function startRegistration(
         codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
         message,
         origin: origin?.slice(0, 300) ?? null,
+        consentVersion: answers.consentVersion,
+        marketing: answers.marketing,
+        fields: answers.fields,
       }),
       queueRegistrationMail(
         deps,

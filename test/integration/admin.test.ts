@@ -90,6 +90,12 @@ describe.each(backends)('administration API on %s', (backend) => {
       blockDisposableEmails: true,
       allowedOrigins: [],
       refusedOrigins: [],
+      privacyPolicyUrl: null,
+      termsUrl: null,
+      consentRequired: false,
+      policyVersion: '1',
+      marketingOptIn: false,
+      fields: [],
     });
   });
 
@@ -394,6 +400,9 @@ describe.each(backends)('administration API on %s', (backend) => {
       registeredViaLink: true,
       registeredVia: { linkId, label: 'default' },
       registrants: null,
+      fields: {},
+      marketing: false,
+      consentVersion: null,
     });
     expect(rest.map((u: { id: string }) => u.id)).toEqual([pic.id, admin.id]);
     // The person in charge says how many registrants they look after.

@@ -21,6 +21,12 @@ describe.each(backends)('registration flow on %s', (backend) => {
       open: true,
       message: 'off',
       challenge: false,
+      privacyPolicyUrl: null,
+      termsUrl: null,
+      consentRequired: false,
+      policyVersion: '1',
+      marketingOptIn: false,
+      fields: [],
     });
     const missing = await h.request('GET', '/api/registrations/nope');
     expect(missing.status).toBe(404);

@@ -59,7 +59,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
     expect(webhook).toEqual({
       id: expect.any(String),
       url: receiver.url(path),
-      events: ['user.registered', 'registration.opened', 'registration.closed'],
+      events: ['user.registered', 'user.deleted', 'registration.opened', 'registration.closed'],
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/),
       createdAt: expect.any(String),
     });
@@ -96,6 +96,8 @@ describe.each(backends)('webhooks on %s', (backend) => {
         workdomain: { slug: workdomain.slug, name: workdomain.name },
         linkId,
         message: null,
+        fields: {},
+        consents: [],
       },
     });
     // Another secret, or one changed byte, does not verify.
@@ -240,7 +242,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
     for (const body of [
       {},
       { url: receiver.url(), events: [] },
-      { url: receiver.url(), events: ['user.deleted'] },
+      { url: receiver.url(), events: ['user.renamed'] },
       { url: receiver.url(), secret: 'mine' },
     ]) {
       const refused = await mine.api('POST', '/api/admin/webhooks', body);

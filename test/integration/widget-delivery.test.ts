@@ -74,6 +74,8 @@ describe('widget delivery', () => {
     expect(imported.sort()).toEqual(chunks.sort());
     expect(chunks.map((name) => /^chatpoint-register-([a-z-]+)-/.exec(name)?.[1]).sort()).toEqual([
       'altcha',
+      'email-hint',
+      'form-extras',
       'ja',
       'zh-hans',
       'zh-hant',

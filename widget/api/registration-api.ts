@@ -67,8 +67,8 @@ export function registrationApi(endpoint: string, link: string) {
     /** `view` counts the visitor in the workdomain's funnel. */
     info: (view?: boolean) => call<LinkInfo>(view ? `${base}?view=1` : base),
     challenge: () => call<AltchaChallenge>(`${base}/challenge`),
-    start: (name: string, email: string, lang: string, message?: string, altcha?: string) =>
-      call<Started>(`${base}/start`, { name, email, lang, message, altcha }),
+    start: (name: string, email: string, lang: string, message?: string, altcha?: string, more?: object) =>
+      call<Started>(`${base}/start`, { name, email, lang, message, altcha, ...more }),
     resend: (registrationId: string) => call<Resent>(`${base}/resend`, { registrationId }),
     verify: (registrationId: string, code: string) =>
       call<Registration>(`${base}/verify`, { registrationId, code }, (verified, status) => ({

@@ -11,8 +11,8 @@ import {
 import { ChatpointCodeSentEvent } from '../events/code-sent.ts';
 import { ChatpointErrorEvent } from '../events/error.ts';
 import { ChatpointRegisteredEvent } from '../events/registered.ts';
+import type { FormExtras } from '../extras/form-extras.ts';
 import { en } from '../i18n/en.ts';
-import { emailSuggestion } from '../steps/email-hint.ts';
 import { progress } from './saved-progress.ts';
 
 /** Where the registrant is. The element renders one view per state (diagram: registration-flow.mmd). */
@@ -41,7 +41,8 @@ const moves: Record<FlowState, readonly FlowState[]> = {
 };
 
 /** The field an error is shown beside; `form` is beside the submit button. */
-export type ErrorField = 'name' | 'email' | 'message' | 'code' | 'form';
+/** `consent`, or a question's key, for the parts loaded on demand. */
+export type ErrorField = 'name' | 'email' | 'message' | 'code' | 'form' | (string & {});
 
 export interface FlowError {
   code: string;
@@ -77,6 +78,8 @@ export class RegistrationFlow implements ReactiveController {
   hint = '';
   /** Admin preview: looks the same, counts nothing and cannot start. */
   preview = false;
+  /** The notice, consent and questions, loaded only for links that have them. */
+  x?: FormExtras | undefined;
 
   #api?: RegistrationApi;
   /** Where the progress of this endpoint and link is kept. */
@@ -106,7 +109,7 @@ export class RegistrationFlow implements ReactiveController {
   async load(endpoint: string, link: string, tapped?: string[]): Promise<void> {
     const run = ++this.#run;
     this.#go(loading);
-    this.error = this.registration = undefined;
+    this.error = this.registration = this.x = undefined;
     this.busy = false;
     this.app = new URL('/app', endpoint).href;
     this.#countdown(0);
@@ -128,6 +131,8 @@ export class RegistrationFlow implements ReactiveController {
       this.#challenge = info.challenge;
       this.workdomain = info.workdomain.name;
       this.messageMode = info.message ?? 'off';
+      if (info.termsUrl || info.privacyPolicyUrl || info.marketingOptIn || info.fields?.[0])
+        this.x = (await import('../extras/form-extras.ts')).default(info);
       const saved = info.open && progress(this.#key);
       if (saved) {
         this.email = saved.email;
@@ -161,6 +166,7 @@ export class RegistrationFlow implements ReactiveController {
         this.#challenge
           ? await (await import('../api/altcha.ts')).solveAltcha(await api.challenge())
           : undefined,
+        this.x?.a,
       ),
     );
     if (!started) return;
@@ -170,8 +176,9 @@ export class RegistrationFlow implements ReactiveController {
   }
 
   /** Checks a typed address for a likely typo; '' clears the hint. */
-  suggest(email: string): void {
-    this.hint = emailSuggestion(email);
+  async suggest(email: string): Promise<void> {
+    // Its own small file, fetched on the first typed address: the up-front budget goes to the form.
+    this.hint = email && (await import('../steps/email-hint.ts')).emailSuggestion(email);
     this.host.requestUpdate();
   }
 
@@ -265,6 +272,7 @@ export class RegistrationFlow implements ReactiveController {
             code: errorCode,
             // invalid_name, invalid_email, invalid_message and email_domain_not_allowed go beside their field.
             field:
+              error.details.field ??
               (/^invalid_(name|email|message)$/.exec(errorCode)?.[1] as ErrorField) ??
               (/email/.test(errorCode) ? 'email' : field),
             seconds: error.retryAfter,

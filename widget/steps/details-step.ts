@@ -47,6 +47,7 @@ export function detailsStep(context: StepContext): TemplateResult {
                 .value=${flow.message}></textarea>`,
           )
     }
+    ${flow.x?.r(context, html)}
     <div part="actions"><button part="button" ?disabled=${flow.preview}>${t.submit}</button></div>
     ${alert(context, 'form')}
   </form>`;

@@ -63,6 +63,16 @@ export const en = {
     deactivatedPic:
       '{name} is deactivated. Public registration is closed until you choose another person in charge.',
     reactivated: '{name} is active again.',
+    exportData: 'Export data',
+    exportName: 'Export data of {name}',
+    erase: 'Erase',
+    eraseName: 'Erase {name}',
+    erasing: 'Erasing…',
+    eraseHeading: 'Erase {name}?',
+    eraseMessage:
+      '{name} ({email}) is erased for good: the account, conversations and messages, answers and consent history. Their seat is freed and the address can register again as a new person.',
+    eraseExportFirst: 'Export their data first if you need a copy.',
+    erased: '{name} was erased.',
   },
   settings: {
     heading: 'Settings',
@@ -201,6 +211,7 @@ export const en = {
     link_regenerated: 'Regenerated the registration link',
     user_registered: 'New user registered through the link',
     user_deactivated: 'Deactivated a user',
+    user_erased: "Erased a user's data",
     user_reactivated: 'Reactivated a user',
     allowed_email_domains_changed: 'Changed the allowed email domains',
     blocked_email_domains_changed: 'Changed the blocked email domains',
@@ -259,6 +270,7 @@ export const en = {
   },
   webhooks: {
     userRegistered: 'Someone registered',
+    userDeleted: "Someone's data was erased",
     registrationOpened: 'Registration opened',
     registrationClosed: 'Registration closed',
     attempts: '{count} attempts',

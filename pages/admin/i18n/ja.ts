@@ -93,6 +93,16 @@ export const ja: AdminWords = {
     deactivated: '{name} を無効にしました。',
     deactivatedPic: '{name} を無効にしました。別の担当者を選ぶまで、公開登録の受付は停止します。',
     reactivated: '{name} を再び有効にしました。',
+    exportData: 'データを書き出す',
+    exportName: '{name} さんのデータを書き出す',
+    erase: '消去',
+    eraseName: '{name} さんを消去',
+    erasing: '消去中…',
+    eraseHeading: '{name} さんを消去しますか？',
+    eraseMessage:
+      '{name} さん（{email}）のアカウント、会話とメッセージ、回答、同意の記録を完全に消去します。枠が空き、このアドレスは新しい人として再び登録できます。',
+    eraseExportFirst: '控えが必要な場合は、先にデータを書き出してください。',
+    erased: '{name} さんを消去しました。',
   },
   settings: {
     heading: '設定',
@@ -233,6 +243,7 @@ export const ja: AdminWords = {
     link_regenerated: '登録リンクを再発行',
     user_registered: 'リンクから新規ユーザーが登録',
     user_deactivated: 'ユーザーを無効化',
+    user_erased: '利用者のデータを消去',
     user_reactivated: 'ユーザーを再有効化',
     allowed_email_domains_changed: '許可するメールドメインを変更',
     blocked_email_domains_changed: 'ブロックするメールドメインを変更',
@@ -292,6 +303,7 @@ export const ja: AdminWords = {
   },
   webhooks: {
     userRegistered: '誰かが登録した',
+    userDeleted: '利用者のデータを消去した',
     registrationOpened: '登録の受付を開始した',
     registrationClosed: '登録の受付を停止した',
     attempts: '{count} 回の試行',

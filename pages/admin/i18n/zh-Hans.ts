@@ -93,6 +93,16 @@ export const zhHans: AdminWords = {
     deactivated: '已停用 {name}。',
     deactivatedPic: '已停用 {name}。在您选择其他负责人之前，公开注册将保持关闭。',
     reactivated: '{name} 已重新启用。',
+    exportData: '导出数据',
+    exportName: '导出数据：{name}',
+    erase: '删除',
+    eraseName: '删除 {name}',
+    erasing: '删除中…',
+    eraseHeading: '要删除 {name} 吗？',
+    eraseMessage:
+      '将永久删除 {name}（{email}）的账号、对话和消息、回答及同意记录。名额会释放，该地址可以作为新成员再次注册。',
+    eraseExportFirst: '如需保留副本，请先导出数据。',
+    erased: '已删除 {name}。',
   },
   settings: {
     heading: '设置',
@@ -225,6 +235,7 @@ export const zhHans: AdminWords = {
     link_regenerated: '重新生成注册链接',
     user_registered: '新用户通过链接注册',
     user_deactivated: '停用用户',
+    user_erased: '删除了用户的数据',
     user_reactivated: '重新启用用户',
     allowed_email_domains_changed: '更改了允许的邮箱域名',
     blocked_email_domains_changed: '更改了屏蔽的邮箱域名',
@@ -282,6 +293,7 @@ export const zhHans: AdminWords = {
   },
   webhooks: {
     userRegistered: '有人注册',
+    userDeleted: '已删除某人的数据',
     registrationOpened: '注册已开放',
     registrationClosed: '注册已关闭',
     attempts: '{count} 次尝试',

@@ -93,6 +93,16 @@ export const zhHant: AdminWords = {
     deactivated: '已停用 {name}。',
     deactivatedPic: '已停用 {name}。在您選擇其他負責人之前，公開註冊將保持關閉。',
     reactivated: '{name} 已重新啟用。',
+    exportData: '匯出資料',
+    exportName: '匯出資料：{name}',
+    erase: '刪除',
+    eraseName: '刪除 {name}',
+    erasing: '刪除中…',
+    eraseHeading: '要刪除 {name} 嗎？',
+    eraseMessage:
+      '將永久刪除 {name}（{email}）的帳號、對話與訊息、回答及同意紀錄。名額會釋出，此地址可再以新成員身分註冊。',
+    eraseExportFirst: '如需留存副本，請先匯出資料。',
+    erased: '已刪除 {name}。',
   },
   settings: {
     heading: '設定',
@@ -225,6 +235,7 @@ export const zhHant: AdminWords = {
     link_regenerated: '重新產生註冊連結',
     user_registered: '新使用者透過連結註冊',
     user_deactivated: '停用使用者',
+    user_erased: '刪除了使用者的資料',
     user_reactivated: '重新啟用使用者',
     allowed_email_domains_changed: '變更了允許的電子郵件網域',
     blocked_email_domains_changed: '變更了封鎖的電子郵件網域',
@@ -282,6 +293,7 @@ export const zhHant: AdminWords = {
   },
   webhooks: {
     userRegistered: '有人註冊',
+    userDeleted: '已刪除某人的資料',
     registrationOpened: '註冊已開放',
     registrationClosed: '註冊已關閉',
     attempts: '{count} 次嘗試',

@@ -48,6 +48,12 @@ export type SystemEvent =
       workdomain: { name: string };
       /** `site`: the widget on the business's own web site; `page`: the hosted registration page. */
       via: 'site' | 'page';
+      /** The registrant's answers to the form's questions, listed under the line. */
+      answers?: {
+        key: string;
+        label: Partial<Record<'en' | 'zh-Hant' | 'zh-Hans' | 'ja', string>>;
+        value: string | boolean;
+      }[];
     }
   | { type: 'pic_assigned'; pic: { id: string; name: string } };
 

@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './chat.ts';
+export * from './consents.ts';
 export * from './links.ts';
 export * from './refused-origins.ts';
 export * from './registrations.ts';

@@ -17,6 +17,7 @@ import {
   picNoticeModes,
 } from '../../../contract/enums.ts';
 import { type Language, languages } from '../../../contract/languages.ts';
+import type { FieldAnswers, RegistrationField } from '../../../contract/registration-fields.ts';
 
 export { type ClosedReason, closedReasons };
 
@@ -46,6 +47,13 @@ export const registrationSettings = pgTable('registration_settings', {
   blockDisposableEmails: boolean('block_disposable_emails').notNull().default(true),
   allowedOrigins: text('allowed_origins').array().notNull().default([]),
   botProtection: boolean('bot_protection').notNull().default(false),
+  /** The notice, consent and questions of the form (docs/privacy.md). */
+  privacyPolicyUrl: text('privacy_policy_url'),
+  termsUrl: text('terms_url'),
+  consentRequired: boolean('consent_required').notNull().default(false),
+  policyVersion: text('policy_version').notNull().default('1'),
+  marketingOptIn: boolean('marketing_opt_in').notNull().default(false),
+  fields: jsonb('fields').$type<RegistrationField[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -86,6 +94,12 @@ export const registrations = pgTable(
     message: text('message'),
     /** The Origin header of the start request, if any: which page the registrant came from. */
     origin: text('origin'),
+    /** The policy version agreed to at start, or null; recorded in the consent ledger on completion. */
+    consentVersion: text('consent_version'),
+    /** The marketing choice at start, when the link offered one. */
+    marketing: boolean('marketing'),
+    /** Answers to the link's questions, checked at start. */
+    fields: jsonb('fields').$type<FieldAnswers>(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

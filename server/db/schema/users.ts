@@ -10,8 +10,19 @@ import {
 
 export { type UserKind, type UserRole, type UserStatus, userKinds, userRoles, userStatuses };
 
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { languages } from '../../../contract/languages.ts';
+import type { FieldAnswers } from '../../../contract/registration-fields.ts';
 import { workdomains } from './workdomains.ts';
 
 export const users = pgTable(
@@ -36,6 +47,11 @@ export const users = pgTable(
     lang: text('lang', { enum: languages }).notNull().default('en'),
     /** The registration link the user came through (registration_links.link_id), if any. */
     registeredViaLinkId: text('registered_via_link_id'),
+    /** Answers to the registration form's questions; the ledger (consents) keeps every choice. */
+    fields: jsonb('fields').$type<FieldAnswers>().notNull().default({}),
+    /** The latest marketing choice and policy version agreed to, as the ledger's last entries say. */
+    marketing: boolean('marketing').notNull().default(false),
+    consentVersion: text('consent_version'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

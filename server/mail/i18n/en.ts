@@ -81,6 +81,7 @@ export const en = {
     heading: 'A new registrant',
     body: '{registrantName} ({registrantEmail}) joined {workdomainName} through its website and is now one of your contacts.',
     firstMessage: 'Their first message:',
+    answers: 'Their answers:',
     button: 'Open the conversation',
   },
   emailSignInCode: {

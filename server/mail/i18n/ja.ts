@@ -83,6 +83,7 @@ export const ja: MailWords = {
     heading: '新しい登録者',
     body: '{registrantName} さん（{registrantEmail}）がウェブサイトから {workdomainName} に登録し、あなたの連絡先に加わりました。',
     firstMessage: '最初のメッセージ：',
+    answers: '回答:',
     button: '会話を開く',
   },
   emailSignInCode: {

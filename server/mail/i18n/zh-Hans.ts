@@ -73,6 +73,7 @@ export const zhHans: MailWords = {
     heading: '新的注册者',
     body: '{registrantName}（{registrantEmail}）通过网站加入了 {workdomainName}，现在是您的联系人之一。',
     firstMessage: '对方的第一条消息：',
+    answers: '对方的回答：',
     button: '打开会话',
   },
   emailSignInCode: {

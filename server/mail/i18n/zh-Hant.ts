@@ -73,6 +73,7 @@ export const zhHant: MailWords = {
     heading: '新的註冊者',
     body: '{registrantName}（{registrantEmail}）透過網站加入了 {workdomainName}，現在是您的聯絡人之一。',
     firstMessage: '對方的第一則訊息：',
+    answers: '對方的回答：',
     button: '開啟對話',
   },
   emailSignInCode: {

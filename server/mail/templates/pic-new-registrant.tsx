@@ -15,6 +15,10 @@ export interface PicNewRegistrantProps {
   message: string;
   /** Structural: whether a first message was written. */
   hasMessage: boolean;
+  /** The answers to the form's questions, one `label: value` per line; empty when none. */
+  answers: string;
+  /** Structural: whether there are answers to list. */
+  hasAnswers: boolean;
   conversationUrl: string;
 }
 
@@ -39,6 +43,12 @@ export function PicNewRegistrant(props: PicNewRegistrantProps) {
           <Text style={styles.quote}>{props.message}</Text>
         </>
       ) : null}
+      {props.hasAnswers ? (
+        <>
+          <Text style={styles.text}>{words.answers}</Text>
+          <Text style={{ ...styles.text, whiteSpace: 'pre-wrap' }}>{props.answers}</Text>
+        </>
+      ) : null}
     </PicMail>
   );
 }
@@ -51,5 +61,7 @@ PicNewRegistrant.PreviewProps = {
   workdomainName: 'Acme Trading',
   message: 'Hello, do you ship to Osaka?',
   hasMessage: true,
+  answers: 'Company: Acme\nHow did you hear of us?: A friend',
+  hasAnswers: true,
   conversationUrl: 'http://localhost:8787/app?conversation=5d0f6a8e-2b7c-4f1e-9a3d-7c2b1e0f9a11',
 } satisfies PicNewRegistrantProps;

@@ -15,6 +15,7 @@ type EventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 const eventKeys = {
   'user.registered': 'userRegistered',
+  'user.deleted': 'userDeleted',
   'registration.opened': 'registrationOpened',
   'registration.closed': 'registrationClosed',
 } as const satisfies Record<EventType, string>;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
-import { signInAttempts, users, workdomains } from '../db/schema/index.ts';
+import { pipeline } from '../db/pipeline.ts';
+import { signInAttempts, users, verificationCodes, workdomains } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
@@ -21,6 +22,7 @@ import {
   refusedRightCode,
   wrongCode,
 } from '../verification/refusals.ts';
+import { consumeCode, findCode, issueCode, recordWrongTry } from '../verification/store.ts';
 import { accountView } from './account-view.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { createSession, findSessionUser } from './sessions.ts';
@@ -64,12 +66,11 @@ export async function startEmailSignIn(deps: AppDeps, input: { email: string }, 
   const attemptId = randomUUID();
   const code = generateCode();
   await deps.db.transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({
-      id: attemptId,
-      emailCanonical: email.canonical,
-      codeHash: hashCode(deps.keys.codeKey, attemptId, code),
-      expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
-    });
+    // Two independent rows, sent as one pipeline.
+    await pipeline([
+      tx.insert(signInAttempts).values({ id: attemptId, emailCanonical: email.canonical }),
+      issueCode(tx, attemptId, 'sign_in', hashCode(deps.keys.codeKey, attemptId, code)),
+    ]);
     const accounts = await activeAccountsOf(tx, email.canonical);
     if (accounts.length === 0) return;
     await enqueueEmail(tx, {
@@ -88,12 +89,7 @@ export async function startEmailSignIn(deps: AppDeps, input: { email: string }, 
 
 /** Counts a wrong code in one statement, so parallel guesses are all counted. */
 async function countWrongCode(deps: AppDeps, attemptId: string): Promise<never> {
-  const [counted] = await deps.db
-    .update(signInAttempts)
-    .set({ attempts: sql`${signInAttempts.attempts} + 1` })
-    .where(eq(signInAttempts.id, attemptId))
-    .returning({ attempts: signInAttempts.attempts });
-  throw wrongCode(counted?.attempts ?? MAX_CODE_ATTEMPTS + 1);
+  throw wrongCode(await recordWrongTry(deps.db, attemptId));
 }
 
 export type EmailSignInResult =
@@ -112,9 +108,14 @@ export async function verifyEmailSignIn(
   const code = normaliseCodeInput(input.code);
   if (!code) throw malformedCode();
   if (!UUID.test(input.attemptId)) throw new AppError('sign_in_not_found');
-  const [attempt] = await deps.db.select().from(signInAttempts).where(eq(signInAttempts.id, input.attemptId));
-  if (!attempt) throw new AppError('sign_in_not_found');
-  if (attempt.usedAt) throw codeAlreadyUsed();
+  const [found] = await deps.db
+    .select({ emailCanonical: signInAttempts.emailCanonical, code: verificationCodes })
+    .from(signInAttempts)
+    .innerJoin(verificationCodes, eq(verificationCodes.subjectId, signInAttempts.id))
+    .where(eq(signInAttempts.id, input.attemptId));
+  if (!found) throw new AppError('sign_in_not_found');
+  const attempt = { id: input.attemptId, emailCanonical: found.emailCanonical, ...found.code };
+  if (attempt.consumedAt) throw codeAlreadyUsed();
   // Tries at a dead attempt still count, so parallel guesses are all counted.
   if (attempt.attempts >= MAX_CODE_ATTEMPTS) await countWrongCode(deps, attempt.id);
   if (attempt.expiresAt.getTime() <= Date.now()) throw codeExpired();
@@ -131,21 +132,9 @@ export async function verifyEmailSignIn(
   if (!account) throw new AppError('workdomain_not_found');
 
   return deps.db.transaction(async (tx) => {
-    const used = await tx
-      .update(signInAttempts)
-      .set({ usedAt: sql`now()` })
-      .where(
-        and(
-          eq(signInAttempts.id, attempt.id),
-          isNull(signInAttempts.usedAt),
-          lt(signInAttempts.attempts, MAX_CODE_ATTEMPTS),
-          gt(signInAttempts.expiresAt, sql`now()`),
-        ),
-      )
-      .returning({ id: signInAttempts.id });
-    if (used.length === 0) {
-      const [now] = await tx.select().from(signInAttempts).where(eq(signInAttempts.id, attempt.id));
-      throw refusedRightCode(now && { used: now.usedAt !== null, attempts: now.attempts });
+    if (!(await consumeCode(tx, attempt.id))) {
+      const now = await findCode(tx, attempt.id);
+      throw refusedRightCode(now && { used: now.consumedAt !== null, attempts: now.attempts });
     }
     const { sessionToken } = await createSession(tx, account.user.id, 'code');
     const session = await findSessionUser(tx, sessionToken);

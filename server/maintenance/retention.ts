@@ -10,6 +10,7 @@ import {
   registrations,
   sessions,
   signInAttempts,
+  verificationCodes,
 } from '../db/schema/index.ts';
 import type { Logger } from '../logger.ts';
 import { sweepFinishedWebhookDeliveries } from '../webhooks/outbox.ts';
@@ -55,8 +56,12 @@ async function deleteInBatches(db: Database, table: PgTable, where: SQL): Promis
  */
 export async function sweepRetention(db: Database, days: number) {
   const cutoff = sql`now() - make_interval(days => ${days})`;
+  const codeRanOut = db
+    .select({ id: verificationCodes.subjectId })
+    .from(verificationCodes)
+    .where(lt(verificationCodes.expiresAt, cutoff));
   return {
-    registrations: await deleteInBatches(db, registrations, lt(registrations.codeExpiresAt, cutoff)),
+    registrations: await deleteInBatches(db, registrations, inArray(registrations.id, codeRanOut)),
     outbox: await deleteInBatches(
       db,
       emailOutbox,
@@ -71,7 +76,9 @@ export async function sweepRetention(db: Database, days: number) {
       or(lt(sessions.expiresAt, cutoff), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, cutoff)))!,
     ),
     loginTokens: await deleteInBatches(db, loginTokens, lt(loginTokens.expiresAt, cutoff)),
-    signInAttempts: await deleteInBatches(db, signInAttempts, lt(signInAttempts.expiresAt, cutoff)),
+    signInAttempts: await deleteInBatches(db, signInAttempts, inArray(signInAttempts.id, codeRanOut)),
+    // After their registrations and sign-in attempts, which find theirs by it.
+    verificationCodes: await deleteInBatches(db, verificationCodes, lt(verificationCodes.expiresAt, cutoff)),
     passwordResets: await deleteInBatches(db, passwordResets, lt(passwordResets.expiresAt, cutoff)),
     // Windows last at most a day: one that started a day before the cutoff has surely ended.
     rateLimitWindows: await deleteInBatches(

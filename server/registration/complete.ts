@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { limits } from '../../contract/limits.ts';
 import type { Verified } from '../../contract/registration.ts';
 import { insertLoginToken } from '../accounts/login-tokens.ts';
@@ -14,8 +14,8 @@ import { registrationSettings, registrations, users, workdomains } from '../db/s
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { recordChoices, updateAnswers } from '../privacy/consent-ledger.ts';
-import { MAX_CODE_ATTEMPTS } from '../verification/codes.ts';
 import { codeAlreadyUsed } from '../verification/refusals.ts';
+import { consumeStep } from '../verification/store.ts';
 import { queueWebhookEvent } from '../webhooks/events.ts';
 import { hasFreeSeat, seatsUsed } from '../workdomains/seats.ts';
 import { activePic, assertOpen, autoCloseRegistration, isOpen, reasonToClose } from './availability.ts';
@@ -105,15 +105,16 @@ export async function signIn(
           eq(users.emailCanonical, registration.emailCanonical),
         ),
       );
+    const consumed = consumeStep(tx, registration.id);
     const used = await tx
+      .with(consumed)
       .update(registrations)
       .set({ state: 'completed', userId: member?.id ?? null })
       .where(
         and(
           eq(registrations.id, registration.id),
           inArray(registrations.state, registrationTransitions.signIn),
-          gt(registrations.codeExpiresAt, sql`now()`),
-          lt(registrations.attempts, MAX_CODE_ATTEMPTS),
+          inArray(registrations.id, tx.select({ id: consumed.subjectId }).from(consumed)),
         ),
       )
       .returning({ id: registrations.id });

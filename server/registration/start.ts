@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
 import { consumeRateLimits, refusal } from '../limits/rate-limits.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { CODE_LIFETIME_MS, generateCode, hashCode } from '../verification/codes.ts';
+import { issueCode, resendCodeStep } from '../verification/store.ts';
 import { assertOpen } from './availability.ts';
 import { assertChallengeSolved, challengeKey } from './challenge.ts';
 import { assertEmailDomainAllowed } from './email-rules.ts';
@@ -149,7 +150,7 @@ export async function startRegistration(
       .select({ name: users.name, status: users.status })
       .from(users)
       .where(and(eq(users.workdomainId, link.workdomain.id), eq(users.emailCanonical, email.canonical)));
-    // Every branch does the same work (a code, its hash, one row, one mail); only the mail differs,
+    // Every branch does the same work (a code, its hash, the same rows, one mail); only the mail differs,
     // and it leaves later from the outbox.
     const code = generateCode();
     const codeHash = hashCode(deps.keys.codeKey, registrationId, code);
@@ -158,7 +159,7 @@ export async function startRegistration(
       : existing.status === 'active'
         ? { kind: 'sign-in', code, accountName: existing.name }
         : { kind: 'notice' };
-    // Three independent rows, sent as one pipeline.
+    // Four independent rows, sent as one pipeline.
     await pipeline([
       tx.insert(registrations).values({
         id: registrationId,
@@ -169,14 +170,13 @@ export async function startRegistration(
         emailCanonical: email.canonical,
         lang,
         state: stateFor[mail.kind],
-        codeHash: mail.kind === 'notice' ? null : codeHash,
-        codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
         message,
         origin: origin?.slice(0, 300) ?? null,
         consentVersion: answers.consentVersion,
         marketing: answers.marketing,
         fields: answers.fields,
       }),
+      issueCode(tx, registrationId, 'registration', mail.kind === 'notice' ? null : codeHash),
       queueRegistrationMail(
         deps,
         tx,
@@ -209,12 +209,15 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
 
   const mail = await resendMail(deps, registration);
   await deps.db.transaction(async (tx) => {
+    const resent = resendCodeStep(
+      tx,
+      registration.id,
+      mail.kind === 'notice' ? null : hashCode(deps.keys.codeKey, registration.id, mail.code),
+    );
     const moved = await tx
+      .with(resent)
       .update(registrations)
       .set({
-        codeHash: mail.kind === 'notice' ? null : hashCode(deps.keys.codeKey, registration.id, mail.code),
-        previousCodeHash: registration.codeHash,
-        codeExpiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
         sends: sql`${registrations.sends} + 1`,
         lastSentAt: new Date(),
       })
@@ -223,6 +226,7 @@ export async function resendCode(deps: AppDeps, linkId: string, registrationId: 
           eq(registrations.id, registration.id),
           inArray(registrations.state, registrationTransitions.resend),
           eq(registrations.sends, registration.sends),
+          inArray(registrations.id, tx.select({ id: resent.subjectId }).from(resent)),
         ),
       )
       .returning({ id: registrations.id });

@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { limits } from '../../contract/limits.ts';
 import { registrations } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { codeMatches, hashCode, normaliseCodeInput } from '../verification/codes.ts';
 import * as refusals from '../verification/refusals.ts';
+import { acceptStep, killedBy, triesCounted, wrongTryStep } from '../verification/store.ts';
 import { alreadyComplete, createAccount, signIn, type VerifyOutcome } from './complete.ts';
 import { findRegistration, type Registration } from './lookup.ts';
 import { registrationTransitions } from './states.ts';
@@ -14,45 +15,61 @@ import { registrationTransitions } from './states.ts';
  * keeps its state: wrong guesses arriving meanwhile cannot take it away.
  */
 async function countWrongCode(deps: AppDeps, registration: Registration, superseded = false): Promise<never> {
-  const [counted] = await deps.db
-    .update(registrations)
-    .set({
-      attempts: sql`${registrations.attempts} + 1`,
-      state: sql`case when ${registrations.attempts} + 1 >= ${limits.maxCodeAttempts}
-        and ${inArray(registrations.state, registrationTransitions.kill)} then 'dead' else ${registrations.state} end`,
-    })
-    .where(eq(registrations.id, registration.id))
-    .returning({ attempts: registrations.attempts, state: registrations.state });
-  // Only a dead registration refuses every code; an accepted one keeps answering "not right".
-  const attempts =
-    counted!.state === 'dead' ? counted!.attempts : Math.min(counted!.attempts, limits.maxCodeAttempts);
+  const counted = wrongTryStep(deps.db, registration.id);
+  const killed = deps.db.$with('killed').as(
+    deps.db
+      .update(registrations)
+      .set({ state: 'dead' })
+      .where(
+        and(
+          eq(registrations.id, registration.id),
+          inArray(registrations.state, registrationTransitions.kill),
+          killedBy(counted),
+        ),
+      )
+      .returning({ id: registrations.id }),
+  );
+  const [row] = await deps.db.with(counted, killed).select().from(counted);
   // A code replaced by a resend is a wrong try too, but its holder needs to hear why.
-  throw refusals.wrongCode(attempts, superseded);
+  throw refusals.wrongCode(row ? triesCounted(row) : limits.maxCodeAttempts + 1, superseded);
 }
 
 /**
- * Marks the chosen registration's right code as accepted, unless it expired or five wrong codes got
- * there first; answers the accepted row, or nothing.
+ * Marks the registration's right code as accepted, in one statement with the code's own
+ * acceptance, unless it expired or five wrong codes got there first; answers the accepted row, or
+ * nothing. `codeHash` checks the code in the same statement.
  */
-async function markAccepted(deps: AppDeps, which: SQL | undefined): Promise<Registration | undefined> {
-  const [accepted] = await deps.db
+async function markAccepted(
+  deps: AppDeps,
+  registrationId: string,
+  which?: SQL,
+  codeHash?: string,
+): Promise<Registration | undefined> {
+  const acceptable = sql`exists (select 1 from ${registrations} where ${and(
+    eq(registrations.id, registrationId),
+    which,
+    inArray(registrations.state, registrationTransitions.accept),
+  )})`;
+  const accepted = acceptStep(deps.db, registrationId, codeHash, acceptable);
+  const [row] = await deps.db
+    .with(accepted)
     .update(registrations)
     .set({ state: 'verified' })
     .where(
       and(
+        eq(registrations.id, registrationId),
         which,
         inArray(registrations.state, registrationTransitions.accept),
-        gt(registrations.codeExpiresAt, sql`now()`),
-        or(eq(registrations.state, 'verified'), lt(registrations.attempts, limits.maxCodeAttempts)),
+        inArray(registrations.id, deps.db.select({ id: accepted.subjectId }).from(accepted)),
       ),
     )
     .returning();
-  return accepted;
+  return row;
 }
 
 /** Accepts a code already checked against the registration, or says why it cannot. */
 async function acceptRightCode(deps: AppDeps, registration: Registration) {
-  if (await markAccepted(deps, eq(registrations.id, registration.id))) return;
+  if (await markAccepted(deps, registration.id)) return;
   await explainRefusal(deps, registration);
 }
 
@@ -86,9 +103,14 @@ export async function verifyRegistration(
   if (registration.state === 'completed') throw alreadyComplete();
   // A try at a dead registration still counts, so parallel guesses are all counted.
   if (registration.state === 'dead') await countWrongCode(deps, registration);
-  if (registration.codeExpiresAt.getTime() <= Date.now()) throw refusals.codeExpired();
-  if (!codeMatches(deps.keys.codeKey, registration.id, code, registration.codeHash)) {
-    const superseded = codeMatches(deps.keys.codeKey, registration.id, code, registration.previousCodeHash);
+  if (registration.code.expiresAt.getTime() <= Date.now()) throw refusals.codeExpired();
+  if (!codeMatches(deps.keys.codeKey, registration.id, code, registration.code.codeHash)) {
+    const superseded = codeMatches(
+      deps.keys.codeKey,
+      registration.id,
+      code,
+      registration.code.previousCodeHash,
+    );
     await countWrongCode(deps, registration, superseded);
   }
   if (registration.state === 'signin_code_sent') {
@@ -109,10 +131,8 @@ export async function verifyRegistration(
 function acceptRightCodeAtOnce(deps: AppDeps, linkId: string, registrationId: string, code: string) {
   return markAccepted(
     deps,
-    and(
-      eq(registrations.id, registrationId),
-      eq(registrations.linkId, linkId),
-      eq(registrations.codeHash, hashCode(deps.keys.codeKey, registrationId, code)),
-    ),
+    registrationId,
+    eq(registrations.linkId, linkId),
+    hashCode(deps.keys.codeKey, registrationId, code),
   );
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPasswordHasher } from '../../server/accounts/password-hasher.ts';
 import { createInternalUser } from '../../server/accounts/users.ts';
-import { passwordResets, sessions, signInAttempts } from '../../server/db/schema/index.ts';
+import { passwordResets, sessions, verificationCodes } from '../../server/db/schema/index.ts';
 import { createWorkdomain } from '../../server/workdomains/workdomains.ts';
 import { bearer, registerSomeone, resetTokenFor } from '../helpers/accounts.ts';
 import { backends } from '../helpers/databases.ts';
@@ -123,8 +123,9 @@ describe.each(backends)('sign-in by email, first passwords and reset links on %s
     expect(right.body.error.code).toBe('too_many_attempts');
     const [row] = await h.db
       .select()
-      .from(signInAttempts)
-      .where(eq(signInAttempts.id, started.body.attemptId));
+      .from(verificationCodes)
+      .where(eq(verificationCodes.subjectId, started.body.attemptId));
+    expect(row!.purpose).toBe('sign_in');
     expect(row!.attempts).toBe(17);
     expect(row!.codeHash).not.toContain(code);
   });
@@ -134,9 +135,9 @@ describe.each(backends)('sign-in by email, first passwords and reset links on %s
     const started = await start(email);
     const { code } = await signInCodeFor(email);
     await h.db
-      .update(signInAttempts)
+      .update(verificationCodes)
       .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(eq(signInAttempts.id, started.body.attemptId));
+      .where(eq(verificationCodes.subjectId, started.body.attemptId));
     const expired = await verify({ attemptId: started.body.attemptId, code });
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('code_expired');

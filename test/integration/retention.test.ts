@@ -10,6 +10,7 @@ import {
   rateLimitCounters,
   registrations,
   sessions,
+  verificationCodes,
 } from '../../server/db/schema/index.ts';
 import { createLogger } from '../../server/logger.ts';
 import { retentionTick, runRetentionRound, sweepRetention } from '../../server/maintenance/retention.ts';
@@ -41,15 +42,22 @@ describe.each(backends)('retention sweep on %s', (backend) => {
       createdAt: new Date(codeExpiresAt.getTime() - 10 * 60 * 1000),
       lastSentAt: new Date(codeExpiresAt.getTime() - 10 * 60 * 1000),
     });
-    await h.db
-      .insert(registrations)
-      .values([
-        registration('old-completed', 'completed', ago(40)),
-        registration('old-dead', 'dead', ago(31)),
-        registration('old-abandoned', 'code_sent', ago(35)),
-        registration('recent-completed', 'completed', ago(29)),
-        registration('live', 'code_sent', ago(-0.005)),
-      ]);
+    const registered = [
+      registration('old-completed', 'completed', ago(40)),
+      registration('old-dead', 'dead', ago(31)),
+      registration('old-abandoned', 'code_sent', ago(35)),
+      registration('recent-completed', 'completed', ago(29)),
+      registration('live', 'code_sent', ago(-0.005)),
+    ];
+    await h.db.insert(registrations).values(registered.map(({ codeExpiresAt: _, ...row }) => row));
+    await h.db.insert(verificationCodes).values(
+      registered.map((row) => ({
+        subjectId: row.id,
+        purpose: 'registration' as const,
+        codeHash: `hash-${row.name}`,
+        expiresAt: row.codeExpiresAt,
+      })),
+    );
     const mail = (
       label: string,
       status: 'pending' | 'sent' | 'cancelled',
@@ -109,6 +117,7 @@ describe.each(backends)('retention sweep on %s', (backend) => {
     const deleted = await sweepRetention(h.db, 30);
     expect(deleted).toMatchObject({
       registrations: 3,
+      verificationCodes: 3,
       outbox: 2,
       sessions: 2,
       loginTokens: 1,
@@ -131,6 +140,8 @@ describe.each(backends)('retention sweep on %s', (backend) => {
       funnel: (await h.db.select().from(funnelDaily)).length,
     };
     expect(left.registrations.sort()).toEqual(['live', 'recent-completed']);
+    const codesLeft = await h.db.select({ hash: verificationCodes.codeHash }).from(verificationCodes);
+    expect(codesLeft.map((code) => code.hash).sort()).toEqual(['hash-live', 'hash-recent-completed']);
     expect(left.outbox).toEqual(
       expect.arrayContaining(['recent-sent@example.com', 'old-pending@example.com']),
     );

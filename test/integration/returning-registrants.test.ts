@@ -2,7 +2,14 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { deactivateUser } from '../../server/admin/users.ts';
-import { contacts, conversations, messages, registrations, users } from '../../server/db/schema/index.ts';
+import {
+  contacts,
+  conversations,
+  messages,
+  registrations,
+  users,
+  verificationCodes,
+} from '../../server/db/schema/index.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness, PUBLIC_URL } from '../helpers/harness.ts';
 import { codeIn } from '../helpers/smtp-sink.ts';
@@ -148,7 +155,10 @@ describe.each(backends)('returning registrants, superseded codes and first messa
       message: 'A newer code was sent; use the code from the latest email.',
       details: { triesLeft: 4 },
     });
-    const [row] = await h.db.select().from(registrations).where(eq(registrations.id, registrationId));
+    const [row] = await h.db
+      .select()
+      .from(verificationCodes)
+      .where(eq(verificationCodes.subjectId, registrationId));
     expect(row!.attempts).toBe(1);
     expect((await verify(linkId, registrationId, newCode)).status).toBe(201);
   });
@@ -291,8 +301,12 @@ describe.each(backends)('the resend wait, from the server, on %s', (backend) => 
     const { registrationId } = started.body;
     await h.codeFor(email);
     await h.db
+      .update(verificationCodes)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(verificationCodes.subjectId, registrationId));
+    await h.db
       .update(registrations)
-      .set({ codeExpiresAt: new Date(Date.now() - 1000), lastSentAt: new Date(Date.now() - 700_000) })
+      .set({ lastSentAt: new Date(Date.now() - 700_000) })
       .where(eq(registrations.id, registrationId));
     const resent = await resend(linkId, registrationId);
     expect(resent.status).toBe(202);

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deactivateUser } from '../../server/admin/users.ts';
-import { contacts, messages, registrations, users } from '../../server/db/schema/index.ts';
+import { contacts, messages, registrations, users, verificationCodes } from '../../server/db/schema/index.ts';
 import { showRegistration } from '../../server/registration/settings.ts';
 import { backends } from '../helpers/databases.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -98,7 +98,10 @@ describe.each(backends)('concurrency on %s', (backend) => {
     );
     expect(answers.filter((a) => a.status === 422)).toHaveLength(5);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(11);
-    const [row] = await h.db.select().from(registrations).where(eq(registrations.id, registrationId));
+    const [row] = await h.db
+      .select()
+      .from(verificationCodes)
+      .where(eq(verificationCodes.subjectId, registrationId));
     expect(row!.attempts).toBe(16);
     const right = await h.request('POST', `/api/registrations/${linkId}/verify`, { registrationId, code });
     expect(right.status).toBe(429);

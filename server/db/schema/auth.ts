@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 
 /** Issued auto-login tokens, by JWT id; `usedAt` makes them single use. */
@@ -57,11 +57,8 @@ export const signInAttempts = pgTable(
   {
     id: uuid('id').primaryKey(),
     emailCanonical: text('email_canonical').notNull(),
-    codeHash: text('code_hash').notNull(),
-    attempts: integer('attempts').notNull().default(0),
+    /* Its code (hash, expiry, tries, use) is a row of verification_codes with this id as subject. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [index('sign_in_attempts_email_canonical_idx').on(t.emailCanonical)],
 );

@@ -6,5 +6,6 @@ export * from './refused-origins.ts';
 export * from './registrations.ts';
 export * from './system.ts';
 export * from './users.ts';
+export * from './verification.ts';
 export * from './webhooks.ts';
 export * from './workdomains.ts';

@@ -82,12 +82,7 @@ export const registrations = pgTable(
     /** The registrant's language, resolved from `lang` at start; the account inherits it. */
     lang: text('lang', { enum: languages }).notNull().default('en'),
     state: text('state', { enum: registrationStates }).notNull(),
-    /** HMAC-SHA256 of the code under the server's code key; null for notice-only registrations. */
-    codeHash: text('code_hash'),
-    /** The hash of the code a resend replaced, to tell its holder that a newer code exists. */
-    previousCodeHash: text('previous_code_hash'),
-    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }).notNull(),
-    attempts: integer('attempts').notNull().default(0),
+    /* Its code (hash, expiry, tries) is a row of verification_codes with this id as subject. */
     sends: integer('sends').notNull().default(1),
     lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull().defaultNow(),
     /** The registrant's first message to the PIC, posted when the code is verified. */

@@ -1,4 +1,4 @@
-import { and, eq, like, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { type Actor, writeAudit } from '../audit/write.ts';
 import type { Database, Tx } from '../db/client.ts';
 import {
@@ -9,6 +9,7 @@ import {
   registrations,
   signInAttempts,
   users,
+  verificationCodes,
   webhookDeliveries,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -30,14 +31,15 @@ async function eraseTraces(tx: Tx, user: User) {
   await tx
     .delete(conversations)
     .where(or(eq(conversations.userAId, user.id), eq(conversations.userBId, user.id)));
-  await tx
+  const erasedRegistrations = await tx
     .delete(registrations)
     .where(
       and(
         eq(registrations.workdomainId, user.workdomainId),
         eq(registrations.emailCanonical, user.emailCanonical),
       ),
-    );
+    )
+    .returning({ id: registrations.id });
   // Mail to them, and mail about them (the PIC's notice names their address).
   await tx
     .delete(emailOutbox)
@@ -48,7 +50,14 @@ async function eraseTraces(tx: Tx, user: User) {
       ),
     );
   await tx.delete(webhookDeliveries).where(like(webhookDeliveries.body, containing(user.id)));
-  await tx.delete(signInAttempts).where(eq(signInAttempts.emailCanonical, user.emailCanonical));
+  const erasedSignIns = await tx
+    .delete(signInAttempts)
+    .where(eq(signInAttempts.emailCanonical, user.emailCanonical))
+    .returning({ id: signInAttempts.id });
+  // Their codes' rows name no one, but belong to the flows just erased.
+  const subjects = [...erasedRegistrations, ...erasedSignIns].map((row) => row.id);
+  if (subjects.length > 0)
+    await tx.delete(verificationCodes).where(inArray(verificationCodes.subjectId, subjects));
   await tx.delete(rateLimitCounters).where(like(rateLimitCounters.key, containing(user.emailCanonical)));
   await tx
     .update(auditLog)

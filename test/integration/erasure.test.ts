@@ -239,6 +239,23 @@ describe.each(backends)("a person's data: export and erasure on %s", (backend) =
       expect.arrayContaining(['users', 'messages', 'webhook_deliveries']),
     );
 
+    // The codes of their registrations name no one, so the text search cannot see them: by id.
+    const theirRegistrations = rowsOf<{ id: string }>(
+      await h.db.execute(
+        sql`select id from registrations where email_canonical = ${person.email.toLowerCase()}`,
+      ),
+    ).map((row) => row.id);
+    const codesOf = async () =>
+      rowsOf<{ n: number }>(
+        await h.db.execute(
+          sql`select count(*)::int as n from verification_codes where subject_id::text in (${sql.join(
+            theirRegistrations.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        ),
+      )[0]!.n;
+    expect(Number(await codesOf())).toBeGreaterThan(0);
+
     const erased = await verbs['user erase']!.run({
       db: h.db,
       options: { workdomain: workdomain.slug, email: person.email },
@@ -248,6 +265,7 @@ describe.each(backends)("a person's data: export and erasure on %s", (backend) =
     expect(erased).toEqual({ id: person.id, erased: true });
     expect(await holding(person.email)).toEqual([]);
     expect(await holding(person.name)).toEqual([]);
+    expect(Number(await codesOf())).toBe(0);
     expect(await holding(person.id)).toEqual(['audit_log', 'webhook_deliveries']);
   });
 

@@ -19,7 +19,7 @@ const REGISTRANT = '山田 花子';
  * Terms Japanese itself writes in Latin letters: key names printed on keyboards, "QR code", "URL",
  * the plan name "Pro", and the names of standards and protocols that admins meet in the same
  * spelling everywhere (API, UTC, https, Webhook, Standard Webhooks, Content-Security-Policy and
- * its directives).
+ * its directives, SRI).
  */
 const JAPANESE_LATIN_TERMS = [
   'Enter',
@@ -34,6 +34,8 @@ const JAPANESE_LATIN_TERMS = [
   'Standard Webhooks',
   'Content-Security-Policy',
   'CSP',
+  // Subresource Integrity, written after its Japanese name as browsers' docs do.
+  'SRI',
   'script-src',
   'connect-src',
 ] as const;

@@ -172,6 +172,8 @@ export const en = {
     email_domain_not_allowed: 'Addresses at this email domain cannot register here.',
     code_superseded: 'A newer code was sent; use the code from the latest email.',
     registration_complete: 'This registration is already complete. Sign in instead.',
+    consent_required: 'Please agree to the terms to continue.',
+    invalid_field: 'Please check this answer.',
     invalid_webhook_url:
       'A webhook URL must use https and must not point at a loopback, private or link-local address.',
     not_ready: 'The service is not ready yet.',

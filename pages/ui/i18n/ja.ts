@@ -169,6 +169,8 @@ export const ja: PageWords = {
     email_domain_not_allowed: 'このメールドメインのアドレスはここでは登録できません。',
     code_superseded: '新しいコードを送信しました。最新のメールのコードを使ってください。',
     registration_complete: 'この登録はすでに完了しています。サインインしてください。',
+    consent_required: '続けるには規約に同意してください。',
+    invalid_field: 'この回答を確認してください。',
     invalid_webhook_url:
       'Webhook URL は https を使い、ループバック、プライベート、リンクローカルのアドレスを指してはいけません。',
     not_ready: 'サービスはまだ準備ができていません。',

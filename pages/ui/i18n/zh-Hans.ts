@@ -164,6 +164,8 @@ export const zhHans: PageWords = {
     email_domain_not_allowed: '此邮箱域名的地址无法在此注册。',
     code_superseded: '已发送更新的验证码，请使用最新邮件中的验证码。',
     registration_complete: '此注册已经完成，请直接登录。',
+    consent_required: '请同意条款后再继续。',
+    invalid_field: '请检查这项回答。',
     invalid_webhook_url: 'Webhook URL 必须使用 https，且不得指向回环、私有或链路本地地址。',
     not_ready: '服务尚未就绪。',
   },

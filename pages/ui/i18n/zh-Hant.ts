@@ -164,6 +164,8 @@ export const zhHant: PageWords = {
     email_domain_not_allowed: '此電子郵件網域的地址無法在此註冊。',
     code_superseded: '已寄出較新的驗證碼，請使用最新郵件中的驗證碼。',
     registration_complete: '此註冊已經完成，請直接登入。',
+    consent_required: '請同意條款後再繼續。',
+    invalid_field: '請檢查這項回答。',
     invalid_webhook_url: 'Webhook URL 必須使用 https，且不得指向迴路、私有或鏈路本機位址。',
     not_ready: '服務尚未就緒。',
   },

@@ -48,6 +48,9 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @csspart secondary - The less prominent buttons ("Change email", "Send a new code"), also `button`.
  * @csspart message - A sentence: "Loading…" (`role="status"`), where the code went, the welcome, the closed,
  *   not-found or failed-to-load notice.
+ * @csspart notice - The sentence that links the terms and the privacy policy (links that set them).
+ * @csspart link - A link to the terms or the privacy policy; opens in a new tab.
+ * @csspart check - A checkbox's label (consent, news and offers, a yes/no question), also `label`.
  *
  * @cssprop --chatpoint-font - Font shorthand. Default: the host page's font (inherited).
  * @cssprop --chatpoint-color - Text colour.

@@ -3,7 +3,7 @@ import type { ChatMessage, Conversation } from '../../contract/accounts.ts';
 import { accountApi, type SignedIn } from '../ui/account-api.ts';
 import { api } from '../ui/api.ts';
 
-export type { Me, Person } from '../ui/account-api.ts';
+export type { ConsentNeeded, Me, Person } from '../ui/account-api.ts';
 
 export type Message = ChatMessage;
 export type { Conversation };
@@ -16,6 +16,9 @@ export const appApi = {
   changePassword: (currentPassword: string | undefined, newPassword: string) =>
     api('POST', '/api/auth/change-password', { currentPassword, newPassword }),
   me: accountApi.me,
+  /** An external user erases their own account; `confirm` is the account's email address. */
+  deleteAccount: (confirm: string) => api('DELETE', '/api/me', { confirm }),
+  giveConsent: (version: string) => api('POST', '/api/me/consent', { version }),
   conversations: () => api<{ conversations: Conversation[] }>('GET', '/api/conversations'),
   messages: (conversationId: string, after?: string) =>
     api<{ messages: Message[] }>(

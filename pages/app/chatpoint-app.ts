@@ -7,6 +7,8 @@ import '../ui/sign-in.ts';
 import { appApi, type Me } from './app-api.ts';
 import './change-password-form.ts';
 import './chat-view.ts';
+import './consent-prompt.ts';
+import './delete-account.ts';
 
 /** What the app shows. */
 export const AppState = {
@@ -14,6 +16,10 @@ export const AppState = {
   signedOut: 'signed_out',
   changePassword: 'change_password',
   signedIn: 'signed_in',
+  /** A newer version of the terms waits for the member's agreement before the conversation. */
+  consent: 'consent',
+  /** The user erased their own account; nothing is signed in any more. */
+  deleted: 'deleted',
 } as const;
 export type AppState = (typeof AppState)[keyof typeof AppState];
 
@@ -62,7 +68,7 @@ export class ChatpointApp extends LitElement {
           max(1rem, env(safe-area-inset-left));
       }
       main.app > chatpoint-chat { flex: 1; min-height: 0; }
-      header { display: flex; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; border-bottom: 1px solid var(--_border); padding-bottom: 0.5rem; }
+      header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; border-bottom: 1px solid var(--_border); padding-bottom: 0.5rem; }
       .who { display: grid; min-width: 0; }
       .who h1 { font-size: 1.1rem; }
       .who p { font-size: 0.85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -127,7 +133,7 @@ export class ChatpointApp extends LitElement {
     try {
       this.me = await appApi.me();
       followUserLanguage(this.me.user.lang);
-      this.state = AppState.signedIn;
+      this.state = this.me.consentNeeded ? AppState.consent : AppState.signedIn;
     } catch (error) {
       this.me = null;
       if (!(error instanceof ApiError && error.code === 'unauthenticated'))
@@ -176,6 +182,13 @@ export class ChatpointApp extends LitElement {
     this.notice = { text: words().app.signedOut };
     this.state = AppState.signedOut;
   }
+
+  #onAccountDeleted = () => {
+    this.me = null;
+    this.#linkEmail = '';
+    this.notice = null;
+    this.state = AppState.deleted;
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('state')) return;
@@ -226,6 +239,14 @@ export class ChatpointApp extends LitElement {
         </div>
         <div class="tools">
           ${reminder ? html`<button type="button" class="link" @click=${this.#choosePassword}>${t.setPassword}</button>` : nothing}
+          ${
+            user.kind === 'external'
+              ? html`<chatpoint-delete-account
+                  .workdomain=${user.workdomain.name}
+                  @chatpoint-account-deleted=${this.#onAccountDeleted}
+                ></chatpoint-delete-account>`
+              : nothing
+          }
           <button type="button" class="secondary" @click=${this.#signOut}>${t.signOut}</button>
         </div>
       </header>
@@ -260,6 +281,26 @@ export class ChatpointApp extends LitElement {
             @chatpoint-password-changed=${this.#onPasswordChanged}
             @chatpoint-password-later=${this.#onPasswordLater}
           ></chatpoint-change-password>
+        </main>`;
+      case AppState.consent:
+        return html`<main>
+          <h1>ChatPoint</h1>
+          <chatpoint-consent-prompt
+            class="narrow"
+            data-focus
+            .needed=${this.me?.consentNeeded ?? null}
+            .workdomain=${this.me?.user.workdomain.name ?? ''}
+            @chatpoint-consent-given=${() => this.#loadMe()}
+            @chatpoint-sign-out-request=${this.#signOut}
+          ></chatpoint-consent-prompt>
+        </main>`;
+      case AppState.deleted:
+        return html`<main>
+          <h1>ChatPoint</h1>
+          <section class="narrow stack notice" role="status">
+            <h2 data-focus tabindex="-1">${words().privacy.deletedHeading}</h2>
+            <p>${words().privacy.deletedText}</p>
+          </section>
         </main>`;
       case AppState.signedIn:
         return html`<main class="app">${this.me ? this.#renderSignedIn(this.me) : nothing}</main>`;

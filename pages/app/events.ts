@@ -21,10 +21,34 @@ export class ChatpointSignedOutEvent extends CustomEvent<{ expired: boolean }> {
   }
 }
 
+/** The user erased their own account. */
+export class ChatpointAccountDeletedEvent extends CustomEvent<void> {
+  constructor() {
+    super('chatpoint-account-deleted', { bubbles: true, composed: true });
+  }
+}
+
+/** The user agreed to the current terms and privacy policy. */
+export class ChatpointConsentGivenEvent extends CustomEvent<void> {
+  constructor() {
+    super('chatpoint-consent-given', { bubbles: true, composed: true });
+  }
+}
+
+/** The user chose to sign out instead of agreeing. */
+export class ChatpointSignOutRequestEvent extends CustomEvent<void> {
+  constructor() {
+    super('chatpoint-sign-out-request', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'chatpoint-password-changed': ChatpointPasswordChangedEvent;
     'chatpoint-password-later': ChatpointPasswordLaterEvent;
     'chatpoint-signed-out': ChatpointSignedOutEvent;
+    'chatpoint-account-deleted': ChatpointAccountDeletedEvent;
+    'chatpoint-consent-given': ChatpointConsentGivenEvent;
+    'chatpoint-sign-out-request': ChatpointSignOutRequestEvent;
   }
 }

@@ -10,6 +10,14 @@ export interface Me {
   contacts: Person[];
   /** This session may set the first password without typing the code again. */
   choosePasswordWithoutCode: boolean;
+  /** The terms the member must agree to again before the conversation; null when none. */
+  consentNeeded: ConsentNeeded | null;
+}
+
+export interface ConsentNeeded {
+  version: string;
+  termsUrl: string | null;
+  privacyPolicyUrl: string | null;
 }
 
 /** Several workdomains know this address: pick one by name, send its slug. */

@@ -60,6 +60,25 @@ export const en = {
     notNow: 'Not now',
     ok: 'OK',
   },
+  privacy: {
+    deleteAccount: 'Delete my account',
+    deleteHeading: 'Delete your account?',
+    deleteWhat:
+      'This erases your account with {workdomain}: your name and email address, your conversations and messages, your answers and agreements, and your sign-ins. It cannot be undone.',
+    deleteConfirmLabel: 'Type your email address to confirm',
+    deleteWrongEmail: 'This is not the email address of your account.',
+    deleteConfirm: 'Delete my account',
+    cancel: 'Cancel',
+    deletedHeading: 'Your account was deleted',
+    deletedText: 'Your data is erased. You can close this page.',
+    consentHeading: 'Before you continue',
+    consentText:
+      '{workdomain} has updated its terms. Please read them and agree to continue the conversation.',
+    terms: 'Terms',
+    privacyPolicy: 'Privacy Policy',
+    newTab: '(opens in a new tab)',
+    agree: 'I agree',
+  },
   changePassword: {
     heading: 'Choose a password',
     intro: 'For next time: sign in with your email and this password, without waiting for a code.',

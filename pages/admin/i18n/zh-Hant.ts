@@ -36,6 +36,17 @@ export const zhHant: AdminWords = {
       '每個連結都是同一註冊的另一個入口，負責人、歡迎訊息和外部使用者上限都相同。為某個網站、海報或活動單獨提供一個連結，即可看到有多少人透過它註冊；使用者清單會顯示每個人來自哪個連結。預設連結無法刪除。刪除的連結及其 QR 碼和程式碼片段會立即失效。',
     webhooks:
       '有人註冊時，以及註冊開啟或關閉時（包括自動關閉），ChatPoint 會呼叫每個 Webhook URL。每次呼叫都使用新增 Webhook 時顯示的密鑰簽章（Standard Webhooks），失敗的呼叫會以逐漸拉長的間隔重試至少 24 小時。URL 必須使用 https 並指向公開伺服器。',
+    privacyPolicyUrl:
+      '您的隱私權政策網址，以 https:// 開頭。註冊表單會連結到它，並在新分頁中開啟。留空則不顯示連結。',
+    termsUrl: '您的服務條款網址，以 https:// 開頭。註冊表單會連結到它，並在新分頁中開啟。留空則不顯示連結。',
+    consentRequired:
+      '在表單中加入一個必填、預設未勾選的核取方塊「我同意服務條款與隱私權政策」（依已設定的連結而定）。需要隱私權政策或服務條款網址。每次同意都會連同政策版本、語言、連結與時間一併記錄。',
+    policyVersion:
+      '標示使用者所同意的條款與政策版本，最多 40 個字元，例如日期。變更後，曾同意舊版本的成員下次開啟 ChatPoint 時會被要求再次同意。',
+    marketingOptIn:
+      '在表單中加入一個選填、預設未勾選的核取方塊「寄送最新消息與優惠給我」。每次選擇都會記錄；使用者清單會顯示每個人最新的選擇。',
+    fields:
+      '在姓名與電子郵件之下最多加入 5 個自訂問題：文字、從清單中選擇（每行一個選項）或核取方塊，每個都可設為必填。鍵名用於在使用者清單、匯出資料與 Webhook 中標示答案：小寫英文字母、數字與 _，並以字母開頭。標籤以您的語言顯示；在您加入其他語言的標籤之前，使用其他語言的註冊者也會看到這個標籤。',
   },
   page: {
     helpFor: '說明：{setting}',
@@ -246,6 +257,37 @@ export const zhHant: AdminWords = {
     link_deleted: '刪除了註冊連結',
     webhook_created: '新增了 Webhook',
     webhook_deleted: '刪除了 Webhook',
+  },
+  privacy: {
+    heading: '隱私與問題',
+    privacyPolicyUrl: '隱私權政策網址',
+    termsUrl: '服務條款網址',
+    consentRequired: '請求同意',
+    policyVersion: '政策版本',
+    marketingOptIn: '提供最新消息與優惠',
+    fields: '問題',
+    noFields: '表單只詢問姓名與電子郵件。',
+    addField: '新增問題',
+    fieldsLimit: '最多 {max} 個問題。',
+    question: '問題 {number}',
+    label: '標籤',
+    key: '鍵名',
+    type: '類型',
+    required: '必填',
+    options: '選項，每行一個',
+    remove: '移除',
+    removeOf: '移除{question}',
+    moveUpOf: '將{question}上移',
+    moveDownOf: '將{question}下移',
+    previewCaption: '表單新增的內容',
+    previewNothing: '沒有：表單只詢問姓名與電子郵件。',
+    previewTerms: '服務條款',
+    previewPolicy: '隱私權政策',
+    previewConsent: '我同意服務條款與隱私權政策',
+    previewMarketing: '寄送最新消息與優惠給我',
+    save: '儲存隱私與問題',
+    saved: '已儲存隱私與問題。',
+    types: { text: '文字', select: '選單', checkbox: '核取方塊' },
   },
   access: {
     heading: '誰可以註冊',

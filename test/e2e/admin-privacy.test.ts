@@ -76,6 +76,57 @@ describe('privacy and questions on the admin page', { timeout: 120_000 }, () => 
     });
   });
 
+  it("opens a registrant's details from the users list: answers, choices, export and erase", async () => {
+    const { h } = pages;
+    const page = await openPrivacySection({ width: 1280, height: 900 });
+    await fillIn(page);
+    await page.getByRole('checkbox', { name: 'Offer news and offers' }).check();
+    await page.getByRole('button', { name: 'Save privacy and questions' }).click();
+    await expect.poll(async () => (await settings(page)).fields.length, WAIT).toBe(1);
+
+    const { linkId } = await settings(page);
+    const email = 'riley@example.test';
+    const started = await h.request('POST', `/api/registrations/${linkId}/start`, {
+      name: 'Riley Registrant',
+      email,
+      consent: true,
+      marketing: true,
+      fields: { company_size: '11-500' },
+    });
+    expect(started.status).toBe(202);
+    const code = await h.codeFor(email);
+    const verified = await h.request('POST', `/api/registrations/${linkId}/verify`, {
+      registrationId: started.body.registrationId,
+      code,
+    });
+    expect(verified.status).toBe(201);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Riley Registrant', exact: true }).click();
+    const detail = page.getByRole('dialog', { name: 'Riley Registrant' });
+    await detail.waitFor(WAIT);
+    const text = await detail.textContent();
+    expect(text).toContain('company_size: 11-500');
+    expect(text).toMatch(/News and offers\s*Yes/);
+    expect(text).toMatch(/Policy version agreed to\s*2026-12/);
+    expect(text).toMatch(/Registered via\s*The default link/);
+    await keepScreenshot(page, 'admin-user-detail.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await keepScreenshot(page, 'admin-user-detail-phone.png');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      detail.getByRole('button', { name: 'Export data' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^user-.+\.json$/);
+
+    await detail.getByRole('button', { name: 'Erase' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Erase Riley Registrant?' });
+    await confirm.getByRole('button', { name: 'Erase' }).click();
+    await page.getByText('Riley Registrant was erased.').waitFor(WAIT);
+  });
+
   it("shows the server's refusal beside the section", async () => {
     const page = await openPrivacySection({ width: 1280, height: 900 });
     await page.getByRole('checkbox', { name: 'Ask for consent' }).check();

@@ -223,6 +223,18 @@ export const en = {
     webhook_created: 'Added a webhook',
     webhook_deleted: 'Deleted a webhook',
   },
+  userDetail: {
+    answers: 'Answers',
+    noAnswers: 'No answers.',
+    marketing: 'News and offers',
+    consentVersion: 'Policy version agreed to',
+    noConsent: 'None',
+    registeredVia: 'Registered via',
+    notViaLink: 'Not through a registration link',
+    defaultLink: 'The default link',
+    yes: 'Yes',
+    no: 'No',
+  },
   privacy: {
     heading: 'Privacy and questions',
     privacyPolicyUrl: 'Privacy policy URL',

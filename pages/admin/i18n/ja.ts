@@ -267,6 +267,18 @@ export const ja: AdminWords = {
     webhook_created: 'Webhook を追加',
     webhook_deleted: 'Webhook を削除',
   },
+  userDetail: {
+    answers: '回答',
+    noAnswers: '回答はありません。',
+    marketing: 'お知らせとキャンペーン情報',
+    consentVersion: '同意したポリシーの版',
+    noConsent: 'なし',
+    registeredVia: '登録経路',
+    notViaLink: '登録リンク以外',
+    defaultLink: '既定のリンク',
+    yes: 'はい',
+    no: 'いいえ',
+  },
   privacy: {
     heading: 'プライバシーと質問',
     privacyPolicyUrl: 'プライバシーポリシーの URL',

@@ -259,6 +259,18 @@ export const zhHans: AdminWords = {
     webhook_created: '添加了 Webhook',
     webhook_deleted: '删除了 Webhook',
   },
+  userDetail: {
+    answers: '回答',
+    noAnswers: '没有回答。',
+    marketing: '最新消息和优惠',
+    consentVersion: '已同意的政策版本',
+    noConsent: '无',
+    registeredVia: '注册途径',
+    notViaLink: '不是通过注册链接',
+    defaultLink: '默认链接',
+    yes: '是',
+    no: '否',
+  },
   privacy: {
     heading: '隐私与问题',
     privacyPolicyUrl: '隐私政策网址',

@@ -258,6 +258,18 @@ export const zhHant: AdminWords = {
     webhook_created: '新增了 Webhook',
     webhook_deleted: '刪除了 Webhook',
   },
+  userDetail: {
+    answers: '回答',
+    noAnswers: '沒有回答。',
+    marketing: '最新消息與優惠',
+    consentVersion: '已同意的政策版本',
+    noConsent: '無',
+    registeredVia: '註冊途徑',
+    notViaLink: '不是透過註冊連結',
+    defaultLink: '預設連結',
+    yes: '是',
+    no: '否',
+  },
   privacy: {
     heading: '隱私與問題',
     privacyPolicyUrl: '隱私權政策網址',

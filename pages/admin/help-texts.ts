@@ -34,4 +34,16 @@ export const helpTexts = {
     'Each link is another entrance to the same registration, with the same person in charge, welcome message and external-user limit. Give a link to one web site, poster or campaign and see how many people registered through it; the users list shows which link each person came through. The default link cannot be deleted. A deleted link stops working at once, as do its QR code and snippet.',
   webhooks:
     'ChatPoint calls each webhook URL when someone registers and when registration opens or closes, including when it closes by itself. Every call is signed with the secret shown when you add the webhook (Standard Webhooks), and a call that fails is retried with growing pauses for at least 24 hours. The URL must use https and point at a public server.',
+  privacyPolicyUrl:
+    'The address of your privacy policy, starting with https://. The registration form links to it, opening in a new tab. Leave it empty to show no link.',
+  termsUrl:
+    'The address of your terms of use, starting with https://. The registration form links to it, opening in a new tab. Leave it empty to show no link.',
+  consentRequired:
+    'Adds a required, unticked checkbox "I agree to the Terms and the Privacy Policy" (whichever links are set) to the form. Needs a privacy policy or terms URL. Each agreement is recorded with the policy version, the language, the link and the time.',
+  policyVersion:
+    'Names the version of your terms and policy that people agree to, up to 40 characters, for example a date. When you change it, members who agreed to an older version are asked to agree again the next time they open ChatPoint.',
+  marketingOptIn:
+    'Adds an optional, unticked checkbox "Send me news and offers" to the form. Every choice is recorded; the users list shows each person\'s latest one.',
+  fields:
+    'Up to 5 questions of your own below name and email: a text, a choice from a list (one choice per line) or a checkbox, each optionally required. The key names the answer in the users list, exports and webhooks: lower-case letters, digits and _, starting with a letter. The label is shown in your language; registrants in other languages see it too until you add theirs.',
 } as const;

@@ -383,6 +383,7 @@ export class ChatpointRegistrationPanel extends LitElement implements Registrati
       this.registration.error ? html`<p class="alert" role="alert">${this.registration.error}</p>` : ''
     }
     ${settingsSection(this, registration)} ${accessSection(this, registration)}
+    <chatpoint-admin-privacy .data=${this.data} .registration=${registration}></chatpoint-admin-privacy>
     ${shareSection(this, registration)}
     <chatpoint-admin-links .host=${this} .defaultLinkId=${registration.linkId}></chatpoint-admin-links>
     <chatpoint-admin-webhooks .host=${this}></chatpoint-admin-webhooks>

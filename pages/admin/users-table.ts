@@ -6,6 +6,7 @@ import type { AdminData, Loadable } from './admin-data.ts';
 import type { ChatpointConfirmDialog } from './confirm-dialog.ts';
 import { adminWords, fill } from './i18n/index.ts';
 import { Notices } from './notices.ts';
+import { userDetail, userDetailStyles } from './user-detail.ts';
 import { usersTableStyles } from './users-table.styles.ts';
 import { formatDate } from './words.ts';
 
@@ -29,14 +30,17 @@ export class ChatpointAdminUsers extends LitElement {
     picId: { attribute: false },
     meId: { attribute: false },
     busyId: { state: true },
+    detailUser: { state: true },
   };
-  static override styles = [adminStyles, usersTableStyles];
+  static override styles = [adminStyles, usersTableStyles, userDetailStyles];
 
   declare data: AdminData;
   declare users: Loadable<AdminUser[]>;
   declare picId: string | null;
   declare meId: string | null;
   declare busyId: string | null;
+  /** The user whose details are open, if any. */
+  declare detailUser: AdminUser | null;
   /** What happened to a user, said in that user's row; errors stay until the next action. */
   readonly notices = new Notices(this, 0);
 
@@ -48,6 +52,7 @@ export class ChatpointAdminUsers extends LitElement {
     this.picId = null;
     this.meId = null;
     this.busyId = null;
+    this.detailUser = null;
   }
 
   get #confirm() {
@@ -129,6 +134,25 @@ export class ChatpointAdminUsers extends LitElement {
     }
   }
 
+  async #showDetail(user: AdminUser) {
+    this.detailUser = user;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#user-detail')!;
+    if (!dialog.open) dialog.showModal();
+  }
+
+  readonly #detailActions = {
+    close: () => {
+      this.renderRoot.querySelector<HTMLDialogElement>('#user-detail')?.close();
+      this.detailUser = null;
+    },
+    exportData: (user: AdminUser) => void this.#export(user),
+    erase: (user: AdminUser) => {
+      this.#detailActions.close();
+      void this.#erase(user);
+    },
+  };
+
   #privacyActions(user: AdminUser, busy: boolean) {
     if (user.kind !== 'external') return '';
     const t = adminWords().users;
@@ -147,7 +171,7 @@ export class ChatpointAdminUsers extends LitElement {
     const failed = this.#failed?.userId === user.id ? this.#failed.message : '';
     return html`<tr role="row">
       <td role="cell" class="name" tabindex="-1">
-        ${user.name}${user.id === this.meId ? html` <span class="muted">${t.you}</span>` : ''}
+        <button type="button" class="name-link" aria-haspopup="dialog" @click=${() => this.#showDetail(user)}>${user.name}</button>${user.id === this.meId ? html` <span class="muted">${t.you}</span>` : ''}
         <div class="badges">
           ${user.id === this.picId ? html`<span class="badge">${t.pic}</span>` : ''}
           ${
@@ -267,6 +291,7 @@ export class ChatpointAdminUsers extends LitElement {
             ? ''
             : html`<p class="muted">${t.loading}</p>`
       }
+      ${userDetail(this.detailUser, this.#detailActions)}
       <chatpoint-admin-confirm></chatpoint-admin-confirm>
     </section>`;
   }

@@ -33,6 +33,12 @@ it('docs/admin-guide.md shows every help text of the admin page, word for word',
       'blockDisposableEmails',
       'allowedOrigins',
       'csp',
+      'privacyPolicyUrl',
+      'termsUrl',
+      'consentRequired',
+      'policyVersion',
+      'marketingOptIn',
+      'fields',
     ].sort(),
   );
   for (const text of Object.values(helpTexts)) expect(guide).toContain(text);

@@ -36,6 +36,18 @@ export const ja: AdminWords = {
       '各リンクは同じ登録への別の入口で、担当者、ウェルカムメッセージ、外部ユーザーの上限は共通です。リンクをウェブサイト、ポスター、キャンペーンごとに分けると、それぞれから何人登録したかがわかります。ユーザー一覧には各ユーザーがどのリンクから来たかが表示されます。既定のリンクは削除できません。削除したリンクは、その QR コードやスニペットとともに直ちに使えなくなります。',
     webhooks:
       '誰かが登録したとき、および登録の受付が開始・停止したとき（自動停止を含む）に、ChatPoint は各 Webhook URL を呼び出します。すべての呼び出しは Webhook 追加時に表示されるシークレットで署名され（Standard Webhooks）、失敗した呼び出しは間隔を広げながら少なくとも 24 時間再試行されます。URL は https で、公開サーバーを指す必要があります。',
+    privacyPolicyUrl:
+      'プライバシーポリシーのアドレス（https:// で始まるもの）。登録フォームから新しいタブで開くリンクになります。空欄ならリンクは表示されません。',
+    termsUrl:
+      '利用規約のアドレス（https:// で始まるもの）。登録フォームから新しいタブで開くリンクになります。空欄ならリンクは表示されません。',
+    consentRequired:
+      'フォームに、チェックされていない必須のチェックボックス「利用規約とプライバシーポリシーに同意します」（設定されたリンクに応じて）を加えます。プライバシーポリシーか利用規約の URL が必要です。同意はそれぞれ、ポリシーの版、言語、リンク、日時とともに記録されます。',
+    policyVersion:
+      '同意してもらう利用規約とポリシーの版の名前です（最大 40 文字、例：日付）。変更すると、古い版に同意したメンバーは次に ChatPoint を開いたときにもう一度同意を求められます。',
+    marketingOptIn:
+      'フォームに、チェックされていない任意のチェックボックス「お知らせとキャンペーン情報を受け取る」を加えます。選択はすべて記録され、ユーザー一覧には各ユーザーの最新の選択が表示されます。',
+    fields:
+      '名前とメールアドレスの下に、独自の質問を 5 件まで加えられます。テキスト、リストからの選択（選択肢は 1 行に 1 つ）、チェックボックスのいずれかで、それぞれ必須にできます。キーはユーザー一覧、エクスポート、Webhook で回答を示す名前で、英小文字・数字・_ を使い、英字で始めます。ラベルは管理者の言語で表示され、ほかの言語のラベルを加えるまでは、ほかの言語の登録者にもこのラベルが表示されます。',
   },
   page: {
     helpFor: 'ヘルプ：{setting}',
@@ -254,6 +266,49 @@ export const ja: AdminWords = {
     link_deleted: '登録リンクを削除',
     webhook_created: 'Webhook を追加',
     webhook_deleted: 'Webhook を削除',
+  },
+  userDetail: {
+    answers: '回答',
+    noAnswers: '回答はありません。',
+    marketing: 'お知らせとキャンペーン情報',
+    consentVersion: '同意したポリシーの版',
+    noConsent: 'なし',
+    registeredVia: '登録経路',
+    notViaLink: '登録リンク以外',
+    defaultLink: '既定のリンク',
+    yes: 'はい',
+    no: 'いいえ',
+  },
+  privacy: {
+    heading: 'プライバシーと質問',
+    privacyPolicyUrl: 'プライバシーポリシーの URL',
+    termsUrl: '利用規約の URL',
+    consentRequired: '同意を求める',
+    policyVersion: 'ポリシーの版',
+    marketingOptIn: 'お知らせとキャンペーン情報を案内する',
+    fields: '質問',
+    noFields: 'フォームでは名前とメールアドレスだけを尋ねます。',
+    addField: '質問を追加',
+    fieldsLimit: '質問は {max} 件までです。',
+    question: '質問 {number}',
+    label: 'ラベル',
+    key: 'キー',
+    type: '種類',
+    required: '必須',
+    options: '選択肢（1 行に 1 つ）',
+    remove: '削除',
+    removeOf: '{question}を削除',
+    moveUpOf: '{question}を上へ',
+    moveDownOf: '{question}を下へ',
+    previewCaption: 'フォームに加わる部分',
+    previewNothing: 'なし：フォームでは名前とメールアドレスだけを尋ねます。',
+    previewTerms: '利用規約',
+    previewPolicy: 'プライバシーポリシー',
+    previewConsent: '利用規約とプライバシーポリシーに同意します',
+    previewMarketing: 'お知らせとキャンペーン情報を受け取る',
+    save: 'プライバシーと質問を保存',
+    saved: 'プライバシーと質問を保存しました。',
+    types: { text: 'テキスト', select: '選択リスト', checkbox: 'チェックボックス' },
   },
   access: {
     heading: '登録できる人',

@@ -36,6 +36,18 @@ export const zhHans: AdminWords = {
       '每个链接都是同一注册的另一个入口，负责人、欢迎消息和外部用户上限都相同。为某个网站、海报或活动单独提供一个链接，即可看到有多少人通过它注册；用户列表会显示每个人来自哪个链接。默认链接无法删除。删除的链接及其二维码和代码片段会立即失效。',
     webhooks:
       '有人注册时，以及注册开启或关闭时（包括自动关闭），ChatPoint 会调用每个 Webhook URL。每次调用都使用添加 Webhook 时显示的密钥签名（Standard Webhooks），失败的调用会以逐渐增加的间隔重试至少 24 小时。URL 必须使用 https 并指向公共服务器。',
+    privacyPolicyUrl:
+      '您的隐私政策网址，以 https:// 开头。注册表单会链接到它，并在新标签页中打开。留空则不显示链接。',
+    termsUrl:
+      '您的服务条款网址，以 https:// 开头。注册表单会链接到它，并在新标签页中打开。留空则不显示链接。',
+    consentRequired:
+      '在表单中添加一个必填、默认未勾选的复选框“我同意服务条款和隐私政策”（取决于已设置的链接）。需要隐私政策或服务条款网址。每次同意都会连同政策版本、语言、链接和时间一起记录。',
+    policyVersion:
+      '标明用户所同意的条款和政策版本，最多 40 个字符，例如日期。更改后，曾同意旧版本的成员下次打开 ChatPoint 时会被要求再次同意。',
+    marketingOptIn:
+      '在表单中添加一个选填、默认未勾选的复选框“给我发送最新消息和优惠”。每次选择都会记录；用户列表会显示每个人最新的选择。',
+    fields:
+      '在姓名和电子邮件之下最多添加 5 个自定义问题：文本、从列表中选择（每行一个选项）或复选框，每个都可设为必填。键名用于在用户列表、导出数据和 Webhook 中标明答案：小写英文字母、数字和 _，并以字母开头。标签以您的语言显示；在您添加其他语言的标签之前，使用其他语言的注册者也会看到这个标签。',
   },
   page: {
     helpFor: '帮助：{setting}',
@@ -246,6 +258,49 @@ export const zhHans: AdminWords = {
     link_deleted: '删除了注册链接',
     webhook_created: '添加了 Webhook',
     webhook_deleted: '删除了 Webhook',
+  },
+  userDetail: {
+    answers: '回答',
+    noAnswers: '没有回答。',
+    marketing: '最新消息和优惠',
+    consentVersion: '已同意的政策版本',
+    noConsent: '无',
+    registeredVia: '注册途径',
+    notViaLink: '不是通过注册链接',
+    defaultLink: '默认链接',
+    yes: '是',
+    no: '否',
+  },
+  privacy: {
+    heading: '隐私与问题',
+    privacyPolicyUrl: '隐私政策网址',
+    termsUrl: '服务条款网址',
+    consentRequired: '征求同意',
+    policyVersion: '政策版本',
+    marketingOptIn: '提供最新消息与优惠',
+    fields: '问题',
+    noFields: '表单只询问姓名和电子邮件。',
+    addField: '添加问题',
+    fieldsLimit: '最多 {max} 个问题。',
+    question: '问题 {number}',
+    label: '标签',
+    key: '键名',
+    type: '类型',
+    required: '必填',
+    options: '选项，每行一个',
+    remove: '移除',
+    removeOf: '移除{question}',
+    moveUpOf: '将{question}上移',
+    moveDownOf: '将{question}下移',
+    previewCaption: '表单新增的内容',
+    previewNothing: '没有：表单只询问姓名和电子邮件。',
+    previewTerms: '服务条款',
+    previewPolicy: '隐私政策',
+    previewConsent: '我同意服务条款和隐私政策',
+    previewMarketing: '给我发送最新消息和优惠',
+    save: '保存隐私与问题',
+    saved: '已保存隐私与问题。',
+    types: { text: '文本', select: '下拉列表', checkbox: '复选框' },
   },
   access: {
     heading: '谁可以注册',

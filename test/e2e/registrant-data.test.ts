@@ -8,7 +8,9 @@ import { codeIn } from '../helpers/smtp-sink.ts';
 const WAIT = { timeout: 15_000 };
 const PHONE = { width: 390, height: 844 };
 
+/** The documentation's pictures, refreshed on request so a test run leaves the tree clean. */
 async function screenshot(page: Page, name: string) {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
   await page
     .locator('chatpoint-register')
     .screenshot({ path: `docs/screenshots/${name}.png`, animations: 'disabled' });
@@ -86,7 +88,8 @@ describe('a registrant answers the business’s questions on a phone, in Japanes
     const log = pic.getByRole('log');
     await log.getByText('Company: 山田商事').waitFor(WAIT);
     await log.getByText('How did you hear of us?: Search').waitFor(WAIT);
-    await pic.screenshot({ path: 'docs/screenshots/pic-sees-answers-desktop.png' });
+    if (process.env.UPDATE_SCREENSHOTS)
+      await pic.screenshot({ path: 'docs/screenshots/pic-sees-answers-desktop.png' });
 
     // The same form on a desktop, for the docs.
     const desktop = await (

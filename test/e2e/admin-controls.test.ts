@@ -92,6 +92,8 @@ describe('the admin page: access rules, preview, funnel and a truthful panel', {
     const seed = await pages.h.seedWorkdomain();
     const page = await signedIn(seed);
     const panel = await openPanel(page);
+    // The preview loads lazily, as an admin scrolls to it.
+    await panel.locator('iframe[title="Widget preview"]').scrollIntoViewIfNeeded();
     const frame = panel.frameLocator('iframe[title="Widget preview"]');
     const submit = frame.getByRole('button', { name: 'Send code' });
     await expect.poll(() => submit.isVisible(), WAIT).toBe(true);

@@ -41,6 +41,10 @@ function cli(entry: string, args: string[], options: { env?: Record<string, stri
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A CLI that refuses before reading its input closes the pipe: that is its answer, not an error.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.stdin.end(options.stdin ?? '');
   });
 }

@@ -3,7 +3,7 @@ import { languages } from './languages.ts';
 import { limits } from './limits.ts';
 import { registrationFieldTypes } from './registration-fields.ts';
 
-/** CONTRACT §6: the notice, consent and questions of the registration form, as the API shows them. */
+/** The notice, consent and questions of the registration form, as the API shows them. */
 export const RegistrationFieldSchema = z
   .object({
     key: z.string().openapi({ example: 'company', description: '^[a-z][a-z0-9_]{0,31}$, unique' }),

@@ -71,7 +71,7 @@ async function eraseTraces(tx: Tx, user: User) {
 }
 
 /**
- * Erases an external user of the workdomain in one transaction (CONTRACT §6): their seat is free
+ * Erases an external user of the workdomain in one transaction (docs/privacy.md): their seat is free
  * again and their address may register again as a new person. The audit log keeps "user erased"
  * with the id only; `user.deleted` is queued. Internal users and the current PIC → 409 conflict;
  * a user of another workdomain → 404.

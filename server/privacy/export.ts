@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import { consentHistory } from './consent-ledger.ts';
 
 /**
- * Everything stored about one person of the workdomain, as one JSON document (CONTRACT §6): the
+ * Everything stored about one person of the workdomain, as one JSON document (docs/privacy.md): the
  * account, every consent, every registration for their address and every message they sent or
  * received. A user of another workdomain → 404.
  */

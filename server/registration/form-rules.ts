@@ -7,7 +7,7 @@ import {
 } from '../../contract/registration-fields.ts';
 import { AppError } from '../errors.ts';
 
-/** The pure rules of the form's notice, consent and questions (CONTRACT §6), tested beside themselves. */
+/** The pure rules of the form's notice, consent and questions (docs/privacy.md), tested beside themselves. */
 
 const malformed = (message: string) => new AppError('invalid_request', { status: 422, message });
 

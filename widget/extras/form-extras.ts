@@ -7,7 +7,7 @@ import { extrasWords } from './words.ts';
 
 /**
  * The details step's notice, consent, marketing choice and the business's own questions: loaded
- * from the script's origin only for links that use them (CONTRACT §5 budget). Nothing is pre-ticked.
+ * from the script's origin only for links that use them (the budget in docs/widget.md). Nothing is pre-ticked.
  * `answers` is what `start` carries; `render` draws the controls with their errors beside them.
  */
 export default function formExtras(info: LinkInfo) {
